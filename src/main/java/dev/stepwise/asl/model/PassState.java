@@ -1,0 +1,16 @@
+package dev.stepwise.asl.model;
+
+public record PassState(
+    String name,
+    IoPaths io,
+    PayloadTemplate parameters,
+    Object result,
+    boolean hasResult,
+    ResultPath resultPath,
+    Transition transition)
+    implements State {
+  @Override
+  public String type() {
+    return "Pass";
+  }
+}

@@ -1,0 +1,13 @@
+package dev.stepwise.asl.model;
+
+public record SucceedState(String name, IoPaths io) implements State {
+  @Override
+  public String type() {
+    return "Succeed";
+  }
+
+  @Override
+  public String eventPrefix() {
+    return "Succeed";
+  }
+}

@@ -1,0 +1,53 @@
+package dev.stepwise.asl.path;
+
+import com.jayway.jsonpath.Configuration;
+import com.jayway.jsonpath.InvalidPathException;
+import com.jayway.jsonpath.JsonPath;
+import com.jayway.jsonpath.PathNotFoundException;
+import com.jayway.jsonpath.spi.json.Jackson3JsonProvider;
+import com.jayway.jsonpath.spi.mapper.Jackson3MappingProvider;
+import dev.stepwise.asl.Json;
+
+/**
+ * Evaluates ASL paths with Jayway JsonPath, the library AWS Step Functions itself uses (its error
+ * causes quote Jayway's messages), so filters, slices and wildcards behave as they do on AWS.
+ * A path starting with {@code $$} reads the context object instead of the state's input.
+ */
+public final class JsonPathQuery {
+  private static final Configuration CONFIGURATION =
+      Configuration.builder()
+          .jsonProvider(new Jackson3JsonProvider(Json.mapper()))
+          .mappingProvider(new Jackson3MappingProvider(Json.mapper()))
+          .build();
+
+  private JsonPathQuery() {}
+
+  /**
+   * Reads {@code path} from {@code input}, or from {@code context} for a {@code $$} path.
+   *
+   * @throws PathNotFoundException when a definite path selects nothing
+   * @throws InvalidPathException when the path is not JSONPath
+   */
+  public static Object read(String path, Object input, Object context) {
+    if (path.startsWith("$$")) {
+      return JsonPath.compile(path.substring(1)).read(context, CONFIGURATION);
+    }
+    return JsonPath.compile(path).read(input, CONFIGURATION);
+  }
+
+  /** Whether {@code path} compiles as a JSONPath (a {@code $$} path reads the context object). */
+  public static boolean isValid(String path) {
+    if (path == null || !path.startsWith("$")) return false;
+    try {
+      JsonPath.compile(path.startsWith("$$") ? path.substring(1) : path);
+      return true;
+    } catch (InvalidPathException | IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /** Whether the path can select several values (wildcards, filters, slices, deep scans). */
+  public static boolean isDefinite(String path) {
+    return JsonPath.compile(path.startsWith("$$") ? path.substring(1) : path).isDefinite();
+  }
+}
