@@ -1,0 +1,222 @@
+package dev.stepwise.asl.parse;
+
+import dev.stepwise.asl.Diagnostic;
+import dev.stepwise.asl.Json;
+import dev.stepwise.asl.choice.ChoiceRule;
+import dev.stepwise.asl.choice.ChoiceRules;
+import dev.stepwise.asl.model.ChoiceState;
+import dev.stepwise.asl.model.FailState;
+import dev.stepwise.asl.model.IoPaths;
+import dev.stepwise.asl.model.MapState;
+import dev.stepwise.asl.model.ParallelState;
+import dev.stepwise.asl.model.PassState;
+import dev.stepwise.asl.model.ResultPath;
+import dev.stepwise.asl.model.State;
+import dev.stepwise.asl.model.StateMachine;
+import dev.stepwise.asl.model.SucceedState;
+import dev.stepwise.asl.model.TaskState;
+import dev.stepwise.asl.model.Transition;
+import dev.stepwise.asl.model.WaitState;
+import dev.stepwise.asl.path.ReferencePath;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/** Parses one state by its {@code Type}, allowing exactly the fields that type has. */
+final class StateParser {
+  private StateParser() {}
+
+  static State parse(
+      String name,
+      JsonNode node,
+      String pointer,
+      List<Diagnostic> diagnostics,
+      AslParser.StateNames names) {
+    if (!node.isObject()) {
+      diagnostics.add(new Diagnostic(Codes.TYPE, "A state must be a JSON object", pointer));
+      return null;
+    }
+    var f = new ObjectFields(node, pointer, diagnostics);
+    String type = f.string("Type", true);
+    f.string("Comment", false);
+    f.string("QueryLanguage", false);
+    if (type == null) return null;
+    int before = diagnostics.size();
+    State state =
+        switch (type) {
+          case "Pass" -> pass(name, f);
+          case "Task" -> task(name, f);
+          case "Choice" -> choice(name, f);
+          case "Wait" -> wait(name, f);
+          case "Succeed" -> new SucceedState(name, io(f));
+          case "Fail" -> fail(name, f);
+          case "Parallel" -> parallel(name, f, names);
+          case "Map" -> map(name, f, names);
+          default -> {
+            f.error("Type", Codes.UNKNOWN_STATE_TYPE, "Unknown state type '" + type + "'");
+            yield null;
+          }
+        };
+    if (state == null) return null;
+    f.rejectUnknown("a " + type + " state");
+    return diagnostics.size() == before ? state : null;
+  }
+
+  private static IoPaths io(ObjectFields f) {
+    return new IoPaths(f.path("InputPath", "$"), f.path("OutputPath", "$"));
+  }
+
+  private static Transition transition(ObjectFields f) {
+    String next = f.string("Next", false);
+    boolean end = f.bool("End");
+    if (next != null && end) {
+      f.error("End", Codes.TYPE, "A state cannot have both 'Next' and 'End'");
+    } else if (next == null && !end) {
+      f.error(Codes.MISSING_TRANSITION, "A state must have 'Next' or 'End: true'");
+    }
+    return next == null ? Transition.END : new Transition(next);
+  }
+
+  private static ResultPath resultPath(ObjectFields f) {
+    ReferencePath path = f.referencePath("ResultPath", ResultPath.DEFAULT.path());
+    return path == null ? ResultPath.DISCARD : new ResultPath(path);
+  }
+
+  private static PassState pass(String name, ObjectFields f) {
+    var parameters = PayloadTemplates.read(f, "Parameters");
+    boolean hasResult = f.has("Result");
+    Object result = hasResult ? Json.fromNode(f.node("Result")) : null;
+    return new PassState(
+        name, io(f), parameters, result, hasResult, resultPath(f), transition(f));
+  }
+
+  private static TaskState task(String name, ObjectFields f) {
+    String resource = f.string("Resource", true);
+    var parameters = PayloadTemplates.read(f, "Parameters");
+    var selector = PayloadTemplates.read(f, "ResultSelector");
+    Integer timeout = f.integer("TimeoutSeconds", 1, 99_999_999);
+    String timeoutPath = f.path("TimeoutSecondsPath", null);
+    Integer heartbeat = f.integer("HeartbeatSeconds", 1, 99_999_999);
+    String heartbeatPath = f.path("HeartbeatSecondsPath", null);
+    if (timeout != null && timeoutPath != null) {
+      f.error("TimeoutSecondsPath", Codes.TYPE, "Use 'TimeoutSeconds' or 'TimeoutSecondsPath'");
+    }
+    if (heartbeat != null && heartbeatPath != null) {
+      f.error(
+          "HeartbeatSecondsPath", Codes.TYPE, "Use 'HeartbeatSeconds' or 'HeartbeatSecondsPath'");
+    }
+    if (timeout != null && heartbeat != null && heartbeat >= timeout) {
+      f.error("HeartbeatSeconds", Codes.RANGE, "'HeartbeatSeconds' must be below 'TimeoutSeconds'");
+    }
+    f.node("Credentials");
+    return new TaskState(
+        name,
+        io(f),
+        resource,
+        parameters,
+        selector,
+        resultPath(f),
+        timeout,
+        timeoutPath,
+        heartbeat,
+        heartbeatPath,
+        ErrorHandlingParser.read(f),
+        transition(f));
+  }
+
+  private static ChoiceState choice(String name, ObjectFields f) {
+    JsonNode choicesNode = f.node("Choices");
+    String defaultState = f.string("Default", false);
+    var choices = new ArrayList<ChoiceState.Choice>();
+    if (choicesNode == null || !choicesNode.isArray() || choicesNode.isEmpty()) {
+      f.error("Choices", Codes.MISSING_FIELD, "'Choices' must be a non-empty array");
+    } else {
+      for (int i = 0; i < choicesNode.size(); i++) {
+        JsonNode ruleNode = choicesNode.get(i);
+        var local = new ArrayList<Diagnostic>();
+        ChoiceRule rule =
+            ChoiceRules.parse(ruleNode, f.pointer("Choices") + "/" + i, true, local);
+        f.addAll(local);
+        JsonNode next = ruleNode.isObject() ? ruleNode.get("Next") : null;
+        if (local.isEmpty() && next != null && next.isString()) {
+          choices.add(new ChoiceState.Choice(rule, next.stringValue()));
+        }
+      }
+    }
+    return new ChoiceState(name, io(f), List.copyOf(choices), defaultState);
+  }
+
+  private static WaitState wait(String name, ObjectFields f) {
+    JsonNode secondsNode = f.node("Seconds");
+    Long seconds = null;
+    if (secondsNode != null) {
+      if (!secondsNode.isIntegralNumber() || secondsNode.longValue() < 0) {
+        f.error("Seconds", Codes.TYPE, "'Seconds' must be a non-negative integer");
+      } else {
+        seconds = secondsNode.longValue();
+      }
+    }
+    String timestamp = f.string("Timestamp", false);
+    if (timestamp != null && dev.stepwise.asl.Timestamps.parse(timestamp) == null) {
+      f.error("Timestamp", Codes.TYPE, "'Timestamp' must be an RFC 3339 timestamp");
+    }
+    String secondsPath = f.path("SecondsPath", null);
+    String timestampPath = f.path("TimestampPath", null);
+    int count = 0;
+    for (Object o : new Object[] {secondsNode, timestamp, secondsPath, timestampPath}) {
+      if (o != null) count++;
+    }
+    if (count != 1) {
+      f.error(
+          Codes.MISSING_FIELD,
+          "A Wait state needs exactly one of 'Seconds', 'Timestamp', 'SecondsPath' and"
+              + " 'TimestampPath'");
+    }
+    return new WaitState(
+        name, io(f), seconds, timestamp, secondsPath, timestampPath, transition(f));
+  }
+
+  private static FailState fail(String name, ObjectFields f) {
+    String error = f.string("Error", false);
+    String errorPath = f.path("ErrorPath", null);
+    String cause = f.string("Cause", false);
+    String causePath = f.path("CausePath", null);
+    if (error != null && errorPath != null) {
+      f.error("ErrorPath", Codes.TYPE, "Use 'Error' or 'ErrorPath', not both");
+    }
+    if (cause != null && causePath != null) {
+      f.error("CausePath", Codes.TYPE, "Use 'Cause' or 'CausePath', not both");
+    }
+    return new FailState(name, error, errorPath, cause, causePath);
+  }
+
+  private static ParallelState parallel(String name, ObjectFields f, AslParser.StateNames names) {
+    JsonNode branchesNode = f.node("Branches");
+    var branches = new ArrayList<StateMachine>();
+    if (branchesNode == null || !branchesNode.isArray() || branchesNode.isEmpty()) {
+      f.error("Branches", Codes.MISSING_FIELD, "'Branches' must be a non-empty array");
+    } else {
+      for (int i = 0; i < branchesNode.size(); i++) {
+        var local = new ArrayList<Diagnostic>();
+        StateMachine branch =
+            AslParser.parseMachine(
+                branchesNode.get(i), f.pointer("Branches") + "/" + i, false, local, names);
+        f.addAll(local);
+        branches.add(branch);
+      }
+    }
+    return new ParallelState(
+        name,
+        io(f),
+        List.copyOf(branches.stream().filter(b -> b != null).toList()),
+        PayloadTemplates.read(f, "Parameters"),
+        PayloadTemplates.read(f, "ResultSelector"),
+        resultPath(f),
+        ErrorHandlingParser.read(f),
+        transition(f));
+  }
+
+  private static MapState map(String name, ObjectFields f, AslParser.StateNames names) {
+    return MapParser.parse(name, f, names, io(f), resultPath(f), transition(f));
+  }
+}

@@ -1,0 +1,41 @@
+package dev.stepwise.engine;
+
+import com.jayway.jsonpath.PathNotFoundException;
+import dev.stepwise.asl.Json;
+import dev.stepwise.asl.StatesError;
+import dev.stepwise.asl.intrinsic.IntrinsicFunctions;
+import dev.stepwise.asl.model.FailState;
+import dev.stepwise.asl.path.Bindings;
+
+/** A Fail state: ends its token with {@code Error} and {@code Cause}, literal or from paths. */
+final class FailBody {
+  private FailBody() {}
+
+  static Run.Outcome run(Run run, FailState fail, Token token) {
+    Bindings bindings = run.bindings(token, token.input());
+    String error = fail.error() != null ? fail.error() : read(fail.errorPath(), "ErrorPath", bindings);
+    String cause = fail.cause() != null ? fail.cause() : read(fail.causePath(), "CausePath", bindings);
+    return run.done(null, new Effect.Failed(error, cause));
+  }
+
+  private static String read(String path, String field, Bindings bindings) {
+    if (path == null) return null;
+    Object value;
+    try {
+      value =
+          IntrinsicFunctions.isCall(path)
+              ? IntrinsicFunctions.evaluate(path, bindings)
+              : bindings.read(path);
+    } catch (PathNotFoundException e) {
+      throw StatesError.runtime(
+          "The JSONPath '"
+              + path
+              + "' specified for the field '"
+              + field
+              + "' could not be found in the input '"
+              + Json.write(bindings.input())
+              + "'");
+    }
+    return value instanceof String s ? s : Json.write(value);
+  }
+}

@@ -1,0 +1,45 @@
+package dev.stepwise.engine;
+
+import dev.stepwise.asl.model.StateMachine;
+import java.util.List;
+
+/**
+ * The ASL interpreter: turns a token (where a thread of control stands), what just happened and
+ * a {@link StepContext} into a {@link Step}. It does no I/O and keeps no state between calls;
+ * the runtime stores the tokens and applies the steps durably.
+ *
+ * <p>One call runs as far as the token can go without the outside world: through any number of
+ * Pass, Choice, Succeed and Fail states, up to a Task's request, a timer, a fork or the end.
+ */
+public final class Interpreter {
+  private final Scopes scopes;
+
+  public Interpreter(StateMachine machine) {
+    this.scopes = new Scopes(machine);
+  }
+
+  /** The token that starts an execution of the whole state machine. */
+  public Token startToken(Object input) {
+    return Token.start(Scopes.ROOT, scopes.get(Scopes.ROOT).startAt(), input);
+  }
+
+  /** Runs a token that is entering a state, or whose Wait or retry timer has fired. */
+  public Step advance(Token token, StepContext context) {
+    return new Run(scopes, context).advance(token);
+  }
+
+  /** Continues a token whose Task request ended. */
+  public Step afterTask(Token token, TaskOutcome outcome, StepContext context) {
+    return new Run(scopes, context).afterTask(token, outcome);
+  }
+
+  /** Continues a token whose children (branches or iterations) all finished, in order. */
+  public Step afterChildren(Token token, List<Object> outputs, StepContext context) {
+    return new Run(scopes, context).afterChildren(token, outputs);
+  }
+
+  /** Continues a token one of whose children failed (the others are cancelled). */
+  public Step afterChildFailed(Token token, String error, String cause, StepContext context) {
+    return new Run(scopes, context).afterChildFailed(token, error, cause);
+  }
+}

@@ -1,0 +1,274 @@
+package dev.stepwise.engine;
+
+import dev.stepwise.asl.ErrorNames;
+import dev.stepwise.asl.StatesError;
+import dev.stepwise.asl.model.ChoiceState;
+import dev.stepwise.asl.model.ErrorHandling;
+import dev.stepwise.asl.model.FailState;
+import dev.stepwise.asl.model.MapState;
+import dev.stepwise.asl.model.ParallelState;
+import dev.stepwise.asl.model.PassState;
+import dev.stepwise.asl.model.State;
+import dev.stepwise.asl.model.SucceedState;
+import dev.stepwise.asl.model.TaskState;
+import dev.stepwise.asl.model.Transition;
+import dev.stepwise.asl.model.WaitState;
+import dev.stepwise.asl.path.Bindings;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One interpreter call: collects the events of the states it runs and ends in a {@link Step}. */
+final class Run {
+  private final Scopes scopes;
+  private final StepContext context;
+  private final List<Event> events = new ArrayList<>();
+  private int transitions;
+
+  Run(Scopes scopes, StepContext context) {
+    this.scopes = scopes;
+    this.context = context;
+  }
+
+  /** How a state ended: go on to another state, or stop with a finished step. */
+  sealed interface Outcome {}
+
+  record Next(String state, Object input) implements Outcome {}
+
+  record Done(Step step) implements Outcome {}
+
+  Step advance(Token token) {
+    State state = state(token);
+    return switch (token.phase()) {
+      case ENTER -> chain(token);
+      case WAITING -> {
+        event("WaitStateExited", "name", state.name(), "output", token.pending());
+        yield follow(token, transition(transitionOf(state), token.pending()));
+      }
+      case RETRY -> follow(token, guarded(token, state));
+      case TASK, FORK ->
+          throw new IllegalStateException("token in phase " + token.phase() + " cannot advance");
+    };
+  }
+
+  Step afterTask(Token token, TaskOutcome outcome) {
+    var task = (TaskState) state(token);
+    Outcome result;
+    try {
+      result =
+          switch (outcome) {
+            case TaskOutcome.Succeeded s -> {
+              event("TaskSucceeded", "resource", task.resource(), "output", s.result());
+              yield TaskBody.succeeded(this, task, token, s.result());
+            }
+            case TaskOutcome.Failed f -> {
+              String type =
+                  ErrorNames.TIMEOUT.equals(f.error()) || ErrorNames.HEARTBEAT_TIMEOUT.equals(f.error())
+                      ? "TaskTimedOut"
+                      : "TaskFailed";
+              event(type, "resource", task.resource(), "error", f.error(), "cause", f.cause());
+              yield handleError(token, task, task.errors(), f.error(), f.cause());
+            }
+          };
+    } catch (StatesError e) {
+      result = handleError(token, task, task.errors(), e.error(), e.cause());
+    }
+    return follow(token, result);
+  }
+
+  Step afterChildren(Token token, List<Object> outputs) {
+    State state = state(token);
+    Outcome result;
+    try {
+      event(state.type() + "StateSucceeded");
+      result = ForkBody.joined(this, state, token, outputs);
+    } catch (StatesError e) {
+      result = handleError(token, state, errorsOf(state), e.error(), e.cause());
+    }
+    return follow(token, result);
+  }
+
+  Step afterChildFailed(Token token, String error, String cause) {
+    State state = state(token);
+    event(state.type() + "StateFailed", "error", error, "cause", cause);
+    return follow(token, handleError(token, state, errorsOf(state), error, cause));
+  }
+
+  /** Enters states one after the other until one needs the outside world or the token ends. */
+  private Step chain(Token token) {
+    Token current = token;
+    while (true) {
+      if (++transitions > context.limits().maxStepsPerYield()) {
+        // A long run of pure states yields, so one execution cannot hold a worker forever.
+        return new Step(List.copyOf(events), current, new Effect.Timer(context.now()));
+      }
+      State state = state(current);
+      current = enter(current, state);
+      Outcome outcome = guarded(current, state);
+      if (outcome instanceof Next next) {
+        current = Token.start(current.scope(), next.state(), next.input());
+      } else {
+        return ((Done) outcome).step();
+      }
+    }
+  }
+
+  private Step follow(Token token, Outcome outcome) {
+    if (outcome instanceof Next next) {
+      return chain(Token.start(token.scope(), next.state(), next.input()));
+    }
+    return ((Done) outcome).step();
+  }
+
+  private Token enter(Token token, State state) {
+    long id = context.firstEventId() + events.size();
+    event(state.eventPrefix() + "StateEntered", "name", state.name(), "input", token.input());
+    return new Token(
+        token.scope(), token.state(), Phase.ENTER, token.input(), null, List.of(), context.now(), id);
+  }
+
+  /** Runs a state's body; a Task, Parallel or Map hands its errors to Retry and Catch. */
+  private Outcome guarded(Token token, State state) {
+    try {
+      return body(token, state);
+    } catch (StatesError e) {
+      return handleError(token, state, errorsOf(state), e.error(), e.cause());
+    }
+  }
+
+  private Outcome body(Token token, State state) {
+    return switch (state) {
+      case PassState pass -> PassBody.run(this, pass, token);
+      case TaskState task -> TaskBody.schedule(this, task, token);
+      case ChoiceState choice -> ChoiceBody.run(this, choice, token);
+      case WaitState wait -> WaitBody.run(this, wait, token);
+      case SucceedState succeed -> {
+        Bindings bindings = bindings(token, token.input());
+        Object output = StateIo.outputPath(succeed.io(), bindings.withInput(StateIo.inputPath(succeed.io(), bindings)));
+        event("SucceedStateExited", "name", state.name(), "output", output);
+        yield done(null, new Effect.Finished(output));
+      }
+      case FailState fail -> FailBody.run(this, fail, token);
+      case ParallelState parallel -> ForkBody.parallel(this, parallel, token);
+      case MapState map -> ForkBody.map(this, map, token);
+    };
+  }
+
+  /**
+   * The specification's error handling: the first retrier whose {@code ErrorEquals} matches
+   * decides; while it has attempts left the state runs again after its backoff. Otherwise the
+   * first matching catcher takes over, and with none the token fails.
+   */
+  Outcome handleError(Token token, State state, ErrorHandling handling, String error, String cause) {
+    if (!ErrorNames.isUncatchable(error)) {
+      for (int i = 0; i < handling.retriers().size(); i++) {
+        var retrier = handling.retriers().get(i);
+        if (!matchesAny(retrier.errorEquals(), error)) continue;
+        int used = i < token.retryCounts().size() ? token.retryCounts().get(i) : 0;
+        if (used >= retrier.maxAttempts()) break;
+        var counts = new ArrayList<>(token.retryCounts());
+        while (counts.size() <= i) counts.add(0);
+        counts.set(i, used + 1);
+        var retrying =
+            new Token(
+                token.scope(), token.state(), Phase.RETRY, token.input(), null, List.copyOf(counts),
+                token.enteredAt(), token.enteredEventId());
+        var dueAt = context.now().plus(Backoff.delay(retrier, used, context.random()));
+        return done(retrying, new Effect.Timer(dueAt));
+      }
+      for (var catcher : handling.catchers()) {
+        if (!matchesAny(catcher.errorEquals(), error)) continue;
+        var errorOutput = new LinkedHashMap<String, Object>();
+        errorOutput.put("Error", error);
+        errorOutput.put("Cause", cause);
+        Object output = StateIo.resultPath(catcher.resultPath(), token.input(), errorOutput);
+        return new Next(catcher.next(), output);
+      }
+    }
+    if (ErrorNames.RUNTIME.equals(error) && token.enteredEventId() > 0) {
+      cause =
+          "An error occurred while executing the state '"
+              + state.name()
+              + "' (entered at the event id #"
+              + token.enteredEventId()
+              + "). "
+              + cause;
+    }
+    return done(null, new Effect.Failed(error, cause));
+  }
+
+  private static boolean matchesAny(List<String> patterns, String error) {
+    for (String pattern : patterns) {
+      if (ErrorNames.matches(pattern, error)) return true;
+    }
+    return false;
+  }
+
+  private static ErrorHandling errorsOf(State state) {
+    return switch (state) {
+      case TaskState t -> t.errors();
+      case ParallelState p -> p.errors();
+      case MapState m -> m.errors();
+      default -> ErrorHandling.NONE;
+    };
+  }
+
+  private static Transition transitionOf(State state) {
+    return switch (state) {
+      case PassState s -> s.transition();
+      case TaskState s -> s.transition();
+      case WaitState s -> s.transition();
+      case ParallelState s -> s.transition();
+      case MapState s -> s.transition();
+      default -> Transition.END;
+    };
+  }
+
+  // ---- shared by the state bodies
+
+  StepContext context() {
+    return context;
+  }
+
+  State state(Token token) {
+    return scopes.get(token.scope()).state(token.state());
+  }
+
+  String startAt(String scope) {
+    return scopes.get(scope).startAt();
+  }
+
+  Bindings bindings(Token token, Object input) {
+    boolean retries = state(token) instanceof TaskState
+        || state(token) instanceof ParallelState
+        || state(token) instanceof MapState;
+    return new Bindings(input, ContextObject.of(context.execution(), token, retries));
+  }
+
+  /** The state's output: leaves through its transition, checked against the payload limit. */
+  Outcome exit(State state, Transition transition, Object output) {
+    StateIo.checkSize(state.name(), output, context.limits().payloadBytes());
+    event(state.eventPrefix() + "StateExited", "name", state.name(), "output", output);
+    return transition(transition, output);
+  }
+
+  Outcome transition(Transition transition, Object output) {
+    return transition.isEnd()
+        ? done(null, new Effect.Finished(output))
+        : new Next(transition.next(), output);
+  }
+
+  Done done(Token token, Effect effect) {
+    return new Done(new Step(List.copyOf(events), token, effect));
+  }
+
+  void event(String type, Object... keyValues) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < keyValues.length; i += 2) {
+      if (keyValues[i + 1] != null) details.put((String) keyValues[i], keyValues[i + 1]);
+    }
+    events.add(new Event(type, details));
+  }
+
+}
