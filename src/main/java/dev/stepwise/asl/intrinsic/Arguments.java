@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * The evaluated arguments of one call, with typed accessors that raise {@code
- * States.IntrinsicFailure} when an argument has the wrong type. Indexes are 0-based; messages
- * count arguments from 1.
+ * States.IntrinsicFailure} when an argument has the wrong type. Indexes are 0-based; messages count
+ * arguments from 1.
  */
 final class Arguments {
   private static final int MAX_QUOTED_LENGTH = 100;

@@ -41,7 +41,10 @@ final class EncodingFunctions {
     String algorithm = args.string(1);
     if (!HASH_ALGORITHMS.contains(algorithm)) {
       throw args.failure(
-          "the algorithm must be one of " + String.join(", ", HASH_ALGORITHMS) + ", not " + algorithm);
+          "the algorithm must be one of "
+              + String.join(", ", HASH_ALGORITHMS)
+              + ", not "
+              + algorithm);
     }
     try {
       byte[] digest =

@@ -35,8 +35,8 @@ public final class IntrinsicFunctions {
   }
 
   /**
-   * Adds a diagnostic (code {@link #INVALID_INTRINSIC_FUNCTION}, location {@code pointer}) for
-   * each problem of {@code expression} that shows without running it: a syntax error, an unknown
+   * Adds a diagnostic (code {@link #INVALID_INTRINSIC_FUNCTION}, location {@code pointer}) for each
+   * problem of {@code expression} that shows without running it: a syntax error, an unknown
    * function, a wrong number of arguments, a States.Format string whose placeholders do not match
    * its values, an invalid path argument, or more than 10 nested calls.
    */
@@ -62,9 +62,9 @@ public final class IntrinsicFunctions {
    * @throws StatesError {@code States.IntrinsicFailure} for a call that cannot be evaluated (a
    *     syntax error, an unknown function, wrong argument count or type, bad JSON, an index out of
    *     range, ...); {@code States.Runtime} from {@link Bindings#read} for an undefined variable
-   * @throws IntrinsicPathNotFoundException when a path argument selects nothing; AWS raises
-   *     {@code States.Runtime} with a cause naming the field, so the caller, which knows the
-   *     field, translates it (see {@link IntrinsicPathNotFoundException#cause})
+   * @throws IntrinsicPathNotFoundException when a path argument selects nothing; AWS raises {@code
+   *     States.Runtime} with a cause naming the field, so the caller, which knows the field,
+   *     translates it (see {@link IntrinsicPathNotFoundException#cause})
    */
   public static Object evaluate(String expression, Bindings bindings) {
     FunctionCall call;

@@ -27,8 +27,8 @@ final class IntrinsicParser {
     this.tokens = tokens;
   }
 
-  /** @throws IntrinsicSyntaxException when {@code expression} is not a single call */
-  static FunctionCall parse(String expression) {
+  /** Parses a whole expression, which must be exactly one call. */
+  static FunctionCall parse(String expression) throws IntrinsicSyntaxException {
     var parser = new IntrinsicParser(Tokenizer.tokenize(expression));
     FunctionCall call = parser.call();
     parser.expect(Kind.END, "end of expression");

@@ -48,11 +48,7 @@ final class IntrinsicValidator {
       problems.add("Unknown intrinsic function '" + call.name() + "'");
     } else if (!function.get().accepts(count)) {
       problems.add(
-          call.name()
-              + " takes "
-              + function.get().expectedArguments()
-              + " but was given "
-              + count);
+          call.name() + " takes " + function.get().expectedArguments() + " but was given " + count);
     } else if (call.name().equals("States.Format")
         && call.arguments().getFirst() instanceof StringLiteral template) {
       int placeholders = FormatTemplate.ofLiteral(template.source()).placeholders();

@@ -87,7 +87,8 @@ final class Tokenizer {
       char c = text.charAt(index);
       if (c == '\'') {
         index++;
-        return new Token(Kind.STRING, value.toString(), text.substring(start + 1, index - 1), start);
+        return new Token(
+            Kind.STRING, value.toString(), text.substring(start + 1, index - 1), start);
       }
       if (c == '\\') {
         if (index + 1 >= text.length()) break;

@@ -68,8 +68,7 @@ class IntrinsicFunctionsTests {
     @Test
     void literalsOfEveryKind() {
       assertThat(eval("States.Array('a', 1, -2, 3.5, -0.25, 1e3, true, false, null)"))
-          .isEqualTo(
-              java.util.Arrays.asList("a", 1, -2, 3.5, -0.25, 1000.0, true, false, null));
+          .isEqualTo(java.util.Arrays.asList("a", 1, -2, 3.5, -0.25, 1000.0, true, false, null));
     }
 
     @Test
@@ -120,7 +119,8 @@ class IntrinsicFunctionsTests {
     @Test
     void wrongArgumentCountFailsAtRunTime() {
       assertIntrinsicFailure(
-          () -> eval("States.ArrayLength($.numbers, 1)"), "takes exactly 1 argument but was given 2");
+          () -> eval("States.ArrayLength($.numbers, 1)"),
+          "takes exactly 1 argument but was given 2");
     }
   }
 
@@ -246,14 +246,16 @@ class IntrinsicFunctionsTests {
     @Test
     void jsonMergeIsShallowAndSecondWins() {
       Object input =
-          Json.parse("{\"a\": {\"x\": {\"p\": 1}, \"y\": 1}, \"b\": {\"x\": {\"q\": 2}, \"z\": 3}}");
+          Json.parse(
+              "{\"a\": {\"x\": {\"p\": 1}, \"y\": 1}, \"b\": {\"x\": {\"q\": 2}, \"z\": 3}}");
       assertThat(eval("States.JsonMerge($.a, $.b, false)", input))
           .isEqualTo(Map.of("x", Map.of("q", 2), "y", 1, "z", 3));
     }
 
     @Test
     void jsonMergeFailures() {
-      assertIntrinsicFailure(() -> eval("States.JsonMerge($.person, $.person, true)"), "deep merge");
+      assertIntrinsicFailure(
+          () -> eval("States.JsonMerge($.person, $.person, true)"), "deep merge");
       assertIntrinsicFailure(
           () -> eval("States.JsonMerge($.numbers, $.person, false)"), "must be a JSON object");
       assertIntrinsicFailure(
@@ -275,7 +277,8 @@ class IntrinsicFunctionsTests {
       Object input = Map.of("a", List.of(1, 2, 3, 4, 5));
       assertThat(eval("States.ArrayPartition($.a, 2)", input))
           .isEqualTo(List.of(List.of(1, 2), List.of(3, 4), List.of(5)));
-      assertThat(eval("States.ArrayPartition($.a, 9)", input)).isEqualTo(List.of(List.of(1, 2, 3, 4, 5)));
+      assertThat(eval("States.ArrayPartition($.a, 9)", input))
+          .isEqualTo(List.of(List.of(1, 2, 3, 4, 5)));
       assertThat(eval("States.ArrayPartition(States.Array(), 3)")).isEqualTo(List.of());
     }
 
@@ -330,8 +333,10 @@ class IntrinsicFunctionsTests {
     void getItemFailures() {
       assertIntrinsicFailure(() -> eval("States.ArrayGetItem($.numbers, 3)"), "out of bounds");
       assertIntrinsicFailure(() -> eval("States.ArrayGetItem($.numbers, -1)"), "out of bounds");
-      assertIntrinsicFailure(() -> eval("States.ArrayGetItem($.numbers, 1.5)"), "must be an integer");
-      assertIntrinsicFailure(() -> eval("States.ArrayGetItem($.numbers, '1')"), "must be an integer");
+      assertIntrinsicFailure(
+          () -> eval("States.ArrayGetItem($.numbers, 1.5)"), "must be an integer");
+      assertIntrinsicFailure(
+          () -> eval("States.ArrayGetItem($.numbers, '1')"), "must be an integer");
     }
 
     @Test
@@ -375,12 +380,15 @@ class IntrinsicFunctionsTests {
       assertThat(eval("States.Hash('abc', 'SHA-256')"))
           .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
       assertThat((String) eval("States.Hash('abc', 'SHA-384')")).hasSize(96).startsWith("cb00753f");
-      assertThat((String) eval("States.Hash('abc', 'SHA-512')")).hasSize(128).startsWith("ddaf35a1");
+      assertThat((String) eval("States.Hash('abc', 'SHA-512')"))
+          .hasSize(128)
+          .startsWith("ddaf35a1");
     }
 
     @Test
     void hashFailures() {
-      assertIntrinsicFailure(() -> eval("States.Hash('abc', 'sha-256')"), "algorithm must be one of");
+      assertIntrinsicFailure(
+          () -> eval("States.Hash('abc', 'sha-256')"), "algorithm must be one of");
       assertIntrinsicFailure(() -> eval("States.Hash($.numbers, 'MD5')"), "must be a string");
     }
   }
@@ -429,7 +437,8 @@ class IntrinsicFunctionsTests {
     @Test
     void uuidIsRandomVersion4() {
       String uuid = (String) eval("States.UUID()");
-      assertThat(uuid).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+      assertThat(uuid)
+          .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
       assertThat(eval("States.UUID()")).isNotEqualTo(uuid);
     }
   }
@@ -484,14 +493,16 @@ class IntrinsicFunctionsTests {
     void unknownFunction() {
       assertThat(diagnostics("States.Array(States.Upper('a'))"))
           .singleElement()
-          .satisfies(d -> assertThat(d.message()).contains("Unknown intrinsic function 'States.Upper'"));
+          .satisfies(
+              d -> assertThat(d.message()).contains("Unknown intrinsic function 'States.Upper'"));
     }
 
     @Test
     void wrongArgumentCounts() {
       assertThat(diagnostics("States.MathAdd(1)"))
           .singleElement()
-          .satisfies(d -> assertThat(d.message()).contains("takes exactly 2 arguments but was given 1"));
+          .satisfies(
+              d -> assertThat(d.message()).contains("takes exactly 2 arguments but was given 1"));
       assertThat(diagnostics("States.UUID(1)"))
           .singleElement()
           .satisfies(d -> assertThat(d.message()).contains("takes no arguments"));
