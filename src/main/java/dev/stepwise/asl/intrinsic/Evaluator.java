@@ -1,0 +1,62 @@
+package dev.stepwise.asl.intrinsic;
+
+import com.jayway.jsonpath.JsonPathException;
+import com.jayway.jsonpath.PathNotFoundException;
+import dev.stepwise.asl.ErrorNames;
+import dev.stepwise.asl.StatesError;
+import dev.stepwise.asl.intrinsic.Expression.FunctionCall;
+import dev.stepwise.asl.intrinsic.Expression.Literal;
+import dev.stepwise.asl.intrinsic.Expression.PathArgument;
+import dev.stepwise.asl.intrinsic.Expression.StringLiteral;
+import dev.stepwise.asl.path.Bindings;
+import java.util.ArrayList;
+
+/** Evaluates a parsed expression against the values a state can read. */
+final class Evaluator {
+  private Evaluator() {}
+
+  static Object evaluate(Expression expression, Bindings bindings) {
+    return switch (expression) {
+      case Literal literal -> literal.value();
+      case StringLiteral literal -> literal.value();
+      case PathArgument path -> read(path.path(), bindings);
+      case FunctionCall call -> call(call, bindings);
+    };
+  }
+
+  private static Object call(FunctionCall call, Bindings bindings) {
+    IntrinsicFunction function =
+        FunctionTable.find(call.name())
+            .orElseThrow(
+                () ->
+                    new StatesError(
+                        ErrorNames.INTRINSIC_FAILURE,
+                        "The intrinsic function '" + call.name() + "' does not exist"));
+    int count = call.arguments().size();
+    if (!function.accepts(count)) {
+      throw new StatesError(
+          ErrorNames.INTRINSIC_FAILURE,
+          "Invalid arguments in "
+              + call.name()
+              + ": it takes "
+              + function.expectedArguments()
+              + " but was given "
+              + count);
+    }
+    var values = new ArrayList<>(count);
+    for (Expression argument : call.arguments()) values.add(evaluate(argument, bindings));
+    return function.body().apply(new Arguments(call.name(), call.arguments(), values));
+  }
+
+  private static Object read(String path, Bindings bindings) {
+    try {
+      return bindings.read(path);
+    } catch (PathNotFoundException e) {
+      throw new IntrinsicPathNotFoundException(path, e);
+    } catch (JsonPathException e) {
+      throw new StatesError(
+          ErrorNames.INTRINSIC_FAILURE,
+          "The path '" + path + "' could not be evaluated: " + e.getMessage());
+    }
+  }
+}
