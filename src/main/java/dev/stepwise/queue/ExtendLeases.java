@@ -1,0 +1,56 @@
+package dev.stepwise.queue;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The heartbeat: every third of a lease, extends the leases of the items this node is still
+ * working on (long HTTP calls), so that only a dead node's work is taken over.
+ */
+@Component
+public class ExtendLeases implements SmartLifecycle {
+  private static final Logger log = LoggerFactory.getLogger(ExtendLeases.class);
+
+  private final WorkQueue queue;
+  private final LocalWork local;
+  private final QueueProperties properties;
+  private ScheduledExecutorService scheduler;
+
+  ExtendLeases(WorkQueue queue, LocalWork local, QueueProperties properties) {
+    this.queue = queue;
+    this.local = local;
+    this.properties = properties;
+  }
+
+  @Override
+  public void start() {
+    scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().name("stepwise-leases").daemon().unstarted(r));
+    long period = Math.max(1, properties.lease().toMillis() / 3);
+    scheduler.scheduleWithFixedDelay(this::runOnce, period, period, TimeUnit.MILLISECONDS);
+  }
+
+  void runOnce() {
+    try {
+      queue.extendLeases(local.inFlightIds());
+    } catch (RuntimeException e) {
+      log.warn("Extending leases failed; trying again next period", e);
+    }
+  }
+
+  @Override
+  public void stop() {
+    if (scheduler != null) scheduler.shutdownNow();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return scheduler != null && !scheduler.isShutdown();
+  }
+}

@@ -1,0 +1,24 @@
+package dev.stepwise.queue;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How this node claims work.
+ *
+ * @param nodeId this replica's name in {@code claimed_by} (default: host name and a random
+ *     suffix)
+ * @param lease how long a claim holds before another node may take the item over
+ * @param maxInFlight items this node works on at once
+ * @param batchSize items claimed by one statement at most
+ * @param pollInterval the longest the claimer sleeps with nothing due (notifications and the
+ *     next due time wake it sooner)
+ */
+@ConfigurationProperties("stepwise.queue")
+public record QueueProperties(
+    String nodeId,
+    @DefaultValue("30s") Duration lease,
+    @DefaultValue("256") int maxInFlight,
+    @DefaultValue("64") int batchSize,
+    @DefaultValue("1s") Duration pollInterval) {}

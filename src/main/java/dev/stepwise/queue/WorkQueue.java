@@ -1,0 +1,190 @@
+package dev.stepwise.queue;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Durable work in PostgreSQL: one SQL statement per operation. Items due at once are inserted
+ * already claimed by this node and handed to {@link LocalWork} after commit, which saves a claim
+ * round trip; the rest wait for {@link ClaimDueWork}, woken by a notification.
+ */
+@Component
+public class WorkQueue {
+  static final String CHANNEL = "stepwise_work";
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+  private final LocalWork local;
+  private final QueueProperties properties;
+  private final String node;
+
+  WorkQueue(JdbcClient jdbc, Clock clock, LocalWork local, QueueProperties properties, NodeId node) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+    this.local = local;
+    this.properties = properties;
+    this.node = node.value();
+  }
+
+  /** Enqueues work within the current transaction. */
+  public void enqueue(List<NewWork> work) {
+    if (work.isEmpty()) return;
+    Instant now = clock.instant();
+    var handOff = new ArrayList<WorkItem>();
+    boolean notify = false;
+    for (NewWork w : work) {
+      boolean runHere = !w.runAt().isAfter(now) && local.reserve();
+      if (runHere) {
+        Instant leaseUntil = now.plus(properties.lease());
+        long id =
+            jdbc.sql(
+                    "insert into work_item (execution_id, token_id, token_version, kind, run_at,"
+                        + " claimed_by, lease_until, version, payload)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, 1, ?) returning id")
+                .params(
+                    w.executionId(), w.tokenId(), w.tokenVersion(), w.kind(), ts(w.runAt()), node,
+                    ts(leaseUntil), w.payload())
+                .query(Long.class)
+                .single();
+        handOff.add(
+            new WorkItem(
+                id, w.executionId(), w.tokenId(), w.tokenVersion(), w.kind(), w.runAt(), 1,
+                w.payload()));
+      } else {
+        jdbc.sql(
+                "insert into work_item (execution_id, token_id, token_version, kind, run_at,"
+                    + " payload) values (?, ?, ?, ?, ?, ?)")
+            .params(
+                w.executionId(), w.tokenId(), w.tokenVersion(), w.kind(), ts(w.runAt()),
+                w.payload())
+            .update();
+        notify = true;
+      }
+    }
+    if (notify) jdbc.sql("select pg_notify('" + CHANNEL + "', '')").query().singleRow();
+    if (!handOff.isEmpty()) afterCommit(handOff);
+  }
+
+  private void afterCommit(List<WorkItem> items) {
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCompletion(int status) {
+            if (status == STATUS_COMMITTED) {
+              items.forEach(local::run);
+            } else {
+              items.forEach(i -> local.release());
+            }
+          }
+        });
+  }
+
+  /** Claims up to {@code max} due items for this node, oldest due first. */
+  List<WorkItem> claim(int max) {
+    Instant now = clock.instant();
+    return jdbc.sql(
+            "update work_item w set claimed_by = ?, lease_until = ?, version = w.version + 1"
+                + " where w.id in (select id from work_item where run_at <= ?"
+                + " and (claimed_by is null or lease_until < ?)"
+                + " order by run_at limit ? for update skip locked)"
+                + " returning w.id, w.execution_id, w.token_id, w.token_version, w.kind,"
+                + " w.run_at, w.version, w.payload")
+        .params(node, ts(now.plus(properties.lease())), ts(now), ts(now), max)
+        .query(
+            (rs, i) ->
+                new WorkItem(
+                    rs.getLong(1),
+                    rs.getObject(2, UUID.class),
+                    rs.getInt(3),
+                    rs.getInt(4),
+                    rs.getString(5),
+                    instant(rs, 6),
+                    rs.getInt(7),
+                    rs.getString(8)))
+        .list();
+  }
+
+  /** When the next unclaimed item falls due, or null when none is waiting. */
+  Instant nextDue() {
+    return jdbc.sql("select min(run_at) from work_item where claimed_by is null")
+        .query((rs, i) -> instant(rs, 1))
+        .optional()
+        .orElse(null);
+  }
+
+  /**
+   * Removes a finished item, guarded by its claim's version. Returns false when this node no
+   * longer owns it; the caller must then roll back whatever it wrote.
+   */
+  public boolean complete(WorkItem item) {
+    return jdbc.sql("delete from work_item where id = ? and version = ?")
+            .params(item.id(), item.version())
+            .update()
+        == 1;
+  }
+
+  /** Gives an item back, due again at {@code runAt} (after an unexpected failure). */
+  void release(WorkItem item, Instant runAt) {
+    jdbc.sql(
+            "update work_item set claimed_by = null, lease_until = null, run_at = ?"
+                + " where id = ? and version = ?")
+        .params(ts(runAt), item.id(), item.version())
+        .update();
+  }
+
+  /** Extends the leases of items this node is still working on. */
+  void extendLeases(List<Long> ids) {
+    if (ids.isEmpty()) return;
+    jdbc.sql("update work_item set lease_until = ? where id = any(?) and claimed_by = ?")
+        .params(ts(clock.instant().plus(properties.lease())), ids.toArray(new Long[0]), node)
+        .update();
+  }
+
+  /** Drops all pending work of an execution (it ended, or was stopped). */
+  public void cancelExecution(UUID executionId) {
+    jdbc.sql("delete from work_item where execution_id = ?").params(executionId).update();
+  }
+
+  /** Drops the pending work of some tokens of an execution (cancelled branches). */
+  public void cancelTokens(UUID executionId, List<Integer> tokenIds) {
+    if (tokenIds.isEmpty()) return;
+    jdbc.sql("delete from work_item where execution_id = ? and token_id = any(?)")
+        .params(executionId, tokenIds.toArray(new Integer[0]))
+        .update();
+  }
+
+  /** Items due and not claimed, and the age of the oldest, for the queue metrics. */
+  public QueueDepth depth() {
+    return jdbc.sql(
+            "select count(*), min(run_at) from work_item where run_at <= now()"
+                + " and (claimed_by is null or lease_until < now())")
+        .query(
+            (rs, i) ->
+                new QueueDepth(
+                    rs.getLong(1),
+                    instant(rs, 2)))
+        .single();
+  }
+
+  public record QueueDepth(long due, Instant oldestDue) {}
+
+  private static OffsetDateTime ts(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+
+  private static Instant instant(ResultSet rs, int column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+}
