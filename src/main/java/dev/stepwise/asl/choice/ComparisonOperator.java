@@ -66,7 +66,11 @@ enum ComparisonOperator {
 
   /** A type test ({@code Is…}): its boolean says whether the test must pass or fail. */
   ComparisonOperator(String field, Predicate<Object> typeTest) {
-    this(field, OperandType.BOOLEAN, false, (actual, wanted) -> wanted.equals(typeTest.test(actual)));
+    this(
+        field,
+        OperandType.BOOLEAN,
+        false,
+        (actual, wanted) -> wanted.equals(typeTest.test(actual)));
   }
 
   ComparisonOperator(

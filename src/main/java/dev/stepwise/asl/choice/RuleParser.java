@@ -55,7 +55,10 @@ final class RuleParser {
         error(
             SCHEMA_VALIDATION_FAILED,
             at(pointer, extra),
-            "A choice rule has one operator only; '" + extra + "' follows '" + operators.get(0)
+            "A choice rule has one operator only; '"
+                + extra
+                + "' follows '"
+                + operators.get(0)
                 + "'");
       }
       return null;

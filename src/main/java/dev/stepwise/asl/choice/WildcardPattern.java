@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * A {@code StringMatches} pattern: {@code *} matches any run of characters, {@code \*} a literal
- * star and {@code \\} a literal backslash; every other character, a lone backslash included,
- * stands for itself.
+ * star and {@code \\} a literal backslash; every other character, a lone backslash included, stands
+ * for itself.
  */
 final class WildcardPattern {
   /** The literal text between the wildcards; one more segment than there are wildcards. */

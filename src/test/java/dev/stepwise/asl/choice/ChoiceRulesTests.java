@@ -35,8 +35,7 @@ class ChoiceRulesTests {
 
   private static List<Diagnostic> diagnostics(String json, boolean topLevel) {
     var diagnostics = new ArrayList<Diagnostic>();
-    ChoiceRule rule =
-        ChoiceRules.parse(Json.mapper().readTree(json), RULE, topLevel, diagnostics);
+    ChoiceRule rule = ChoiceRules.parse(Json.mapper().readTree(json), RULE, topLevel, diagnostics);
     assertThat(rule).as("a rule with diagnostics is not usable").isNull();
     return diagnostics;
   }
@@ -200,20 +199,25 @@ class ChoiceRulesTests {
     @Test
     void comparesTimestampsAsInstantsAcrossOffsetsAndPrecisions() {
       String input = "{\"v\": \"2024-01-01T01:00:00+01:00\"}";
-      assertThat(matches("{\"Variable\": \"$.v\", \"TimestampEquals\": \"2024-01-01T00:00:00Z\"}",
-              input))
+      assertThat(
+              matches(
+                  "{\"Variable\": \"$.v\", \"TimestampEquals\": \"2024-01-01T00:00:00Z\"}", input))
           .isTrue();
-      assertThat(matches(
-              "{\"Variable\": \"$.v\", \"TimestampEquals\": \"2024-01-01T00:00:00.000000Z\"}",
-              input))
+      assertThat(
+              matches(
+                  "{\"Variable\": \"$.v\", \"TimestampEquals\": \"2024-01-01T00:00:00.000000Z\"}",
+                  input))
           .isTrue();
-      assertThat(matches(
-              "{\"Variable\": \"$.v\", \"TimestampLessThan\": \"2024-01-01T00:00:00.000000001Z\"}",
-              input))
+      assertThat(
+              matches(
+                  "{\"Variable\": \"$.v\", \"TimestampLessThan\":"
+                      + " \"2024-01-01T00:00:00.000000001Z\"}",
+                  input))
           .isTrue();
-      assertThat(matches(
-              "{\"Variable\": \"$.v\", \"TimestampGreaterThan\": \"2023-12-31T23:59:59.999Z\"}",
-              input))
+      assertThat(
+              matches(
+                  "{\"Variable\": \"$.v\", \"TimestampGreaterThan\": \"2023-12-31T23:59:59.999Z\"}",
+                  input))
           .isTrue();
     }
 
@@ -227,8 +231,7 @@ class ChoiceRulesTests {
               "TimestampGreaterThan",
               "TimestampLessThanEquals",
               "TimestampGreaterThanEquals")) {
-        String rule =
-            "{\"Variable\": \"$.v\", \"" + operator + "\": \"2024-01-01T00:00:00Z\"}";
+        String rule = "{\"Variable\": \"$.v\", \"" + operator + "\": \"2024-01-01T00:00:00Z\"}";
         assertThat(matches(rule, input)).as(operator).isFalse();
         assertThat(matches("{\"Not\": " + rule + "}", input)).as("Not " + operator).isTrue();
       }
@@ -302,15 +305,19 @@ class ChoiceRulesTests {
       var context = Map.<String, Object>of("Execution", Map.of("Input", Map.of("limit", 0)));
       var bindings = new Bindings(Json.parse("{\"n\": 0}"), context, Map.of("expected", "done"));
 
-      assertThat(rule("{\"Variable\": \"$$.Execution.Input.limit\", \"NumericLessThanEquals\": 0}")
-              .matches(bindings))
+      assertThat(
+              rule("{\"Variable\": \"$$.Execution.Input.limit\", \"NumericLessThanEquals\": 0}")
+                  .matches(bindings))
           .isTrue();
-      assertThat(rule("{\"Variable\": \"$.n\", \"NumericEqualsPath\": \"$$.Execution.Input.limit\"}")
-              .matches(bindings))
+      assertThat(
+              rule("{\"Variable\": \"$.n\", \"NumericEqualsPath\": \"$$.Execution.Input.limit\"}")
+                  .matches(bindings))
           .isTrue();
-      assertThat(rule("{\"Variable\": \"$expected\", \"StringEquals\": \"done\"}").matches(bindings))
+      assertThat(
+              rule("{\"Variable\": \"$expected\", \"StringEquals\": \"done\"}").matches(bindings))
           .isTrue();
-      assertThat(rule("{\"Variable\": \"$expected\", \"StringEquals\": \"todo\"}").matches(bindings))
+      assertThat(
+              rule("{\"Variable\": \"$expected\", \"StringEquals\": \"todo\"}").matches(bindings))
           .isFalse();
     }
 
@@ -318,8 +325,9 @@ class ChoiceRulesTests {
     void readsIntoAVariablesValue() {
       var bindings =
           new Bindings(Map.of(), Map.of(), Map.of("guess", Map.of("value", 7), "answer", 7));
-      assertThat(rule("{\"Variable\": \"$guess.value\", \"NumericEqualsPath\": \"$answer\"}")
-              .matches(bindings))
+      assertThat(
+              rule("{\"Variable\": \"$guess.value\", \"NumericEqualsPath\": \"$answer\"}")
+                  .matches(bindings))
           .isTrue();
     }
   }
@@ -330,7 +338,8 @@ class ChoiceRulesTests {
         """
         {"And": [
           {"Variable": "$.value", "NumericGreaterThanEquals": 20},
-          {"Variable": "$.value", "NumericLessThan": 30}]}""";
+          {"Variable": "$.value", "NumericLessThan": 30}]}\
+        """;
 
     @Test
     void andNeedsEveryRule() {
@@ -345,7 +354,8 @@ class ChoiceRulesTests {
           """
           {"Or": [
             {"Variable": "$.v", "StringEquals": "a"},
-            {"Variable": "$.v", "StringEquals": "b"}]}""";
+            {"Variable": "$.v", "StringEquals": "b"}]}\
+          """;
       assertThat(matches(rule, "{\"v\": \"a\"}")).isTrue();
       assertThat(matches(rule, "{\"v\": \"b\"}")).isTrue();
       assertThat(matches(rule, "{\"v\": \"c\"}")).isFalse();
@@ -374,7 +384,8 @@ class ChoiceRulesTests {
             {"And": [
               {"Variable": "$.a", "IsPresent": true},
               {"Not": {"Variable": "$.a", "BooleanEquals": true}}]},
-            {"Variable": "$.b", "StringMatches": "x*"}]}}""";
+            {"Variable": "$.b", "StringMatches": "x*"}]}}\
+          """;
       assertThat(matches(rule, "{\"a\": false, \"b\": \"y\"}")).isFalse();
       assertThat(matches(rule, "{\"a\": true, \"b\": \"y\"}")).isTrue();
       assertThat(matches(rule, "{\"b\": \"xyz\"}")).isFalse();
@@ -387,7 +398,8 @@ class ChoiceRulesTests {
           """
           {"And": [
             {"Variable": "$.maybe", "IsPresent": true},
-            {"Variable": "$.maybe", "StringEquals": "foo"}]}""";
+            {"Variable": "$.maybe", "StringEquals": "foo"}]}\
+          """;
       assertThat(matches(rule, "{}")).isFalse();
       assertThat(matches(rule, "{\"maybe\": \"foo\"}")).isTrue();
     }
@@ -398,7 +410,8 @@ class ChoiceRulesTests {
           """
           {"Or": [
             {"Variable": "$.present", "IsPresent": true},
-            {"Variable": "$.missing", "StringEquals": "foo"}]}""";
+            {"Variable": "$.missing", "StringEquals": "foo"}]}\
+          """;
       assertThat(matches(rule, "{\"present\": 1}")).isTrue();
     }
   }
@@ -470,7 +483,8 @@ class ChoiceRulesTests {
                   .readTree(
                       """
                       {"Variable": "$.v", "NumericEquals": 1, "Next": "Done",
-                       "Comment": "why", "Assign": {"seen": true}}"""),
+                       "Comment": "why", "Assign": {"seen": true}}\
+                      """),
               RULE,
               true,
               diagnostics);
@@ -523,7 +537,8 @@ class ChoiceRulesTests {
     void nestedRuleMustNotHaveNext() {
       String json =
           """
-          {"And": [{"Variable": "$.v", "IsNull": true, "Next": "Elsewhere"}], "Next": "Done"}""";
+          {"And": [{"Variable": "$.v", "IsNull": true, "Next": "Elsewhere"}], "Next": "Done"}\
+          """;
       assertThat(diagnostics(json, true))
           .singleElement()
           .satisfies(
@@ -627,7 +642,8 @@ class ChoiceRulesTests {
       assertThat(nestedDiagnostics(json))
           .singleElement()
           .satisfies(
-              d -> assertDiagnostic(d, "SCHEMA_VALIDATION_FAILED", RULE + "/" + operator, expected));
+              d ->
+                  assertDiagnostic(d, "SCHEMA_VALIDATION_FAILED", RULE + "/" + operator, expected));
     }
 
     @Test
@@ -645,7 +661,9 @@ class ChoiceRulesTests {
       assertThat(nestedDiagnostics("{\"Variable\": \"$.v\", \"TimestampEqualsPath\": \"$.a['b\"}"))
           .singleElement()
           .satisfies(
-              d -> assertDiagnostic(d, "INVALID_JSON_PATH", RULE + "/TimestampEqualsPath", "$.a['b"));
+              d ->
+                  assertDiagnostic(
+                      d, "INVALID_JSON_PATH", RULE + "/TimestampEqualsPath", "$.a['b"));
     }
 
     @Test
@@ -690,7 +708,9 @@ class ChoiceRulesTests {
               d ->
                   assertDiagnostic(
                       d, "SCHEMA_VALIDATION_FAILED", RULE + "/" + operator, "non-empty array"));
-      assertThat(nestedDiagnostics("{\"" + operator + "\": {\"Variable\": \"$.v\", \"IsNull\": true}}"))
+      assertThat(
+              nestedDiagnostics(
+                  "{\"" + operator + "\": {\"Variable\": \"$.v\", \"IsNull\": true}}"))
           .singleElement()
           .satisfies(
               d ->
@@ -722,7 +742,8 @@ class ChoiceRulesTests {
           {"Not": {"And": [
             {"Variable": "$.a", "IsNull": true},
             {"Or": [{"Variable": "$.b", "NumericEquals": "x"}, {"Variable": "c", "IsNull": true}]}]},
-           "Next": "Done"}""";
+           "Next": "Done"}\
+          """;
       assertThat(diagnostics(json, true))
           .extracting(Diagnostic::code, Diagnostic::location)
           .containsExactly(
