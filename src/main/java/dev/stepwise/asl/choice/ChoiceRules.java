@@ -16,9 +16,10 @@ public final class ChoiceRules {
    * @param topLevel whether this is an entry of {@code Choices} (which must have {@code Next})
    *     rather than a rule nested in {@code And}/{@code Or}/{@code Not} (which must not)
    * @param diagnostics where problems are added; the returned rule is only usable when none were
+   * @return the rule, or null when this rule added diagnostics
    */
   public static ChoiceRule parse(
       JsonNode node, String pointer, boolean topLevel, List<Diagnostic> diagnostics) {
-    throw new UnsupportedOperationException("not yet");
+    return new RuleParser(diagnostics).parse(node, pointer, topLevel);
   }
 }
