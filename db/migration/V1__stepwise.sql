@@ -34,6 +34,7 @@ create table execution (
     stopped_at    timestamptz,
     redrive_count int         not null default 0,
     last_event_id bigint      not null default 0,
+    last_token_id int         not null default 0,
     unique (state_machine, name)
 );
 create index execution_newest on execution (started_at desc, id desc);

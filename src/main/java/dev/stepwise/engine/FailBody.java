@@ -4,6 +4,7 @@ import com.jayway.jsonpath.PathNotFoundException;
 import dev.stepwise.asl.Json;
 import dev.stepwise.asl.StatesError;
 import dev.stepwise.asl.intrinsic.IntrinsicFunctions;
+import dev.stepwise.asl.intrinsic.IntrinsicPathNotFoundException;
 import dev.stepwise.asl.model.FailState;
 import dev.stepwise.asl.path.Bindings;
 
@@ -26,6 +27,8 @@ final class FailBody {
           IntrinsicFunctions.isCall(path)
               ? IntrinsicFunctions.evaluate(path, bindings)
               : bindings.read(path);
+    } catch (IntrinsicPathNotFoundException e) {
+      throw StatesError.runtime(e.cause(field, bindings.input()));
     } catch (PathNotFoundException e) {
       throw StatesError.runtime(
           "The JSONPath '"

@@ -23,6 +23,11 @@ public final class Interpreter {
     return Token.start(Scopes.ROOT, scopes.get(Scopes.ROOT).startAt(), input);
   }
 
+  /** The {@code Type} of the state a token stands in ("Map", "Parallel", ...). */
+  public String stateType(Token token) {
+    return scopes.get(token.scope()).state(token.state()).type();
+  }
+
   /** Runs a token that is entering a state, or whose Wait or retry timer has fired. */
   public Step advance(Token token, StepContext context) {
     return new Run(scopes, context).advance(token);

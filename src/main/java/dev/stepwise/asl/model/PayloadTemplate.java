@@ -4,6 +4,7 @@ import com.jayway.jsonpath.PathNotFoundException;
 import dev.stepwise.asl.Json;
 import dev.stepwise.asl.StatesError;
 import dev.stepwise.asl.intrinsic.IntrinsicFunctions;
+import dev.stepwise.asl.intrinsic.IntrinsicPathNotFoundException;
 import dev.stepwise.asl.path.Bindings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,6 +50,8 @@ public record PayloadTemplate(Object template) {
         return IntrinsicFunctions.evaluate(expression, bindings);
       }
       return Json.copy(bindings.read(expression));
+    } catch (IntrinsicPathNotFoundException e) {
+      throw StatesError.runtime(e.cause(key, bindings.input()));
     } catch (PathNotFoundException e) {
       throw StatesError.runtime(
           "The JSONPath '"

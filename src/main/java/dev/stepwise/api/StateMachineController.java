@@ -1,0 +1,106 @@
+package dev.stepwise.api;
+
+import dev.stepwise.asl.Diagnostic;
+import dev.stepwise.statemachine.Outcome;
+import dev.stepwise.statemachine.StateMachineView;
+import dev.stepwise.statemachine.StateMachines;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/v1")
+class StateMachineController {
+  private final StateMachines stateMachines;
+
+  StateMachineController(StateMachines stateMachines) {
+    this.stateMachines = stateMachines;
+  }
+
+  record StateMachineResponse(
+      String name,
+      int revision,
+      Object definition,
+      String description,
+      Instant createdAt,
+      Instant updatedAt) {
+    static StateMachineResponse of(StateMachineView view) {
+      return new StateMachineResponse(
+          view.name(),
+          view.revision(),
+          Definitions.asJson(view.definition()),
+          view.description(),
+          view.createdAt(),
+          view.updatedAt());
+    }
+  }
+
+  record ListResponse(List<StateMachineResponse> items, String nextPageToken) {}
+
+  record ValidationResponse(boolean valid, List<Diagnostic> diagnostics) {}
+
+  @PostMapping("/state-machines")
+  ResponseEntity<StateMachineResponse> create(@RequestBody ApiRequests.CreateStateMachine request) {
+    String name = Names.require(request.name(), "'name'");
+    var saved =
+        stateMachines.create(name, Definitions.read(request.definition()), request.description());
+    var body = StateMachineResponse.of(saved.stateMachine());
+    if (saved.outcome() == Outcome.UNCHANGED) return ResponseEntity.ok(body);
+    return ResponseEntity.created(URI.create("/v1/state-machines/" + name)).body(body);
+  }
+
+  @GetMapping("/state-machines")
+  ListResponse list(
+      @RequestParam(required = false) Integer pageSize,
+      @RequestParam(required = false) String pageToken) {
+    int size = Paging.size(pageSize);
+    var views = stateMachines.list(pageToken, size + 1);
+    String next = null;
+    if (views.size() > size) {
+      views = views.subList(0, size);
+      next = views.getLast().name();
+    }
+    return new ListResponse(views.stream().map(StateMachineResponse::of).toList(), next);
+  }
+
+  @GetMapping("/state-machines/{name}")
+  StateMachineResponse get(@PathVariable String name) {
+    return StateMachineResponse.of(stateMachines.get(name));
+  }
+
+  @PutMapping("/state-machines/{name}")
+  StateMachineResponse update(
+      @PathVariable String name, @RequestBody ApiRequests.UpdateStateMachine request) {
+    var saved =
+        stateMachines.update(name, Definitions.read(request.definition()), request.description());
+    return StateMachineResponse.of(saved.stateMachine());
+  }
+
+  @GetMapping("/state-machines/{name}/revisions/{revision}")
+  StateMachineResponse revision(@PathVariable String name, @PathVariable int revision) {
+    return StateMachineResponse.of(stateMachines.revision(name, revision));
+  }
+
+  @DeleteMapping("/state-machines/{name}")
+  ResponseEntity<Void> delete(@PathVariable String name) {
+    stateMachines.delete(name);
+    return ResponseEntity.noContent().build();
+  }
+
+  @PostMapping("/definitions/validate")
+  ValidationResponse validate(@RequestBody ApiRequests.Validate request) {
+    List<Diagnostic> diagnostics = stateMachines.validate(Definitions.read(request.definition()));
+    return new ValidationResponse(diagnostics.isEmpty(), diagnostics);
+  }
+
+}

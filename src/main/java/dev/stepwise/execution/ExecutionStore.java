@@ -1,0 +1,131 @@
+package dev.stepwise.execution;
+
+import static dev.stepwise.execution.Sql.instant;
+import static dev.stepwise.execution.Sql.ts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The execution table, in plain SQL: it is read and written on every step, where JPA's entity
+ * loading and dirty checking would cost more than the statement itself.
+ */
+@Component
+class ExecutionStore {
+  private static final String COLUMNS =
+      "id, name, state_machine, revision, status, input, output, error, cause, started_at,"
+          + " stopped_at, redrive_count, last_event_id, last_token_id";
+
+  private final JdbcClient jdbc;
+
+  ExecutionStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void insert(ExecutionRow row) {
+    jdbc.sql("insert into execution (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            row.id(), row.name(), row.stateMachine(), row.revision(), row.status().name(),
+            row.input(), row.output(), row.error(), row.cause(), ts(row.startedAt()),
+            ts(row.stoppedAt()), row.redriveCount(), row.lastEventId(), row.lastTokenId())
+        .update();
+  }
+
+  Optional<ExecutionRow> find(UUID id) {
+    return jdbc.sql("select " + COLUMNS + " from execution where id = ?")
+        .param(id)
+        .query(ExecutionStore::map)
+        .optional();
+  }
+
+  Optional<ExecutionRow> findByName(String stateMachine, String name) {
+    return jdbc.sql("select " + COLUMNS + " from execution where state_machine = ? and name = ?")
+        .params(stateMachine, name)
+        .query(ExecutionStore::map)
+        .optional();
+  }
+
+  /** Locks the execution row for this transaction; every change to an execution goes through it. */
+  Optional<ExecutionRow> lock(UUID id) {
+    return jdbc.sql("select " + COLUMNS + " from execution where id = ? for update")
+        .param(id)
+        .query(ExecutionStore::map)
+        .optional();
+  }
+
+  /** Saves the counters that number an execution's history events and tokens. */
+  void saveCounters(UUID id, long lastEventId, int lastTokenId) {
+    jdbc.sql("update execution set last_event_id = ?, last_token_id = ? where id = ?")
+        .params(lastEventId, lastTokenId, id)
+        .update();
+  }
+
+  void finish(
+      UUID id, ExecutionStatus status, String output, String error, String cause, Instant stoppedAt) {
+    jdbc.sql(
+            "update execution set status = ?, output = ?, error = ?, cause = ?, stopped_at = ?"
+                + " where id = ?")
+        .params(status.name(), output, error, cause, ts(stoppedAt), id)
+        .update();
+  }
+
+  void redrive(UUID id) {
+    jdbc.sql(
+            "update execution set status = 'RUNNING', output = null, error = null, cause = null,"
+                + " stopped_at = null, redrive_count = redrive_count + 1 where id = ?")
+        .param(id)
+        .update();
+  }
+
+  /** Newest first; {@code after} is the last row of the previous page. */
+  List<ExecutionRow> list(String stateMachine, ExecutionStatus status, Cursor after, int limit) {
+    var where = new ArrayList<String>();
+    var params = new ArrayList<Object>();
+    if (stateMachine != null) {
+      where.add("state_machine = ?");
+      params.add(stateMachine);
+    }
+    if (status != null) {
+      where.add("status = ?");
+      params.add(status.name());
+    }
+    if (after != null) {
+      where.add("(started_at, id) < (?, ?)");
+      params.add(ts(after.startedAt()));
+      params.add(after.id());
+    }
+    String sql =
+        "select " + COLUMNS + " from execution"
+            + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+            + " order by started_at desc, id desc limit ?";
+    params.add(limit);
+    return jdbc.sql(sql).params(params).query(ExecutionStore::map).list();
+  }
+
+  record Cursor(Instant startedAt, UUID id) {}
+
+  private static ExecutionRow map(ResultSet rs, int row) throws SQLException {
+    return new ExecutionRow(
+        rs.getObject("id", UUID.class),
+        rs.getString("name"),
+        rs.getString("state_machine"),
+        rs.getInt("revision"),
+        ExecutionStatus.valueOf(rs.getString("status")),
+        rs.getString("input"),
+        rs.getString("output"),
+        rs.getString("error"),
+        rs.getString("cause"),
+        instant(rs, "started_at"),
+        instant(rs, "stopped_at"),
+        rs.getInt("redrive_count"),
+        rs.getLong("last_event_id"),
+        rs.getInt("last_token_id"));
+  }
+}

@@ -1,0 +1,105 @@
+package dev.stepwise.execution;
+
+import dev.stepwise.engine.StepContext;
+import dev.stepwise.task.TaskProperties;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Opens the transaction every change of a running execution goes through: lock the execution's
+ * row, work in a {@link Session}, write its events and counters, publish what happened. A
+ * transient database fault (deadlock, serialization failure, lost connection) is retried a few
+ * times with Spring's {@link RetryTemplate}; ASL retries never come through here.
+ */
+@Component
+class ExecutionTransactions {
+  private final TransactionTemplate tx;
+  private final ExecutionStore executions;
+  private final HistoryStore history;
+  private final Interpreters interpreters;
+  private final ApplicationEventPublisher publisher;
+  private final Clock clock;
+  private final StepContext.Limits limits;
+  private final RetryTemplate retry =
+      new RetryTemplate(
+          RetryPolicy.builder()
+              .maxRetries(3)
+              .delay(java.time.Duration.ofMillis(20))
+              .multiplier(2)
+              .includes(TransientDataAccessException.class, PessimisticLockingFailureException.class)
+              .build());
+
+  ExecutionTransactions(
+      TransactionTemplate tx,
+      ExecutionStore executions,
+      HistoryStore history,
+      Interpreters interpreters,
+      ApplicationEventPublisher publisher,
+      Clock clock,
+      LimitsProperties limits,
+      TaskProperties tasks) {
+    this.tx = tx;
+    this.executions = executions;
+    this.history = history;
+    this.interpreters = interpreters;
+    this.publisher = publisher;
+    this.clock = clock;
+    this.limits =
+        new StepContext.Limits(limits.payloadBytes(), tasks.defaultTimeout(), limits.statesPerStep());
+  }
+
+  /**
+   * Runs {@code work} on the locked execution if it is running. {@code work} returns false to
+   * write nothing (the transaction is then rolled back).
+   */
+  void onExecution(UUID executionId, Predicate<Session> work) {
+    try {
+      retry.execute(
+          () -> {
+            tx.executeWithoutResult(
+                status -> {
+                  var row = executions.lock(executionId).orElse(null);
+                  if (row == null || row.status() != ExecutionStatus.RUNNING) return;
+                  var session =
+                      new Session(
+                          row,
+                          interpreters.get(row.stateMachine(), row.revision()),
+                          clock.instant(),
+                          limits,
+                          ThreadLocalRandom.current());
+                  if (!work.test(session)) {
+                    status.setRollbackOnly();
+                    return;
+                  }
+                  flush(session);
+                });
+            return null;
+          });
+    } catch (RetryException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
+    }
+  }
+
+  private void flush(Session session) {
+    if (session.events().isEmpty() && session.lastTokenId() == session.execution().lastTokenId()) {
+      return;
+    }
+    history.append(
+        session.executionId(), session.execution().lastEventId() + 1, session.events(), session.now());
+    executions.saveCounters(
+        session.executionId(),
+        session.execution().lastEventId() + session.events().size(),
+        session.lastTokenId());
+    publisher.publishEvent(session.summary());
+  }
+}

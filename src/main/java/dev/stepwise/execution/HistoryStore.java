@@ -1,0 +1,65 @@
+package dev.stepwise.execution;
+
+import static dev.stepwise.execution.Sql.instant;
+import static dev.stepwise.execution.Sql.ts;
+
+import dev.stepwise.asl.Json;
+import dev.stepwise.engine.Event;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** History events: appended in one statement per step, read back a page at a time. */
+@Component
+class HistoryStore {
+  private final JdbcClient jdbc;
+
+  HistoryStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Appends events numbered from {@code firstId}, each following the one before. */
+  void append(UUID executionId, long firstId, List<Event> events, Instant now) {
+    if (events.isEmpty()) return;
+    int n = events.size();
+    var ids = new Long[n];
+    var types = new String[n];
+    var details = new String[n];
+    for (int i = 0; i < n; i++) {
+      ids[i] = firstId + i;
+      types[i] = events.get(i).type();
+      details[i] = Json.write(events.get(i).details());
+    }
+    // One round trip for the whole step, however many states it ran.
+    jdbc.sql(
+            "insert into history_event (execution_id, id, previous_event_id, ts, type, details)"
+                + " select ?, e.id, e.id - 1, ?, e.type, e.details"
+                + " from unnest(?::bigint[], ?::text[], ?::text[]) as e(id, type, details)")
+        .params(executionId, ts(now), ids, types, details)
+        .update();
+  }
+
+  @SuppressWarnings("unchecked")
+  List<HistoryEventView> page(UUID executionId, long from, int size, boolean reverse) {
+    String sql =
+        reverse
+            ? "select id, previous_event_id, ts, type, details from history_event"
+                + " where execution_id = ? and id <= ? order by id desc limit ?"
+            : "select id, previous_event_id, ts, type, details from history_event"
+                + " where execution_id = ? and id >= ? order by id limit ?";
+    return jdbc.sql(sql)
+        .params(executionId, from, size)
+        .query(
+            (rs, i) ->
+                new HistoryEventView(
+                    rs.getLong("id"),
+                    rs.getLong("previous_event_id"),
+                    instant(rs, "ts"),
+                    rs.getString("type"),
+                    (Map<String, Object>) Json.parse(rs.getString("details"))))
+        .list();
+  }
+}

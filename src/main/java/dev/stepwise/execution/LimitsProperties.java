@@ -1,0 +1,17 @@
+package dev.stepwise.execution;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Limits, with AWS's defaults.
+ *
+ * @param payloadBytes the largest state input or output ({@code States.DataLimitExceeded})
+ * @param historyEvents the most history events one execution may write
+ * @param statesPerStep how many states one step may run before it yields to other work
+ */
+@ConfigurationProperties("stepwise.limits")
+record LimitsProperties(
+    @DefaultValue("262144") int payloadBytes,
+    @DefaultValue("25000") int historyEvents,
+    @DefaultValue("1000") int statesPerStep) {}

@@ -1,0 +1,151 @@
+package dev.stepwise.execution;
+
+import dev.stepwise.asl.Json;
+import dev.stepwise.engine.Effect;
+import dev.stepwise.engine.Event;
+import dev.stepwise.engine.Step;
+import dev.stepwise.engine.Token;
+import dev.stepwise.queue.NewWork;
+import dev.stepwise.queue.WorkQueue;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies an interpreter {@link Step} inside the execution's transaction: moves the token,
+ * enqueues the work its effect asks for, and when a token ends, ends the execution or reports to
+ * the parent token's fork (which may run the interpreter again for the join, in the same
+ * transaction: the bookkeeping of Parallel and Map has no outside effect).
+ */
+@Component
+class StepApplier {
+  private final ExecutionStore executions;
+  private final TokenStore tokens;
+  private final WorkQueue queue;
+
+  StepApplier(ExecutionStore executions, TokenStore tokens, WorkQueue queue) {
+    this.executions = executions;
+    this.tokens = tokens;
+    this.queue = queue;
+  }
+
+  void apply(Session session, TokenRow row, Step step) {
+    session.addAll(step.events());
+    int version = step.token() == null ? row.version() : tokens.move(session.executionId(), row, step.token());
+    switch (step.effect()) {
+      case Effect.Dispatch dispatch -> {
+        // One key per entry into the state: the entered event's id is unique in the execution.
+        String key = session.executionId() + "/" + step.token().enteredEventId();
+        queue.enqueue(
+            List.of(
+                work(session, row.id(), version, WorkKinds.TASK, session.now(),
+                    Json.write(new TaskWork(dispatch.request(), key)))));
+      }
+      case Effect.Timer timer ->
+          queue.enqueue(List.of(work(session, row.id(), version, WorkKinds.STEP, timer.dueAt(), null)));
+      case Effect.Fork fork -> fork(session, row, step.token(), fork);
+      case Effect.Finished finished ->
+          end(session, row, TokenStatus.SUCCEEDED, finished.output(), null, null);
+      case Effect.Failed failed ->
+          end(session, row, TokenStatus.FAILED, null, failed.error(), failed.cause());
+    }
+  }
+
+  private void fork(Session session, TokenRow row, Token parent, Effect.Fork fork) {
+    int count = fork.children().size();
+    int active = fork.maxConcurrency() == 0 ? count : Math.min(count, fork.maxConcurrency());
+    int first = session.newTokenIds(count);
+    tokens.insertChildren(session.executionId(), row.id(), first, fork.children(), active);
+    boolean iterations = isMap(session, parent);
+    var work = new ArrayList<NewWork>(active);
+    for (int i = 0; i < active; i++) {
+      work.add(work(session, first + i, 0, WorkKinds.STEP, session.now(), null));
+      if (iterations) session.add(iterationEvent("MapIterationStarted", parent, i));
+    }
+    queue.enqueue(work);
+  }
+
+  private void end(
+      Session session, TokenRow row, TokenStatus status, Object output, String error, String cause) {
+    if (row.parentId() == null) {
+      endExecution(session, row, status, output, error, cause);
+      return;
+    }
+    var executionId = session.executionId();
+    tokens.end(executionId, row.id(), status, status == TokenStatus.SUCCEEDED ? Json.write(output) : null);
+    TokenRow parent = tokens.find(executionId, row.parentId()).orElseThrow();
+    boolean iteration = isMap(session, parent.position());
+    if (iteration) {
+      session.add(
+          iterationEvent(
+              status == TokenStatus.SUCCEEDED ? "MapIterationSucceeded" : "MapIterationFailed",
+              parent.position(),
+              row.childIndex()));
+    }
+    if (status == TokenStatus.SUCCEEDED) {
+      int open = tokens.closeChild(executionId, parent.id());
+      tokens
+          .activateNextPending(executionId, parent.id())
+          .ifPresent(
+              next -> {
+                queue.enqueue(
+                    List.of(work(session, next.id(), next.version(), WorkKinds.STEP, session.now(), null)));
+                session.add(iterationEvent("MapIterationStarted", parent.position(), next.childIndex()));
+              });
+      if (open > 0) return;
+      List<Object> outputs = tokens.childOutputs(executionId, parent.id());
+      queue.cancelTokens(executionId, tokens.deleteDescendants(executionId, parent.id()));
+      apply(
+          session,
+          parent,
+          session.interpreter().afterChildren(parent.position(), outputs, session.context()));
+    } else {
+      // One failed child fails the fork: the others are cancelled, their late answers dropped.
+      queue.cancelTokens(executionId, tokens.deleteDescendants(executionId, parent.id()));
+      apply(
+          session,
+          parent,
+          session.interpreter().afterChildFailed(parent.position(), error, cause, session.context()));
+    }
+  }
+
+  private void endExecution(
+      Session session, TokenRow row, TokenStatus status, Object output, String error, String cause) {
+    var executionId = session.executionId();
+    tokens.end(executionId, row.id(), status, null);
+    if (status == TokenStatus.SUCCEEDED) {
+      String text = Json.write(output);
+      executions.finish(executionId, ExecutionStatus.SUCCEEDED, text, null, null, session.now());
+      session.add(new Event("ExecutionSucceeded", details("output", output)));
+      session.finished(ExecutionStatus.SUCCEEDED);
+    } else {
+      executions.finish(executionId, ExecutionStatus.FAILED, null, error, cause, session.now());
+      session.add(new Event("ExecutionFailed", details("error", error, "cause", cause)));
+      session.finished(ExecutionStatus.FAILED);
+    }
+    queue.cancelExecution(executionId);
+  }
+
+  private static boolean isMap(Session session, Token token) {
+    return "Map".equals(session.interpreter().stateType(token));
+  }
+
+  private static Event iterationEvent(String type, Token mapToken, int index) {
+    return new Event(type, details("name", mapToken.state(), "index", index));
+  }
+
+  private static NewWork work(
+      Session session, int tokenId, int version, String kind, java.time.Instant at, String payload) {
+    return new NewWork(session.executionId(), tokenId, version, kind, at, payload);
+  }
+
+  static Map<String, Object> details(Object... keyValues) {
+    var details = new LinkedHashMap<String, Object>();
+    for (int i = 0; i + 1 < keyValues.length; i += 2) {
+      if (keyValues[i + 1] != null) details.put((String) keyValues[i], keyValues[i + 1]);
+    }
+    return details;
+  }
+}

@@ -1,0 +1,19 @@
+package dev.stepwise.execution;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Published inside a transaction that changed an execution; listeners act after it commits.
+ *
+ * @param eventTypes the types of the history events written, in order
+ * @param finished the execution's end status, when this transaction ended it
+ * @param duration how long the execution ran, when it ended
+ */
+public record StepCommitted(
+    UUID executionId,
+    String stateMachine,
+    List<String> eventTypes,
+    ExecutionStatus finished,
+    Duration duration) {}

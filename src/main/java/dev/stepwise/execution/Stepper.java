@@ -1,0 +1,75 @@
+package dev.stepwise.execution;
+
+import dev.stepwise.engine.Event;
+import dev.stepwise.engine.Interpreter;
+import dev.stepwise.engine.Step;
+import dev.stepwise.engine.StepContext;
+import dev.stepwise.engine.Token;
+import dev.stepwise.queue.WorkItem;
+import dev.stepwise.queue.WorkQueue;
+import java.util.List;
+import java.util.function.Consumer;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one transaction shape of a step: lock the execution, complete the claimed work item
+ * (guarded by the claim's version), check the token is still where the item expects it, run the
+ * interpreter and apply its decision with {@link StepApplier}. Nothing here leaves the database.
+ */
+@Component
+class Stepper {
+  private final ExecutionTransactions transactions;
+  private final TokenStore tokens;
+  private final WorkQueue queue;
+  private final StepApplier applier;
+
+  Stepper(
+      ExecutionTransactions transactions,
+      TokenStore tokens,
+      WorkQueue queue,
+      StepApplier applier) {
+    this.transactions = transactions;
+    this.tokens = tokens;
+    this.queue = queue;
+    this.applier = applier;
+  }
+
+  /** What to ask the interpreter, given the token's current position. */
+  interface Action {
+    Step apply(Interpreter interpreter, Token position, StepContext context);
+  }
+
+  /**
+   * Runs {@code action} for the token {@code item} names and applies the step; {@code before}
+   * are events to record first (a task's start). A stale item (the token moved on, the
+   * execution ended, or another node owns the claim now) is dropped without effect.
+   */
+  void run(WorkItem item, List<Event> before, Action action) {
+    transactions.onExecution(
+        item.executionId(),
+        session -> {
+          if (!queue.complete(item)) return false;
+          var token = tokens.find(session.executionId(), item.tokenId()).orElse(null);
+          if (token == null
+              || token.status() != TokenStatus.ACTIVE
+              || token.version() != item.tokenVersion()) {
+            return true;
+          }
+          session.addAll(before);
+          Step step = action.apply(session.interpreter(), token.position(), session.context());
+          applier.apply(session, token, step);
+          return true;
+        });
+  }
+
+  /** Runs {@code work} on a running execution, for work that is not a token's step. */
+  void onRunning(WorkItem item, Consumer<Session> work) {
+    transactions.onExecution(
+        item.executionId(),
+        session -> {
+          if (!queue.complete(item)) return false;
+          work.accept(session);
+          return true;
+        });
+  }
+}

@@ -1,0 +1,30 @@
+package dev.stepwise.execution;
+
+import dev.stepwise.engine.Event;
+import dev.stepwise.queue.WorkQueue;
+import org.springframework.stereotype.Component;
+
+/** Ends a running execution from outside its states: stopped, or timed out. */
+@Component
+class Termination {
+  private final ExecutionStore executions;
+  private final TokenStore tokens;
+  private final WorkQueue queue;
+
+  Termination(ExecutionStore executions, TokenStore tokens, WorkQueue queue) {
+    this.executions = executions;
+    this.tokens = tokens;
+    this.queue = queue;
+  }
+
+  void terminate(Session session, ExecutionStatus status, String error, String cause) {
+    var id = session.executionId();
+    executions.finish(id, status, null, error, cause, session.now());
+    tokens.cancelAll(id);
+    // Pending timers and task work go; a task answer still in flight finds no item and is dropped.
+    queue.cancelExecution(id);
+    String type = status == ExecutionStatus.TIMED_OUT ? "ExecutionTimedOut" : "ExecutionAborted";
+    session.add(new Event(type, StepApplier.details("error", error, "cause", cause)));
+    session.finished(status);
+  }
+}

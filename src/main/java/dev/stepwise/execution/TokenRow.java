@@ -1,0 +1,17 @@
+package dev.stepwise.execution;
+
+import dev.stepwise.engine.Token;
+
+/**
+ * A stored token: its place in the fork tree, status, the interpreter's position, a finished
+ * child's output, and how many children are still open.
+ */
+record TokenRow(
+    int id,
+    Integer parentId,
+    Integer childIndex,
+    TokenStatus status,
+    Token position,
+    String output,
+    int openChildren,
+    int version) {}

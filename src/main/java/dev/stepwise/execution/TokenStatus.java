@@ -1,0 +1,10 @@
+package dev.stepwise.execution;
+
+/** A token's lifecycle: PENDING (a Map iteration waiting for a slot) → ACTIVE → an end. */
+enum TokenStatus {
+  PENDING,
+  ACTIVE,
+  SUCCEEDED,
+  FAILED,
+  CANCELLED
+}

@@ -1,0 +1,154 @@
+package dev.stepwise.execution;
+
+import dev.stepwise.asl.Json;
+import dev.stepwise.engine.Token;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Tokens of executions. Callers hold the execution's row lock. */
+@Component
+class TokenStore {
+  private static final String COLUMNS =
+      "id, parent_id, child_index, status, position, output, open_children, version";
+
+  private final JdbcClient jdbc;
+
+  TokenStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void insert(UUID executionId, TokenRow row) {
+    jdbc.sql(
+            "insert into token (execution_id, " + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            executionId, row.id(), row.parentId(), row.childIndex(), row.status().name(),
+            write(row.position()), row.output(), row.openChildren(), row.version())
+        .update();
+  }
+
+  /** Inserts the children of a fork in one statement. */
+  void insertChildren(
+      UUID executionId, int parentId, int firstId, List<Token> children, int activeCount) {
+    int n = children.size();
+    var ids = new Integer[n];
+    var indexes = new Integer[n];
+    var statuses = new String[n];
+    var positions = new String[n];
+    for (int i = 0; i < n; i++) {
+      ids[i] = firstId + i;
+      indexes[i] = i;
+      statuses[i] = (i < activeCount ? TokenStatus.ACTIVE : TokenStatus.PENDING).name();
+      positions[i] = write(children.get(i));
+    }
+    jdbc.sql(
+            "insert into token (execution_id, id, parent_id, child_index, status, position)"
+                + " select ?, t.id, ?, t.idx, t.status, t.position"
+                + " from unnest(?::int[], ?::int[], ?::text[], ?::text[])"
+                + " as t(id, idx, status, position)")
+        .params(executionId, parentId, ids, indexes, statuses, positions)
+        .update();
+    jdbc.sql("update token set open_children = ? where execution_id = ? and id = ?")
+        .params(n, executionId, parentId)
+        .update();
+  }
+
+  Optional<TokenRow> find(UUID executionId, int id) {
+    return jdbc.sql("select " + COLUMNS + " from token where execution_id = ? and id = ?")
+        .params(executionId, id)
+        .query(TokenStore::map)
+        .optional();
+  }
+
+  /** Moves a token to a new position; returns its new version. */
+  int move(UUID executionId, TokenRow row, Token position) {
+    jdbc.sql("update token set position = ?, version = ? where execution_id = ? and id = ?")
+        .params(write(position), row.version() + 1, executionId, row.id())
+        .update();
+    return row.version() + 1;
+  }
+
+  void end(UUID executionId, int id, TokenStatus status, String output) {
+    jdbc.sql("update token set status = ?, output = ? where execution_id = ? and id = ?")
+        .params(status.name(), output, executionId, id)
+        .update();
+  }
+
+  /** One child of {@code parentId} closed; returns how many remain open. */
+  int closeChild(UUID executionId, int parentId) {
+    return jdbc.sql(
+            "update token set open_children = open_children - 1"
+                + " where execution_id = ? and id = ? returning open_children")
+        .params(executionId, parentId)
+        .query(Integer.class)
+        .single();
+  }
+
+  /** Activates the next waiting child of a Map (MaxConcurrency), if any. */
+  Optional<TokenRow> activateNextPending(UUID executionId, int parentId) {
+    return jdbc.sql(
+            "update token set status = 'ACTIVE' where execution_id = ? and id = ("
+                + " select id from token where execution_id = ? and parent_id = ?"
+                + " and status = 'PENDING' order by child_index limit 1)"
+                + " returning " + COLUMNS)
+        .params(executionId, executionId, parentId)
+        .query(TokenStore::map)
+        .optional();
+  }
+
+  List<Object> childOutputs(UUID executionId, int parentId) {
+    return jdbc.sql(
+            "select output from token where execution_id = ? and parent_id = ? order by child_index")
+        .params(executionId, parentId)
+        .query((rs, i) -> rs.getString(1) == null ? null : Json.parse(rs.getString(1)))
+        .list();
+  }
+
+  /**
+   * Removes every descendant of {@code parentId} once its fork is over (joined, or failed);
+   * returns their ids so their pending work can go too. A late answer for one of them then finds
+   * no token and is dropped.
+   */
+  List<Integer> deleteDescendants(UUID executionId, int parentId) {
+    return jdbc.sql(
+            "with recursive tree(id) as ("
+                + " select id from token where execution_id = ? and parent_id = ?"
+                + " union all select t.id from token t join tree on t.parent_id = tree.id"
+                + " where t.execution_id = ?)"
+                + " delete from token where execution_id = ? and id in (select id from tree)"
+                + " returning id")
+        .params(executionId, parentId, executionId, executionId)
+        .query(Integer.class)
+        .list();
+  }
+
+  /** Cancels every open token of an execution (stop, timeout). */
+  void cancelAll(UUID executionId) {
+    jdbc.sql(
+            "update token set status = 'CANCELLED' where execution_id = ?"
+                + " and status in ('PENDING', 'ACTIVE')")
+        .param(executionId)
+        .update();
+  }
+
+  private static String write(Token token) {
+    return token == null ? null : Json.write(token);
+  }
+
+  private static TokenRow map(ResultSet rs, int row) throws SQLException {
+    String position = rs.getString("position");
+    return new TokenRow(
+        rs.getInt("id"),
+        (Integer) rs.getObject("parent_id"),
+        (Integer) rs.getObject("child_index"),
+        TokenStatus.valueOf(rs.getString("status")),
+        position == null ? null : Json.mapper().readValue(position, Token.class),
+        rs.getString("output"),
+        rs.getInt("open_children"),
+        rs.getInt("version"));
+  }
+}
