@@ -99,14 +99,14 @@ public class HttpTaskDispatcher implements AutoCloseable {
   }
 
   private TaskOutcome callHttpInvoke(TaskRequest request, CallContext context) {
-    Duration timeout = timeout(request.timeout(), null);
-    HttpRequest httpRequest;
     HttpInvokeParameters parameters;
     try {
       parameters = HttpInvokeParameters.from(request.payload());
     } catch (IllegalArgumentException e) {
       return new TaskOutcome.Failed(ErrorNames.RUNTIME, e.getMessage());
     }
+    Duration timeout = timeout(request.timeout(), null);
+    HttpRequest httpRequest;
     try {
       var body =
           parameters.body() == null
