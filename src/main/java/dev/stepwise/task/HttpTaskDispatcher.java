@@ -1,13 +1,220 @@
 package dev.stepwise.task;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static java.util.concurrent.TimeUnit.NANOSECONDS;
+
+import dev.stepwise.asl.ErrorNames;
+import dev.stepwise.asl.Json;
 import dev.stepwise.engine.TaskOutcome;
 import dev.stepwise.engine.TaskRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
-/** STUB: replaced by the task module. */
+/**
+ * Makes a Task's HTTP call and turns whatever happens into a {@link TaskOutcome} (API.md §2).
+ * Remote failures never throw: they become {@code States.Http.StatusCode.<code>}, {@code
+ * States.Http.Socket}, {@code States.Timeout} or the endpoint's own error name.
+ *
+ * <p>The call's time limit is the request's timeout (the state's {@code TimeoutSeconds} or the
+ * default), shortened by the route's {@code timeout} when that is smaller. A route never lengthens
+ * it, so an HTTP call never outlives the state's own timeout.
+ *
+ * <p>Calls block; the engine runs them on virtual threads. If the calling thread is interrupted
+ * (shutdown, a stopped execution) the call is abandoned with a {@link CancellationException} rather
+ * than an outcome, because nothing was learned about the remote side.
+ */
 @Component
-public class HttpTaskDispatcher {
+public class HttpTaskDispatcher implements AutoCloseable {
+  public static final String EXECUTION_ID_HEADER = "Stepwise-Execution-Id";
+  public static final String STATE_NAME_HEADER = "Stepwise-State-Name";
+  public static final String ATTEMPT_HEADER = "Stepwise-Attempt";
+  public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+
+  // The JDK client sets these itself and refuses them from callers.
+  private static final Set<String> CLIENT_MANAGED_HEADERS =
+      Set.of("connection", "content-length", "expect", "host", "upgrade");
+
+  private final TaskRoutes routes;
+  private final Duration defaultTimeout;
+  private final HttpClient client;
+
+  public HttpTaskDispatcher(TaskRoutes routes, TaskProperties properties) {
+    this.routes = routes;
+    this.defaultTimeout = properties.defaultTimeout();
+    this.client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(properties.connectTimeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+  }
+
   public TaskOutcome call(TaskRequest request, CallContext context) {
-    return new TaskOutcome.Failed("States.Runtime", "not yet");
+    var target = routes.resolve(request.resource());
+    if (target.isEmpty()) {
+      return new TaskOutcome.Failed(
+          ErrorNames.RUNTIME, "No route for resource '" + request.resource() + "'");
+    }
+    return switch (target.get()) {
+      case Target.Endpoint endpoint -> callEndpoint(request, context, endpoint);
+      case Target.HttpInvoke ignored -> callHttpInvoke(request, context);
+    };
+  }
+
+  private TaskOutcome callEndpoint(
+      TaskRequest request, CallContext context, Target.Endpoint endpoint) {
+    Duration timeout = timeout(request.timeout(), endpoint.timeout());
+    HttpRequest httpRequest;
+    try {
+      var builder =
+          HttpRequest.newBuilder(endpoint.url())
+              .timeout(timeout)
+              .POST(BodyPublishers.ofString(Json.write(request.payload())));
+      endpoint.headers().forEach((name, value) -> addHeader(builder, name, value));
+      builder.setHeader("Content-Type", "application/json");
+      builder.setHeader("Accept", "application/json");
+      setStepwiseHeaders(builder, request, context);
+      httpRequest = builder.build();
+    } catch (IllegalArgumentException e) {
+      return invalidRequest(endpoint.url(), e);
+    }
+    return exchange(httpRequest, timeout, EndpointAnswers::outcome);
+  }
+
+  private TaskOutcome callHttpInvoke(TaskRequest request, CallContext context) {
+    HttpInvokeParameters parameters;
+    try {
+      parameters = HttpInvokeParameters.from(request.payload());
+    } catch (IllegalArgumentException e) {
+      return new TaskOutcome.Failed(ErrorNames.RUNTIME, e.getMessage());
+    }
+    Duration timeout = timeout(request.timeout(), null);
+    HttpRequest httpRequest;
+    try {
+      var body =
+          parameters.body() == null
+              ? BodyPublishers.noBody()
+              : BodyPublishers.ofString(parameters.body());
+      var builder =
+          HttpRequest.newBuilder(parameters.uri())
+              .timeout(timeout)
+              .method(parameters.method(), body);
+      parameters
+          .headers()
+          .forEach((name, values) -> values.forEach(v -> addHeader(builder, name, v)));
+      setStepwiseHeaders(builder, request, context);
+      httpRequest = builder.build();
+    } catch (IllegalArgumentException e) {
+      return invalidRequest(parameters.uri(), e);
+    }
+    return exchange(httpRequest, timeout, HttpInvokeAnswers::outcome);
+  }
+
+  private Duration timeout(Duration requested, Duration routeCap) {
+    Duration timeout =
+        requested == null || requested.isNegative() || requested.isZero()
+            ? defaultTimeout
+            : requested;
+    return routeCap != null && routeCap.compareTo(timeout) < 0 ? routeCap : timeout;
+  }
+
+  private static void addHeader(HttpRequest.Builder builder, String name, String value) {
+    if (!CLIENT_MANAGED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+      builder.header(name, value);
+    }
+  }
+
+  // Set last, so that configured or parameter headers cannot disguise a call's identity.
+  private static void setStepwiseHeaders(
+      HttpRequest.Builder builder, TaskRequest request, CallContext context) {
+    builder.setHeader(STATE_NAME_HEADER, headerValue(request.stateName()));
+    builder.setHeader(ATTEMPT_HEADER, Integer.toString(request.attempt()));
+    if (context.executionId() != null) {
+      builder.setHeader(EXECUTION_ID_HEADER, headerValue(context.executionId()));
+    }
+    if (context.idempotencyKey() != null) {
+      builder.setHeader(IDEMPOTENCY_KEY_HEADER, headerValue(context.idempotencyKey()));
+    }
+  }
+
+  /**
+   * State names may hold any Unicode, header values only visible ASCII: anything else is sent
+   * percent-encoded as UTF-8, as RFC 8187 does.
+   */
+  static String headerValue(String text) {
+    if (text == null) return "";
+    boolean plain = text.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
+    return plain ? text : URLEncoder.encode(text, UTF_8).replace("+", "%20");
+  }
+
+  private TaskOutcome exchange(
+      HttpRequest request, Duration timeout, Function<HttpResponse<String>, TaskOutcome> onAnswer) {
+    CompletableFuture<HttpResponse<String>> answer =
+        client.sendAsync(request, BodyHandlers.ofString());
+    try {
+      // The request timeout only covers the wait for headers; this also bounds the body.
+      return onAnswer.apply(answer.get(timeout.toNanos(), NANOSECONDS));
+    } catch (TimeoutException e) {
+      answer.cancel(true);
+      return timedOut(request, timeout);
+    } catch (ExecutionException e) {
+      return transportFailure(request, timeout, e.getCause());
+    } catch (InterruptedException e) {
+      answer.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new CancellationException("Interrupted while calling " + describe(request));
+    }
+  }
+
+  private static TaskOutcome transportFailure(
+      HttpRequest request, Duration timeout, Throwable failure) {
+    if (failure instanceof HttpConnectTimeoutException) {
+      return new TaskOutcome.Failed(
+          ErrorNames.HTTP_SOCKET, "Could not connect for " + describe(request) + ": timed out");
+    }
+    if (failure instanceof HttpTimeoutException) return timedOut(request, timeout);
+    String reason =
+        failure instanceof IOException
+            ? failure.getClass().getSimpleName()
+            : "Malformed answer: " + failure.getClass().getSimpleName();
+    if (failure.getMessage() != null) reason += " (" + failure.getMessage() + ")";
+    return new TaskOutcome.Failed(
+        ErrorNames.HTTP_SOCKET, "Call to " + describe(request) + " failed: " + reason);
+  }
+
+  private static TaskOutcome timedOut(HttpRequest request, Duration timeout) {
+    return new TaskOutcome.Failed(
+        ErrorNames.TIMEOUT, "No answer from " + describe(request) + " within " + timeout);
+  }
+
+  private static TaskOutcome invalidRequest(URI uri, IllegalArgumentException e) {
+    return new TaskOutcome.Failed(
+        ErrorNames.RUNTIME, "Cannot build the request to " + uri + ": " + e.getMessage());
+  }
+
+  private static String describe(HttpRequest request) {
+    return request.method() + " " + request.uri();
+  }
+
+  @Override
+  public void close() {
+    client.close();
   }
 }

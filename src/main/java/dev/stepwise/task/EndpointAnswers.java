@@ -1,0 +1,93 @@
+package dev.stepwise.task;
+
+import dev.stepwise.asl.ErrorNames;
+import dev.stepwise.asl.Json;
+import dev.stepwise.engine.TaskOutcome;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.Optional;
+
+/** How an answer from a URL or routed endpoint becomes a Task outcome (API.md §2). */
+final class EndpointAnswers {
+  static final int CAUSE_BODY_LIMIT = 1024;
+
+  private EndpointAnswers() {}
+
+  static TaskOutcome outcome(HttpResponse<String> response) {
+    int status = response.statusCode();
+    String body = response.body() == null ? "" : response.body();
+    if (status >= 200 && status < 300) return success(response, body);
+    return endpointError(body)
+        .orElseGet(
+            () ->
+                new TaskOutcome.Failed(
+                    statusCodeError(status),
+                    "HTTP "
+                        + status
+                        + statusText(status)
+                        + " from "
+                        + target(response)
+                        + bodySuffix(body)));
+  }
+
+  static String statusCodeError(int status) {
+    return "States.Http.StatusCode." + status;
+  }
+
+  private static TaskOutcome success(HttpResponse<String> response, String body) {
+    if (body.isBlank()) return new TaskOutcome.Succeeded(null);
+    try {
+      return new TaskOutcome.Succeeded(Json.parse(body));
+    } catch (IllegalArgumentException e) {
+      return new TaskOutcome.Failed(
+          ErrorNames.HTTP_SOCKET,
+          "Malformed answer from "
+              + target(response)
+              + ": HTTP "
+              + response.statusCode()
+              + " with a body that is not JSON"
+              + bodySuffix(body));
+    }
+  }
+
+  /**
+   * The endpoint's own error, so that Retry and Catch can name it: a JSON object with {@code error}
+   * and {@code cause}, or Lambda's {@code errorType} and {@code errorMessage}.
+   */
+  private static Optional<TaskOutcome> endpointError(String body) {
+    Object parsed;
+    try {
+      parsed = Json.parse(body);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    if (!(parsed instanceof Map<?, ?> object)) return Optional.empty();
+    Object error = object.containsKey("error") ? object.get("error") : object.get("errorType");
+    String causeKey = object.containsKey("cause") ? "cause" : "errorMessage";
+    if (!(error instanceof String name) || name.isBlank() || !object.containsKey(causeKey)) {
+      return Optional.empty();
+    }
+    Object cause = object.get(causeKey);
+    String causeText =
+        cause == null || cause instanceof String ? (String) cause : Json.write(cause);
+    return Optional.of(new TaskOutcome.Failed(name, causeText));
+  }
+
+  private static String target(HttpResponse<String> response) {
+    return response.request().method() + " " + response.request().uri();
+  }
+
+  private static String statusText(int status) {
+    String text = StatusTexts.of(status);
+    return text.isEmpty() ? "" : " " + text;
+  }
+
+  private static String bodySuffix(String body) {
+    if (body.isBlank()) return "";
+    return ": " + truncate(body, CAUSE_BODY_LIMIT);
+  }
+
+  static String truncate(String text, int limit) {
+    return text.length() <= limit ? text : text.substring(0, limit) + "… (truncated)";
+  }
+}

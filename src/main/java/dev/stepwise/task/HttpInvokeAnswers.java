@@ -1,0 +1,70 @@
+package dev.stepwise.task;
+
+import dev.stepwise.asl.Json;
+import dev.stepwise.engine.TaskOutcome;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How an answer to an {@code http:invoke} Task becomes its outcome, in AWS's shape: {@code
+ * {"StatusCode", "StatusText", "Headers": {name: [values]}, "ResponseBody"}}. A 2xx answer is the
+ * result; any other fails with {@code States.Http.StatusCode.<code>} and that same object, as JSON
+ * text, for the cause.
+ */
+final class HttpInvokeAnswers {
+  /** AWS's limit on a cause; a longer response body is cut to fit. */
+  static final int CAUSE_LIMIT = 32_768;
+
+  private HttpInvokeAnswers() {}
+
+  static TaskOutcome outcome(HttpResponse<String> response) {
+    int status = response.statusCode();
+    Map<String, Object> result = result(response);
+    if (status >= 200 && status < 300) return new TaskOutcome.Succeeded(result);
+    return new TaskOutcome.Failed(EndpointAnswers.statusCodeError(status), cause(result));
+  }
+
+  private static Map<String, Object> result(HttpResponse<String> response) {
+    var result = new LinkedHashMap<String, Object>();
+    result.put("StatusCode", response.statusCode());
+    result.put("StatusText", StatusTexts.of(response.statusCode()));
+    result.put("Headers", headers(response));
+    result.put("ResponseBody", responseBody(response));
+    return result;
+  }
+
+  private static Map<String, Object> headers(HttpResponse<String> response) {
+    var headers = new LinkedHashMap<String, Object>();
+    response.headers().map().forEach((name, values) -> headers.put(name, new ArrayList<>(values)));
+    return headers;
+  }
+
+  /** JSON when the answer says it is JSON and parses, its text otherwise. */
+  private static Object responseBody(HttpResponse<String> response) {
+    String body = response.body() == null ? "" : response.body();
+    boolean json =
+        response
+            .headers()
+            .firstValue("Content-Type")
+            .map(type -> type.toLowerCase(Locale.ROOT).contains("json"))
+            .orElse(false);
+    if (!json || body.isBlank()) return body;
+    try {
+      return Json.parse(body);
+    } catch (IllegalArgumentException e) {
+      return body;
+    }
+  }
+
+  private static String cause(Map<String, Object> result) {
+    String cause = Json.write(result);
+    if (cause.length() <= CAUSE_LIMIT) return cause;
+    var shortened = new LinkedHashMap<>(result);
+    String body = Json.write(result.get("ResponseBody"));
+    shortened.put("ResponseBody", EndpointAnswers.truncate(body, CAUSE_LIMIT / 2));
+    return Json.write(shortened);
+  }
+}
