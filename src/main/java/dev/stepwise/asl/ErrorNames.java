@@ -47,6 +47,6 @@ public final class ErrorNames {
   }
 
   public static boolean isUncatchable(String error) {
-    return UNCATCHABLE.contains(error);
+    return error != null && UNCATCHABLE.contains(error);
   }
 }

@@ -1,5 +1,7 @@
 package dev.stepwise.execution;
 
+import dev.stepwise.asl.ErrorNames;
+import dev.stepwise.engine.Effect;
 import dev.stepwise.engine.Event;
 import dev.stepwise.engine.Interpreter;
 import dev.stepwise.engine.Step;
@@ -9,6 +11,8 @@ import dev.stepwise.queue.WorkItem;
 import dev.stepwise.queue.WorkQueue;
 import java.util.List;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +22,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class Stepper {
+  private static final Logger log = LoggerFactory.getLogger(Stepper.class);
+
   private final ExecutionTransactions transactions;
   private final TokenStore tokens;
   private final WorkQueue queue;
@@ -56,10 +62,24 @@ class Stepper {
             return true;
           }
           session.addAll(before);
-          Step step = action.apply(session.interpreter(), token.position(), session.context());
+          Step step = decide(action, session, token);
           applier.apply(session, token, step);
           return true;
         });
+  }
+
+  /**
+   * Asks the interpreter. It is pure, so an exception other than an ASL error is a defect: the
+   * token fails with {@code States.Runtime} rather than the item being retried forever.
+   */
+  private static Step decide(Action action, Session session, TokenRow token) {
+    try {
+      return action.apply(session.interpreter(), token.position(), session.context());
+    } catch (RuntimeException e) {
+      log.error("The interpreter failed on execution {}", session.executionId(), e);
+      return new Step(
+          List.of(), null, new Effect.Failed(ErrorNames.RUNTIME, "Internal error: " + e));
+    }
   }
 
   /** Runs {@code work} on a running execution, for work that is not a token's step. */

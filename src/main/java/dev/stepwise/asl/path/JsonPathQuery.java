@@ -29,10 +29,15 @@ public final class JsonPathQuery {
    * @throws InvalidPathException when the path is not JSONPath
    */
   public static Object read(String path, Object input, Object context) {
-    if (path.startsWith("$$")) {
-      return JsonPath.compile(path.substring(1)).read(context, CONFIGURATION);
+    boolean contextPath = path.startsWith("$$");
+    JsonPath compiled = JsonPath.compile(contextPath ? path.substring(1) : path);
+    try {
+      return compiled.read(contextPath ? context : input, CONFIGURATION);
+    } catch (PathNotFoundException e) {
+      // A path that can select several nodes selects none here: AWS gives an empty array.
+      if (!compiled.isDefinite()) return new java.util.ArrayList<>();
+      throw e;
     }
-    return JsonPath.compile(path).read(input, CONFIGURATION);
   }
 
   /** Whether {@code path} compiles as a JSONPath (a {@code $$} path reads the context object). */
