@@ -71,9 +71,11 @@ final class StateParser {
     boolean end = f.bool("End");
     if (next != null && end) {
       f.error("End", Codes.TYPE, "A state cannot have both 'Next' and 'End'");
-    } else if (next == null && !end) {
-      f.error(Codes.MISSING_TRANSITION, "A state must have 'Next' or 'End: true'");
     }
+    // AWS rejects a state with neither 'Next' nor 'End'. Stepwise reads it as the end of its
+    // state machine, so that definitions written that way (such as the retry example of the
+    // article Stepwise was first described from) run unchanged.
+
     return next == null ? Transition.END : new Transition(next);
   }
 

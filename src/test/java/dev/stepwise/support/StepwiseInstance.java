@@ -1,0 +1,53 @@
+package dev.stepwise.support;
+
+import dev.stepwise.StepwiseApplication;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * One running Stepwise, started as the real application on a random port. Tests start several
+ * on one database (replicas) and close and start them again (restarts).
+ */
+public final class StepwiseInstance implements AutoCloseable {
+  private final ConfigurableApplicationContext context;
+  private final Api api;
+
+  private StepwiseInstance(ConfigurableApplicationContext context) {
+    this.context = context;
+    int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+    this.api = new Api("http://127.0.0.1:" + port);
+  }
+
+  public static StepwiseInstance start(Map<String, Object> properties) {
+    var all = new HashMap<String, Object>();
+    all.put("server.port", 0);
+    all.putAll(TestDatabase.properties());
+    all.putAll(properties);
+    var context =
+        new SpringApplicationBuilder(StepwiseApplication.class)
+            .profiles("test")
+            .properties(all)
+            .run();
+    return new StepwiseInstance(context);
+  }
+
+  public static StepwiseInstance start() {
+    return start(Map.of());
+  }
+
+  public Api api() {
+    return api;
+  }
+
+  public <T> T bean(Class<T> type) {
+    return context.getBean(type);
+  }
+
+  @Override
+  public void close() {
+    context.close();
+  }
+}
