@@ -20,6 +20,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ClaimDueWork implements SmartLifecycle {
+  /** Stops after the web server's graceful shutdown (whose phases are above this). */
+  static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+
   private static final Logger log = LoggerFactory.getLogger(ClaimDueWork.class);
   private static final long MIN_WAIT_MILLIS = 5;
 
@@ -68,6 +71,11 @@ public class ClaimDueWork implements SmartLifecycle {
   @Override
   public boolean isRunning() {
     return running;
+  }
+
+  @Override
+  public int getPhase() {
+    return PHASE;
   }
 
   private void loop() {

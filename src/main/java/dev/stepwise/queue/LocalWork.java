@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +22,10 @@ import org.springframework.stereotype.Component;
  * since most of the time goes to waiting on HTTP endpoints and the database.
  */
 @Component
-public class LocalWork implements AutoCloseable {
+public class LocalWork implements SmartLifecycle {
+  /** Stops after {@link ClaimDueWork} (which stops after the web server), before the database. */
+  static final int PHASE = ClaimDueWork.PHASE - 1;
+
   private static final Logger log = LoggerFactory.getLogger(LocalWork.class);
 
   private final Semaphore capacity;
@@ -105,9 +109,38 @@ public class LocalWork implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void start() {
+    closed = false;
+  }
+
+  /**
+   * Lets the work in flight finish (up to 10 s), then gives back this node's remaining claims so
+   * that another replica, or this one after a restart, takes them at once instead of waiting for
+   * the leases to run out.
+   */
+  @Override
+  public void stop() {
     closed = true;
     executor.shutdown();
-    if (!executor.awaitTermination(10, TimeUnit.SECONDS)) executor.shutdownNow();
+    try {
+      if (!executor.awaitTermination(10, TimeUnit.SECONDS)) executor.shutdownNow();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      queue.getObject().releaseClaims();
+    } catch (RuntimeException e) {
+      log.warn("Could not give back this node's claims; their leases will expire", e);
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return !closed;
+  }
+
+  @Override
+  public int getPhase() {
+    return PHASE;
   }
 }

@@ -143,6 +143,13 @@ public class WorkQueue {
         .update();
   }
 
+  /** Gives back every claim of this node (on shutdown, once its work has drained). */
+  void releaseClaims() {
+    jdbc.sql("update work_item set claimed_by = null, lease_until = null where claimed_by = ?")
+        .param(node)
+        .update();
+  }
+
   /** Extends the leases of items this node is still working on. */
   void extendLeases(List<Long> ids) {
     if (ids.isEmpty()) return;
