@@ -1,0 +1,94 @@
+package dev.stepwise.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The service under test, as its own process (so its memory is measured alone). */
+final class ServiceProcess implements AutoCloseable {
+  private final Process process;
+  final String base;
+
+  private ServiceProcess(Process process, String base) {
+    this.process = process;
+    this.base = base;
+  }
+
+  static ServiceProcess start(Path jar, int port, String databaseUrl, Path log) throws Exception {
+    var command = new ArrayList<String>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx1g");
+    command.add("-jar");
+    command.add(jar.toString());
+    command.add("--server.port=" + port);
+    command.add("--logging.level.root=WARN");
+    if (databaseUrl != null) {
+      command.add("--spring.datasource.url=" + databaseUrl);
+    } else {
+      command.add("--stepwise.embedded-postgres.ephemeral=true");
+    }
+    var process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    var service = new ServiceProcess(process, "http://127.0.0.1:" + port);
+    service.awaitHealthy(Duration.ofSeconds(120));
+    return service;
+  }
+
+  private void awaitHealthy(Duration timeout) throws InterruptedException {
+    var client = HttpClient.newHttpClient();
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) throw new IllegalStateException("the service exited at start");
+      try {
+        var response =
+            client.send(
+                HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200) return;
+      } catch (IOException e) {
+        // not up yet
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException("the service did not become healthy in " + timeout);
+  }
+
+  /** Peak resident set size of the service, in MiB (Linux: VmHWM). */
+  long peakRssMiB() {
+    try {
+      List<String> lines = Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"));
+      for (String line : lines) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+        }
+      }
+    } catch (IOException e) {
+      // not Linux
+    }
+    return -1;
+  }
+
+  static Path jar() {
+    File[] jars = new File("target").listFiles((dir, name) -> name.matches("stepwise-.*\\.jar"));
+    if (jars == null || jars.length == 0) throw new IllegalStateException("build the jar first");
+    return jars[0].toPath();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) process.destroyForcibly();
+  }
+}

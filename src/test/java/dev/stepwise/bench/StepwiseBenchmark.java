@@ -1,0 +1,230 @@
+package dev.stepwise.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stepwise.asl.Json;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark ({@code ./mvnw -Pbench verify}): starts the packaged service as its own process
+ * against PostgreSQL (embedded, or {@code STEPWISE_BENCH_DATABASE_URL}) and measures, at 1, 16
+ * and 64 concurrent starters, a 10-state Pass chain and a 3-Task HTTP chain against a local stub:
+ * executions/s, state transitions/s, start-to-finish latency, dispatch overhead (TaskScheduled
+ * to the request's arrival), timer lateness (a Wait's due time to the state going on) and the
+ * service's peak RSS. Each starter starts an execution, waits for its end, and starts the next.
+ */
+class StepwiseBenchmark {
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static final int[] STARTERS = {1, 16, 64};
+  private static final Duration ROUND = Duration.ofSeconds(Long.getLong("bench.seconds", 10));
+
+  private String base;
+  private final List<String> report = new ArrayList<>();
+
+  @Test
+  void run() throws Exception {
+    String databaseUrl = System.getenv("STEPWISE_BENCH_DATABASE_URL");
+    int port;
+    try (var socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    try (var stub = new StubEndpoint();
+        var service =
+            ServiceProcess.start(
+                ServiceProcess.jar(), port, databaseUrl, Path.of("target", "bench-service.log"))) {
+      base = service.base;
+      define("bench-pass10", passChain(10));
+      define("bench-http3", taskChain(3, stub.url()));
+      define("bench-wait1", waitOneSecond());
+
+      round("bench-pass10", 16, Duration.ofSeconds(5)); // warm-up
+      round("bench-http3", 16, Duration.ofSeconds(5));
+      for (int starters : STARTERS) {
+        var r = round("bench-pass10", starters, ROUND);
+        line("pass10", starters, r, 10, null);
+      }
+      for (int starters : STARTERS) {
+        var r = round("bench-http3", starters, ROUND);
+        line("http3", starters, r, 3, dispatchOverhead(r, stub));
+      }
+      var lateness = timerLateness(200);
+      report.add(
+          "RESULT timer_lateness_ms p50=%.1f p99=%.1f max=%.1f (200 one-second Waits started together)"
+              .formatted(lateness.at(50), lateness.at(99), lateness.at(100)));
+      report.add("RESULT peak_rss_mib=" + service.peakRssMiB());
+      report.add(
+          "database: "
+              + (databaseUrl == null ? "embedded PostgreSQL" : databaseUrl.replaceAll("//.*@", "//")));
+    }
+    System.out.println();
+    System.out.println("==== Stepwise benchmark ====");
+    report.forEach(System.out::println);
+    assertThat(report).isNotEmpty();
+  }
+
+  record Round(List<Map<String, Object>> executions, Duration elapsed, int failed) {}
+
+  private Round round(String stateMachine, int starters, Duration duration) throws Exception {
+    var done = Collections.synchronizedList(new ArrayList<Map<String, Object>>());
+    var failed = new AtomicInteger();
+    Instant start = Instant.now();
+    Instant end = start.plus(duration);
+    try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < starters; i++) {
+        pool.submit(
+            () -> {
+              while (Instant.now().isBefore(end)) {
+                var execution = startAndWait(stateMachine);
+                if ("SUCCEEDED".equals(execution.get("status"))) done.add(execution);
+                else failed.incrementAndGet();
+              }
+              return null;
+            });
+      }
+    }
+    return new Round(List.copyOf(done), Duration.between(start, Instant.now()), failed.get());
+  }
+
+  private void line(String workload, int starters, Round r, int transitionsPerExecution, Percentiles dispatch) {
+    double seconds = r.elapsed().toMillis() / 1000.0;
+    double perSecond = r.executions().size() / seconds;
+    var latency =
+        new Percentiles(
+            r.executions().stream()
+                .map(e -> millisBetween((String) e.get("startedAt"), (String) e.get("stoppedAt")))
+                .toList());
+    String text =
+        "RESULT %s starters=%d executions_per_s=%.0f transitions_per_s=%.0f latency_ms p50=%.1f p99=%.1f failed=%d"
+            .formatted(
+                workload, starters, perSecond, perSecond * transitionsPerExecution,
+                latency.at(50), latency.at(99), r.failed());
+    if (dispatch != null) {
+      text += " dispatch_overhead_ms p50=%.1f p99=%.1f".formatted(dispatch.at(50), dispatch.at(99));
+    }
+    report.add(text);
+    System.out.println(text);
+  }
+
+  /** TaskScheduled (committed just before the request may leave) to the request's arrival. */
+  @SuppressWarnings("unchecked")
+  private Percentiles dispatchOverhead(Round r, StubEndpoint stub) throws Exception {
+    var samples = new ArrayList<Double>();
+    for (var execution : r.executions().subList(0, Math.min(200, r.executions().size()))) {
+      String id = (String) execution.get("executionId");
+      var events = (List<Map<String, Object>>) get("/v1/executions/" + id + "/history?pageSize=1000").get("events");
+      String state = null;
+      for (var event : events) {
+        if (event.get("type").equals("TaskStateEntered")) {
+          state = (String) ((Map<String, Object>) event.get("details")).get("name");
+        }
+        if (event.get("type").equals("TaskScheduled")) {
+          Instant arrived = stub.arrivals.get(id + "/" + state);
+          if (arrived != null) {
+            samples.add(Duration.between(Instant.parse((String) event.get("timestamp")), arrived).toNanos() / 1e6);
+          }
+        }
+      }
+    }
+    return new Percentiles(samples);
+  }
+
+  /** Starts executions with a one-second Wait together; lateness = exit time − due time. */
+  @SuppressWarnings("unchecked")
+  private Percentiles timerLateness(int count) throws Exception {
+    var ids = Collections.synchronizedList(new ArrayList<String>());
+    try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < count; i++) {
+        pool.submit(() -> ids.add((String) post("/v1/state-machines/bench-wait1/executions", Map.of()).get("executionId")));
+      }
+    }
+    var samples = new ArrayList<Double>();
+    for (String id : ids) {
+      Instant deadline = Instant.now().plusSeconds(30);
+      while (!"SUCCEEDED".equals(get("/v1/executions/" + id).get("status")) && Instant.now().isBefore(deadline)) {
+        Thread.sleep(20);
+      }
+      var events = (List<Map<String, Object>>) get("/v1/executions/" + id + "/history").get("events");
+      Instant entered = null;
+      for (var event : events) {
+        if (event.get("type").equals("WaitStateEntered")) entered = Instant.parse((String) event.get("timestamp"));
+        if (event.get("type").equals("WaitStateExited") && entered != null) {
+          samples.add(Duration.between(entered.plusSeconds(1), Instant.parse((String) event.get("timestamp"))).toNanos() / 1e6);
+        }
+      }
+    }
+    return new Percentiles(samples);
+  }
+
+  private Map<String, Object> startAndWait(String stateMachine) throws Exception {
+    return post("/v1/state-machines/" + stateMachine + "/executions?waitSeconds=60", Map.of());
+  }
+
+  private void define(String name, String definition) throws Exception {
+    post("/v1/state-machines", Map.of("name", name, "definition", Json.parse(definition)));
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> post(String path, Object body) throws Exception {
+    var response =
+        CLIENT.send(
+            HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return (Map<String, Object>) Json.parse(response.body());
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> get(String path) throws Exception {
+    var response =
+        CLIENT.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+    return (Map<String, Object>) Json.parse(response.body());
+  }
+
+  private static double millisBetween(String from, String to) {
+    return Duration.between(Instant.parse(from), Instant.parse(to)).toNanos() / 1e6;
+  }
+
+  private static String passChain(int states) {
+    var sb = new StringBuilder("{\"StartAt\": \"P1\", \"States\": {");
+    for (int i = 1; i <= states; i++) {
+      sb.append("\"P").append(i).append("\": {\"Type\": \"Pass\", ");
+      sb.append(i == states ? "\"End\": true}" : "\"Next\": \"P" + (i + 1) + "\"},");
+    }
+    return sb.append("}}").toString();
+  }
+
+  private static String taskChain(int states, String url) {
+    var sb = new StringBuilder("{\"StartAt\": \"T1\", \"States\": {");
+    for (int i = 1; i <= states; i++) {
+      sb.append("\"T").append(i).append("\": {\"Type\": \"Task\", \"Resource\": \"").append(url).append("\", ");
+      sb.append(i == states ? "\"End\": true}" : "\"Next\": \"T" + (i + 1) + "\"},");
+    }
+    return sb.append("}}").toString();
+  }
+
+  private static String waitOneSecond() {
+    return """
+        {"StartAt": "Before", "States": {
+          "Before": {"Type": "Pass", "Next": "Sleep"},
+          "Sleep": {"Type": "Wait", "Seconds": 1, "Next": "After"},
+          "After": {"Type": "Pass", "End": true}}}
+        """;
+  }
+}
