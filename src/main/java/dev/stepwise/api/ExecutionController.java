@@ -50,7 +50,9 @@ class ExecutionController {
     ExecutionView view = started.execution();
     URI location = URI.create("/v1/executions/" + view.executionId());
     if (waitSeconds != null && waitSeconds > 0) {
-      view = executions.await(view.executionId(), Duration.ofSeconds(waitSeconds));
+      if (view.status() == ExecutionStatus.RUNNING) {
+        view = executions.await(view.executionId(), Duration.ofSeconds(waitSeconds));
+      }
       HttpStatus status = view.status() == ExecutionStatus.RUNNING ? HttpStatus.ACCEPTED : HttpStatus.OK;
       return ResponseEntity.status(status).location(location).body(view);
     }

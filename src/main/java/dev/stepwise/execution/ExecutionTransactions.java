@@ -70,13 +70,7 @@ class ExecutionTransactions {
                 status -> {
                   var row = executions.lock(executionId).orElse(null);
                   if (row == null || row.status() != ExecutionStatus.RUNNING) return;
-                  var session =
-                      new Session(
-                          row,
-                          interpreters.get(row.stateMachine(), row.revision()),
-                          clock.instant(),
-                          limits,
-                          ThreadLocalRandom.current());
+                  var session = open(row);
                   if (!work.test(session)) {
                     status.setRollbackOnly();
                     return;
@@ -90,7 +84,18 @@ class ExecutionTransactions {
     }
   }
 
-  private void flush(Session session) {
+  /** A session on an execution row this transaction holds (locked, or just inserted). */
+  Session open(ExecutionRow row) {
+    return new Session(
+        row,
+        interpreters.get(row.stateMachine(), row.revision()),
+        clock.instant(),
+        limits,
+        ThreadLocalRandom.current());
+  }
+
+  /** Writes what a session accumulated: its events, the counters, and the after-commit news. */
+  void flush(Session session) {
     if (session.events().isEmpty() && session.lastTokenId() == session.execution().lastTokenId()) {
       return;
     }

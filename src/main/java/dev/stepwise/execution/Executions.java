@@ -2,7 +2,7 @@ package dev.stepwise.execution;
 
 import dev.stepwise.asl.Json;
 import dev.stepwise.engine.Event;
-import dev.stepwise.engine.Interpreter;
+import dev.stepwise.engine.Token;
 import dev.stepwise.queue.NewWork;
 import dev.stepwise.queue.WorkQueue;
 import dev.stepwise.statemachine.ConflictException;
@@ -12,13 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,12 +29,11 @@ public class Executions {
   private final HistoryStore history;
   private final TokenStore tokens;
   private final WorkQueue queue;
-  private final Interpreters interpreters;
+  private final StepApplier applier;
   private final ExecutionTransactions transactions;
   private final Termination termination;
   private final Completions completions;
   private final TransactionTemplate tx;
-  private final ApplicationEventPublisher publisher;
   private final LimitsProperties limits;
   private final Clock clock;
 
@@ -46,12 +43,11 @@ public class Executions {
       HistoryStore history,
       TokenStore tokens,
       WorkQueue queue,
-      Interpreters interpreters,
+      StepApplier applier,
       ExecutionTransactions transactions,
       Termination termination,
       Completions completions,
       TransactionTemplate tx,
-      ApplicationEventPublisher publisher,
       LimitsProperties limits,
       Clock clock) {
     this.stateMachines = stateMachines;
@@ -59,12 +55,11 @@ public class Executions {
     this.history = history;
     this.tokens = tokens;
     this.queue = queue;
-    this.interpreters = interpreters;
+    this.applier = applier;
     this.transactions = transactions;
     this.termination = termination;
     this.completions = completions;
     this.tx = tx;
-    this.publisher = publisher;
     this.limits = limits;
     this.clock = clock;
   }
@@ -95,32 +90,30 @@ public class Executions {
     var existing = executions.findByName(stateMachine, name);
     if (existing.isPresent()) return existingWithSameInput(existing.get(), input);
     var machine = stateMachines.current(stateMachine);
-    Interpreter interpreter = interpreters.get(machine.name(), machine.revision());
     Instant now = clock.instant();
     var row =
         new ExecutionRow(
             UUID.randomUUID(), name, machine.name(), machine.revision(), ExecutionStatus.RUNNING,
-            inputText, null, null, null, now, null, 0, 1, 1);
+            inputText, null, null, null, now, null, 0, 0, 1);
     executions.insert(row);
-    var started =
+    Session session = transactions.open(row);
+    session.add(
         new Event(
             "ExecutionStarted",
             StepApplier.details(
-                "input", input, "stateMachine", machine.name(), "revision", machine.revision()));
-    history.append(row.id(), 1, List.of(started), now);
-    tokens.insert(
-        row.id(),
-        new TokenRow(1, null, null, TokenStatus.ACTIVE, interpreter.startToken(input), null, 0, 0));
-    var work = new ArrayList<NewWork>();
-    work.add(new NewWork(row.id(), 1, 0, WorkKinds.STEP, now, null));
+                "input", input, "stateMachine", machine.name(), "revision", machine.revision())));
+    Token start = session.interpreter().startToken(input);
+    var root = new TokenRow(1, null, null, TokenStatus.ACTIVE, start, null, 0, 0);
+    tokens.insert(row.id(), root);
     Integer timeout = stateMachines.parsed(machine.name(), machine.revision()).timeoutSeconds();
     if (timeout != null) {
-      work.add(new NewWork(row.id(), 1, 0, WorkKinds.TIMEOUT, now.plusSeconds(timeout), null));
+      queue.enqueue(
+          List.of(new NewWork(row.id(), 1, 0, WorkKinds.TIMEOUT, now.plusSeconds(timeout), null)));
     }
-    queue.enqueue(work);
-    publisher.publishEvent(
-        new StepCommitted(row.id(), machine.name(), List.of("ExecutionStarted"), null, null));
-    return new Started(view(row), true);
+    // The first step runs in the starting transaction: a run of pure states may finish here.
+    applier.apply(session, root, session.interpreter().advance(start, session.context()));
+    transactions.flush(session);
+    return new Started(view(executions.find(row.id()).orElseThrow()), true);
   }
 
   private Started existingWithSameInput(ExecutionRow existing, Object input) {
