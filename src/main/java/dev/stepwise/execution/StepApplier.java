@@ -41,7 +41,9 @@ class StepApplier {
         queue.enqueue(
             List.of(
                 work(session, row.id(), version, WorkKinds.TASK, session.now(),
-                    Json.write(new TaskWork(dispatch.request(), key)))));
+                    Json.write(
+                        new TaskWork(
+                            dispatch.request(), key, session.execution().stateMachine())))));
       }
       case Effect.Timer timer ->
           queue.enqueue(List.of(work(session, row.id(), version, WorkKinds.STEP, timer.dueAt(), null)));

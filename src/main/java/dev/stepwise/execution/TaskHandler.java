@@ -8,6 +8,7 @@ import dev.stepwise.queue.WorkItem;
 import dev.stepwise.task.CallContext;
 import dev.stepwise.task.HttpTaskDispatcher;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,10 +19,12 @@ import org.springframework.stereotype.Component;
 class TaskHandler implements WorkHandler {
   private final Stepper stepper;
   private final HttpTaskDispatcher dispatcher;
+  private final ApplicationEventPublisher publisher;
 
-  TaskHandler(Stepper stepper, HttpTaskDispatcher dispatcher) {
+  TaskHandler(Stepper stepper, HttpTaskDispatcher dispatcher, ApplicationEventPublisher publisher) {
     this.stepper = stepper;
     this.dispatcher = dispatcher;
+    this.publisher = publisher;
   }
 
   @Override
@@ -33,8 +36,15 @@ class TaskHandler implements WorkHandler {
   public void handle(WorkItem item) {
     TaskWork work = Json.mapper().readValue(item.payload(), TaskWork.class);
     var request = work.request();
+    long sentAt = System.nanoTime();
     TaskOutcome outcome =
         dispatcher.call(request, new CallContext(item.executionId().toString(), work.idempotencyKey()));
+    publisher.publishEvent(
+        new TaskCompleted(
+            work.stateMachine(),
+            outcome instanceof TaskOutcome.Failed f ? f.error() : null,
+            request.attempt(),
+            java.time.Duration.ofNanos(System.nanoTime() - sentAt)));
     // TaskStarted is recorded with the outcome: one transaction per call instead of two.
     var started = new Event("TaskStarted", StepApplier.details("resource", request.resource()));
     stepper.run(

@@ -71,6 +71,24 @@ class SeedWorkflowsIntegrationTests {
   }
 
   @Test
+  void countsExecutionsTransitionsAndTaskRequestsInPrometheusMetrics() {
+    var api = stepwise.api();
+    api.createStateMachine("seed-metrics", Resources.text("/seed/sequential.json"));
+    api.awaitEnd(api.start("seed-metrics", Map.of()), Duration.ofSeconds(20));
+
+    String scrape = api.text("/actuator/prometheus");
+
+    assertThat(scrape)
+        .contains("stepwise_executions_started_total{state_machine=\"seed-metrics\"} 1.0")
+        .contains(
+            "stepwise_executions_finished_total{state_machine=\"seed-metrics\",status=\"SUCCEEDED\"} 1.0")
+        .contains("stepwise_state_transitions_total{state_machine=\"seed-metrics\",type=\"Task\"} 2.0")
+        .contains("stepwise_task_requests_seconds_count{outcome=\"success\",state_machine=\"seed-metrics\"} 2")
+        .contains("stepwise_queue_depth")
+        .contains("stepwise_queue_lag_seconds");
+  }
+
+  @Test
   void runsTwoBranchesInParallel() {
     var api = stepwise.api();
     api.createStateMachine("seed-parallel", Resources.text("/seed/parallel.json"));
