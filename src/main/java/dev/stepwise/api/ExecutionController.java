@@ -94,6 +94,11 @@ class ExecutionController {
     return new History(page.items(), page.nextPageToken());
   }
 
+  @PostMapping("/executions/{executionId}/redrive")
+  ExecutionView redrive(@PathVariable String executionId) {
+    return executions.redrive(executionId);
+  }
+
   @PostMapping("/executions/{executionId}/stop")
   ExecutionView stop(
       @PathVariable String executionId,

@@ -32,6 +32,7 @@ public class Executions {
   private final StepApplier applier;
   private final ExecutionTransactions transactions;
   private final Termination termination;
+  private final Redriver redriver;
   private final Completions completions;
   private final TransactionTemplate tx;
   private final LimitsProperties limits;
@@ -46,6 +47,7 @@ public class Executions {
       StepApplier applier,
       ExecutionTransactions transactions,
       Termination termination,
+      Redriver redriver,
       Completions completions,
       TransactionTemplate tx,
       LimitsProperties limits,
@@ -58,6 +60,7 @@ public class Executions {
     this.applier = applier;
     this.transactions = transactions;
     this.termination = termination;
+    this.redriver = redriver;
     this.completions = completions;
     this.tx = tx;
     this.limits = limits;
@@ -196,6 +199,26 @@ public class Executions {
         session -> {
           termination.terminate(session, ExecutionStatus.ABORTED, error, cause);
           return true;
+        });
+    return describe(executionId);
+  }
+
+  /**
+   * Resumes a FAILED, TIMED_OUT or ABORTED execution from the state where it stopped, keeping its
+   * history. A Parallel or Map state it stopped in runs again as a whole.
+   */
+  public ExecutionView redrive(String executionId) {
+    UUID id = parse(executionId);
+    tx.executeWithoutResult(
+        status -> {
+          ExecutionRow row = executions.lock(id).orElseThrow(() -> notFound(executionId));
+          if (!row.status().canBecome(ExecutionStatus.RUNNING)) {
+            throw new ConflictException(
+                "Execution '" + executionId + "' cannot be redriven from status " + row.status());
+          }
+          Session session = transactions.open(row);
+          redriver.redrive(session);
+          transactions.flush(session);
         });
     return describe(executionId);
   }

@@ -72,6 +72,16 @@ class TokenStore {
     return row.version() + 1;
   }
 
+  /** Makes a token active again at a new position (a redrive); returns its new version. */
+  int reactivate(UUID executionId, TokenRow row, Token position) {
+    jdbc.sql(
+            "update token set status = 'ACTIVE', position = ?, output = null, open_children = 0,"
+                + " version = ? where execution_id = ? and id = ?")
+        .params(write(position), row.version() + 1, executionId, row.id())
+        .update();
+    return row.version() + 1;
+  }
+
   void end(UUID executionId, int id, TokenStatus status, String output) {
     jdbc.sql("update token set status = ?, output = ? where execution_id = ? and id = ?")
         .params(status.name(), output, executionId, id)

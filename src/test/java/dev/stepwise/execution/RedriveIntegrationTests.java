@@ -1,0 +1,97 @@
+package dev.stepwise.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stepwise.support.StepwiseInstance;
+import dev.stepwise.support.TestEndpoint;
+import dev.stepwise.support.TestEndpoint.Answer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A failed or aborted execution resumes from where it stopped, keeping its history. */
+class RedriveIntegrationTests {
+  static TestEndpoint endpoint;
+  static StepwiseInstance stepwise;
+  static final AtomicInteger calls = new AtomicInteger();
+
+  @BeforeAll
+  static void start() {
+    endpoint = new TestEndpoint();
+    endpoint.on(
+        "/once-broken",
+        call ->
+            calls.incrementAndGet() == 1
+                ? new Answer(503, Map.of("error", "Unavailable", "cause", "try later"))
+                : Answer.ok(Map.of("fixed", true)));
+    stepwise = StepwiseInstance.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    stepwise.close();
+    endpoint.close();
+  }
+
+  @Test
+  void redrivenExecutionResumesAtTheFailedState() {
+    var api = stepwise.api();
+    api.createStateMachine(
+        "redrive-failed",
+        """
+        {"StartAt": "First", "States": {
+          "First": {"Type": "Pass", "Result": "ran", "ResultPath": "$.first", "Next": "Call"},
+          "Call": {"Type": "Task", "Resource": "%s", "ResultPath": "$.call", "End": true}}}
+        """
+            .formatted(endpoint.url("/once-broken")));
+    String id = api.start("redrive-failed", Map.of());
+    var failed = api.awaitEnd(id, Duration.ofSeconds(20));
+    assertThat(failed.get("status")).isEqualTo("FAILED");
+    assertThat(failed.get("error")).isEqualTo("Unavailable");
+
+    var response = api.post("/v1/executions/" + id + "/redrive", Map.of());
+    assertThat(response.status()).isEqualTo(200);
+    var redriven = api.awaitEnd(id, Duration.ofSeconds(20));
+
+    assertThat(redriven.get("status")).isEqualTo("SUCCEEDED");
+    assertThat(redriven.get("redriveCount")).isEqualTo(1);
+    assertThat(redriven.get("output")).isEqualTo(Map.of("first", "ran", "call", Map.of("fixed", true)));
+    var types = api.history(id).stream().map(e -> (String) e.get("type")).toList();
+    assertThat(types.stream().filter(t -> t.equals("PassStateEntered"))).hasSize(1);
+    assertThat(types).containsSubsequence("ExecutionFailed", "ExecutionRedriven", "TaskStateEntered", "ExecutionSucceeded");
+    var ids = api.history(id).stream().map(e -> ((Number) e.get("id")).intValue()).toList();
+    assertThat(ids).isEqualTo(java.util.stream.IntStream.rangeClosed(1, ids.size()).boxed().toList());
+
+    assertThat(api.post("/v1/executions/" + id + "/redrive", Map.of()).status()).isEqualTo(409);
+  }
+
+  @Test
+  void abortedExecutionCanBeRedriven() {
+    var api = stepwise.api();
+    api.createStateMachine(
+        "redrive-aborted",
+        """
+        {"StartAt": "Sleep", "States": {
+          "Sleep": {"Type": "Wait", "Seconds": 30, "Next": "Done"},
+          "Done": {"Type": "Pass", "End": true}}}
+        """);
+    String id = api.start("redrive-aborted", Map.of("keep", 1));
+    assertThat(api.post("/v1/executions/" + id + "/stop", Map.of("error", "Oops")).json().get("status"))
+        .isEqualTo("ABORTED");
+
+    api.post("/v1/executions/" + id + "/redrive", Map.of());
+
+    var running = api.execution(id);
+    assertThat(running.get("status")).isEqualTo("RUNNING");
+    assertThat(running.get("redriveCount")).isEqualTo(1);
+    var types = api.history(id).stream().map(e -> (String) e.get("type")).toList();
+    assertThat(types)
+        .containsSubsequence("WaitStateEntered", "ExecutionAborted", "ExecutionRedriven", "WaitStateEntered");
+    api.post("/v1/executions/" + id + "/stop", Map.of());
+    assertThat(List.of(api.execution(id).get("status"))).containsExactly("ABORTED");
+  }
+}
