@@ -8,9 +8,11 @@ import java.util.regex.Pattern;
 
 /** RFC 3339 timestamps as ASL uses them (Wait {@code Timestamp}, Timestamp comparisons). */
 public final class Timestamps {
-  // AWS insists on the 'T' separator and an explicit offset or 'Z'; fractions of any length.
+  // ASL narrows RFC 3339: an uppercase 'T', seconds always present, and 'Z' or a numeric offset
+  // (never a bare local time). Java's ISO parser alone would also accept "2016-03-14T01:59Z".
   private static final Pattern SHAPE =
-      Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})");
+      Pattern.compile(
+          "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})");
 
   private Timestamps() {}
 

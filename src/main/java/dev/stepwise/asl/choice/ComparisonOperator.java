@@ -1,5 +1,7 @@
 package dev.stepwise.asl.choice;
 
+import dev.stepwise.asl.Timestamps;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiPredicate;
@@ -39,7 +41,7 @@ enum ComparisonOperator {
   IS_NUMERIC("IsNumeric", value -> value instanceof Number),
   IS_STRING("IsString", value -> value instanceof String),
   IS_BOOLEAN("IsBoolean", value -> value instanceof Boolean),
-  IS_TIMESTAMP("IsTimestamp", value -> value instanceof String s && RfcTimestamp.parse(s) != null);
+  IS_TIMESTAMP("IsTimestamp", value -> value instanceof String s && Timestamps.parse(s) != null);
 
   private static final Map<String, ComparisonOperator> BY_FIELD = new HashMap<>();
 

@@ -1,5 +1,7 @@
 package dev.stepwise.asl.choice;
 
+import dev.stepwise.asl.Timestamps;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -51,7 +53,7 @@ enum OperandType {
   TIMESTAMP("an RFC 3339 timestamp string") {
     @Override
     Object coerce(Object value) {
-      return value instanceof String text ? RfcTimestamp.parse(text) : null;
+      return value instanceof String text ? Timestamps.parse(text) : null;
     }
 
     @Override
