@@ -30,6 +30,8 @@ class ExecutionTransactions {
   private final ApplicationEventPublisher publisher;
   private final Clock clock;
   private final StepContext.Limits limits;
+  private final int historyLimit;
+  private final Termination termination;
   private final RetryTemplate retry =
       new RetryTemplate(
           RetryPolicy.builder()
@@ -47,7 +49,8 @@ class ExecutionTransactions {
       ApplicationEventPublisher publisher,
       Clock clock,
       LimitsProperties limits,
-      TaskProperties tasks) {
+      TaskProperties tasks,
+      Termination termination) {
     this.tx = tx;
     this.executions = executions;
     this.history = history;
@@ -56,6 +59,8 @@ class ExecutionTransactions {
     this.clock = clock;
     this.limits =
         new StepContext.Limits(limits.payloadBytes(), tasks.defaultTimeout(), limits.statesPerStep());
+    this.historyLimit = limits.historyEvents();
+    this.termination = termination;
   }
 
   /**
@@ -94,8 +99,18 @@ class ExecutionTransactions {
         ThreadLocalRandom.current());
   }
 
-  /** Writes what a session accumulated: its events, the counters, and the after-commit news. */
+  /**
+   * Writes what a session accumulated: its events, the counters, and the after-commit news. An
+   * execution whose history would pass the limit fails instead, with {@code States.Runtime}.
+   */
   void flush(Session session) {
+    if (!session.isFinished() && session.nextEventId() - 1 > historyLimit) {
+      termination.terminate(
+          session,
+          ExecutionStatus.FAILED,
+          "States.Runtime",
+          "The execution reached the limit of " + historyLimit + " history events");
+    }
     if (session.events().isEmpty() && session.lastTokenId() == session.execution().lastTokenId()) {
       return;
     }

@@ -99,6 +99,10 @@ final class Session {
     return lastTokenId;
   }
 
+  boolean isFinished() {
+    return finished != null;
+  }
+
   void finished(ExecutionStatus status) {
     this.finished = status;
   }

@@ -4,7 +4,7 @@ import dev.stepwise.engine.Event;
 import dev.stepwise.queue.WorkQueue;
 import org.springframework.stereotype.Component;
 
-/** Ends a running execution from outside its states: stopped, or timed out. */
+/** Ends a running execution from outside its states: stopped, timed out, or over a limit. */
 @Component
 class Termination {
   private final ExecutionStore executions;
@@ -23,7 +23,12 @@ class Termination {
     tokens.cancelAll(id);
     // Pending timers and task work go; a task answer still in flight finds no item and is dropped.
     queue.cancelExecution(id);
-    String type = status == ExecutionStatus.TIMED_OUT ? "ExecutionTimedOut" : "ExecutionAborted";
+    String type =
+        switch (status) {
+          case TIMED_OUT -> "ExecutionTimedOut";
+          case FAILED -> "ExecutionFailed";
+          default -> "ExecutionAborted";
+        };
     session.add(new Event(type, StepApplier.details("error", error, "cause", cause)));
     session.finished(status);
   }

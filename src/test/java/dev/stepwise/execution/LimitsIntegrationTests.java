@@ -1,0 +1,80 @@
+package dev.stepwise.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stepwise.support.StepwiseInstance;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The history and payload limits end an execution with a clear error instead of running on. */
+class LimitsIntegrationTests {
+  static StepwiseInstance stepwise;
+
+  @BeforeAll
+  static void start() {
+    stepwise =
+        StepwiseInstance.start(
+            Map.of(
+                "stepwise.limits.history-events", 50,
+                "stepwise.limits.payload-bytes", 1024,
+                "stepwise.limits.states-per-step", 7));
+  }
+
+  @AfterAll
+  static void stop() {
+    stepwise.close();
+  }
+
+  @Test
+  void anEndlessLoopFailsAtTheHistoryLimit() {
+    var api = stepwise.api();
+    api.createStateMachine(
+        "limits-loop",
+        """
+        {"StartAt": "Spin", "States": {
+          "Spin": {"Type": "Pass", "Next": "Again"},
+          "Again": {"Type": "Choice", "Choices": [
+            {"Variable": "$.stop", "IsPresent": true, "Next": "Out"}], "Default": "Spin"},
+          "Out": {"Type": "Succeed"}}}
+        """);
+    String id = api.start("limits-loop", Map.of());
+
+    var execution = api.awaitEnd(id, Duration.ofSeconds(20));
+
+    assertThat(execution.get("status")).isEqualTo("FAILED");
+    assertThat(execution.get("error")).isEqualTo("States.Runtime");
+    assertThat((String) execution.get("cause")).contains("limit of 50 history events");
+    var history = api.history(id);
+    assertThat(history.getLast().get("type")).isEqualTo("ExecutionFailed");
+    // The loop yielded every 7 states, so the limit was caught within a step of 50.
+    assertThat(history.size()).isBetween(50, 50 + 2 * 7 + 1);
+  }
+
+  @Test
+  void anOversizedStateOutputFailsWithDataLimitExceeded() {
+    var api = stepwise.api();
+    api.createStateMachine(
+        "limits-payload",
+        """
+        {"StartAt": "Grow", "States": {
+          "Grow": {"Type": "Pass", "Parameters": {"a.$": "$.s", "b.$": "$.s", "c.$": "$.s"}, "End": true}}}
+        """);
+    String id = api.start("limits-payload", Map.of("s", "x".repeat(400)));
+
+    var execution = api.awaitEnd(id, Duration.ofSeconds(20));
+
+    assertThat(execution.get("status")).isEqualTo("FAILED");
+    assertThat(execution.get("error")).isEqualTo("States.DataLimitExceeded");
+  }
+
+  @Test
+  void inputOverThePayloadLimitIsRefused() {
+    var response =
+        stepwise.api().post("/v1/state-machines/limits-payload/executions", Map.of("input", "y".repeat(2000)));
+    assertThat(response.status()).isEqualTo(413);
+    assertThat(response.header("Content-Type")).contains("application/problem+json");
+  }
+}
