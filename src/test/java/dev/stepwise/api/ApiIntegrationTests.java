@@ -524,6 +524,22 @@ class ApiIntegrationTests {
     }
 
     @Test
+    void retriesWithTheNextAttemptNumberAndTheSameIdempotencyKey() {
+      String machine =
+          stateMachine(
+              "{'StartAt': 'Call', 'States': {'Call': {'Type': 'Task', 'Resource': '" + endpoint.url("/fail") + "',"
+                  + " 'Retry': [{'ErrorEquals': ['MyError'], 'IntervalSeconds': 1, 'MaxAttempts': 1}], 'End': true}}}");
+
+      String id = api.start(machine, Map.of());
+      var ended = api.awaitEnd(id, END);
+
+      assertThat(ended).containsEntry("status", "FAILED").containsEntry("error", "MyError").containsEntry("cause", "why");
+      var calls = endpoint.calls("/fail").stream().filter(c -> id.equals(c.header("Stepwise-Execution-Id"))).toList();
+      assertThat(calls).extracting(c -> c.header("Stepwise-Attempt")).containsExactly("1", "2");
+      assertThat(calls).extracting(c -> c.header("Idempotency-Key")).doesNotContainNull().containsOnly(calls.getFirst().header("Idempotency-Key"));
+    }
+
+    @Test
     void catchesATaskTimeout() {
       String machine =
           stateMachine(

@@ -401,6 +401,51 @@ class InterpreterTests {
     }
 
     @Test
+    void exposesTheRetryCountToTheRetriedRequest() {
+      var interpreter =
+          interpreter(
+              """
+              {'StartAt': 'T', 'States': {'T': {'Type': 'Task', 'Resource': 'r', 'End': true,
+                'Parameters': {'retry.$': '$$.State.RetryCount', 'state.$': '$$.State.Name'},
+                'Retry': [{'ErrorEquals': ['E'], 'IntervalSeconds': 1, 'MaxAttempts': 2}]}}}
+              """);
+
+      Step first = start(interpreter, "{}");
+      Step backoff = interpreter.afterTask(first.token(), new TaskOutcome.Failed("E", "c"), context());
+      Step second = interpreter.advance(backoff.token(), context());
+
+      assertThat(dispatched(first).payload()).isEqualTo(json("{'retry': 0, 'state': 'T'}"));
+      assertThat(dispatched(second).payload()).isEqualTo(json("{'retry': 1, 'state': 'T'}"));
+      assertThat(dispatched(second).attempt()).isEqualTo(2);
+    }
+
+    @Test
+    void goesStraightToTheCatcherWhenMaxAttemptsIsZero() {
+      var interpreter =
+          task("{'ErrorEquals': ['E'], 'MaxAttempts': 0}", "{'ErrorEquals': ['E'], 'Next': 'Recover'}");
+
+      Step step = interpreter.afterTask(start(interpreter, "{}").token(), new TaskOutcome.Failed("E", "c"), context());
+
+      assertThat(output(step)).isEqualTo(json("{'Error': 'E', 'Cause': 'c'}"));
+    }
+
+    @Test
+    void doesNotFallThroughToALaterRetrierOnceTheMatchingOneIsExhausted() {
+      var interpreter =
+          task(
+              "{'ErrorEquals': ['E'], 'MaxAttempts': 1}, {'ErrorEquals': ['States.ALL'], 'MaxAttempts': 5}",
+              "{'ErrorEquals': ['States.ALL'], 'Next': 'Recover'}");
+      Step step = start(interpreter, "{}");
+
+      step = interpreter.afterTask(step.token(), new TaskOutcome.Failed("E", "c"), context());
+      assertThat(timer(step)).isEqualTo(NOW.plusSeconds(1));
+      step = interpreter.advance(step.token(), context());
+      step = interpreter.afterTask(step.token(), new TaskOutcome.Failed("E", "again"), context());
+
+      assertThat(output(step)).isEqualTo(json("{'Error': 'E', 'Cause': 'again'}"));
+    }
+
+    @Test
     void capsTheBackoffAtMaxDelaySeconds() {
       var interpreter =
           task(
