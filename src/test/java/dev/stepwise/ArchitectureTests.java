@@ -1,0 +1,72 @@
+package dev.stepwise;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The package rules of the README's "How it works": {@code asl} and {@code engine} are pure (no
+ * Spring, no persistence, no HTTP), and the layers depend on each other in one direction only.
+ */
+@AnalyzeClasses(packages = "dev.stepwise", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+  @ArchTest
+  static final ArchRule aslAndEngineAreFreeOfFrameworksAndIo =
+      noClasses()
+          .that()
+          .resideInAnyPackage("dev.stepwise.asl..", "dev.stepwise.engine..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "org.springframework..", "jakarta.persistence..", "java.sql..", "java.net.http..");
+
+  @ArchTest
+  static final ArchRule aslDependsOnNoOtherStepwisePackage =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.stepwise.asl..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "dev.stepwise.engine..",
+              "dev.stepwise.execution..",
+              "dev.stepwise.queue..",
+              "dev.stepwise.task..",
+              "dev.stepwise.api..",
+              "dev.stepwise.statemachine..");
+
+  @ArchTest
+  static final ArchRule queueKnowsNothingOfStateMachines =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.stepwise.queue..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("dev.stepwise.asl..", "dev.stepwise.engine..", "dev.stepwise.execution..");
+
+  @ArchTest
+  static final ArchRule taskDependsOnNoRuntimeOrStorage =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.stepwise.task..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "dev.stepwise.execution..",
+              "dev.stepwise.queue..",
+              "dev.stepwise.statemachine..",
+              "dev.stepwise.api..");
+
+  @ArchTest
+  static final ArchRule apiDoesNotReachIntoTheQueue =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.stepwise.api..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.stepwise.queue..");
+}
