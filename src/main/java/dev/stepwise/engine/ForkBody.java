@@ -8,7 +8,6 @@ import dev.stepwise.asl.model.IoPaths;
 import dev.stepwise.asl.model.MapState;
 import dev.stepwise.asl.model.PayloadTemplate;
 import dev.stepwise.asl.model.ResultPath;
-import dev.stepwise.asl.model.Transition;
 import dev.stepwise.asl.model.ParallelState;
 import dev.stepwise.asl.model.State;
 import dev.stepwise.asl.path.Bindings;
@@ -106,7 +105,7 @@ final class ForkBody {
       JsonataScope scope = run.jsonataScope(token).withResult(result);
       Object output = JsonataIo.output(state.flow().output(), scope, result);
       var variables = Assignments.jsonata(state.flow().assign(), scope, token.variables(), limit);
-      return run.exit(state, transitionOf(state), output, variables);
+      return run.exit(state, StateFields.transition(state), output, variables);
     }
     Bindings bindings = run.bindings(token, token.input());
     var processing =
@@ -124,18 +123,12 @@ final class ForkBody {
     var variables =
         Assignments.jsonPath(
             state.flow().assign(), bindings.withInput(selected), token.variables(), limit);
-    return run.exit(state, transitionOf(state), output, variables);
+    return run.exit(state, StateFields.transition(state), output, variables);
   }
 
   private record JoinIo(IoPaths io, PayloadTemplate selector, ResultPath resultPath) {}
 
-  private static Transition transitionOf(State state) {
-    return switch (state) {
-      case ParallelState p -> p.transition();
-      case MapState m -> m.transition();
-      default -> throw new IllegalStateException(state.name() + " does not fork");
-    };
-  }
+
 
   private static List<?> items(MapState map, Bindings effective) {
     Object items;
@@ -164,6 +157,8 @@ final class ForkBody {
       throw StatesError.runtime(
           "Invalid path '" + map.maxConcurrencyPath() + "' : " + e.getMessage());
     }
+    // AWS also takes a string that holds an integer.
+    if (value instanceof String text && text.matches("\\d{1,18}")) value = Long.parseLong(text);
     if (!Json.isIntegral(value) || ((Number) value).longValue() < 0) {
       throw StatesError.runtime(
           "The MaxConcurrencyPath field refers to value \""

@@ -45,7 +45,7 @@ final class Run {
       case ENTER -> chain(token);
       case WAITING -> {
         event("WaitStateExited", "name", state.name(), "output", token.pending());
-        yield follow(token, transition(transitionOf(state), token.pending(), token.variables()));
+        yield follow(token, transition(StateFields.transition(state), token.pending(), token.variables()));
       }
       case RETRY -> follow(token, guarded(token, state));
       case TASK, FORK ->
@@ -85,7 +85,7 @@ final class Run {
       event(state.type() + "StateSucceeded");
       result = ForkBody.joined(this, state, token, outputs);
     } catch (StatesError e) {
-      result = handleError(token, state, errorsOf(state), e.error(), e.cause());
+      result = handleError(token, state, StateFields.errors(state), e.error(), e.cause());
     }
     return follow(token, result);
   }
@@ -93,7 +93,7 @@ final class Run {
   Step afterChildFailed(Token token, String error, String cause) {
     State state = state(token);
     event(state.type() + "StateFailed", "error", error, "cause", cause);
-    return follow(token, handleError(token, state, errorsOf(state), error, cause));
+    return follow(token, handleError(token, state, StateFields.errors(state), error, cause));
   }
 
   /** Enters states one after the other until one needs the outside world or the token ends. */
@@ -135,7 +135,7 @@ final class Run {
     try {
       return body(token, state);
     } catch (StatesError e) {
-      return handleError(token, state, errorsOf(state), e.error(), e.cause());
+      return handleError(token, state, StateFields.errors(state), e.error(), e.cause());
     }
   }
 
@@ -217,26 +217,6 @@ final class Run {
       if (ErrorNames.matches(pattern, error)) return true;
     }
     return false;
-  }
-
-  private static ErrorHandling errorsOf(State state) {
-    return switch (state) {
-      case TaskState t -> t.errors();
-      case ParallelState p -> p.errors();
-      case MapState m -> m.errors();
-      default -> ErrorHandling.NONE;
-    };
-  }
-
-  private static Transition transitionOf(State state) {
-    return switch (state) {
-      case PassState s -> s.transition();
-      case TaskState s -> s.transition();
-      case WaitState s -> s.transition();
-      case ParallelState s -> s.transition();
-      case MapState s -> s.transition();
-      default -> Transition.END;
-    };
   }
 
   // ---- shared by the state bodies

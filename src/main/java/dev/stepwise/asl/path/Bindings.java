@@ -46,7 +46,13 @@ public record Bindings(Object input, Object context, Map<String, Object> variabl
     if (!variables.containsKey(name)) {
       throw StatesError.runtime("The variable '" + name + "' is not defined");
     }
-    return JsonPathQuery.read("$" + path.substring(end), variables.get(name), context);
+    Object value = variables.get(name);
+    if (end == path.length()) return value;
+    if (value == null) {
+      throw new com.jayway.jsonpath.PathNotFoundException(
+          "Missing property in path $" + path.substring(end));
+    }
+    return JsonPathQuery.read("$" + path.substring(end), value, context);
   }
 
   static boolean isVariableStart(char c) {
