@@ -78,6 +78,17 @@ class JsonataTests {
   }
 
   @Test
+  void endlessRecursionFailsTheStateInsteadOfTheWorker() {
+    String definition =
+        """
+        {"QueryLanguage": "JSONata", "StartAt": "A", "States": {
+          "A": {"Type": "Pass", "Output": "{% ($f := function($n){ 1 + $f($n + 1) }; $f(0)) %}",
+                "End": true}}}
+        """;
+    assertThat(failure(definition, "{}").error()).isEqualTo("States.QueryEvaluationError");
+  }
+
+  @Test
   void queryEvaluationErrorsCanBeCaught() {
     String definition =
         """
@@ -171,6 +182,19 @@ class JsonataTests {
             {"StartAt": "A", "States": {"A": {"Type": "Pass", "Output": {}, "End": true}}}
             """);
     assertThat(jsonPath.diagnostics()).extracting("location").containsExactly("/States/A/Output");
+  }
+
+  @Test
+  void aJsonataStateMachineCannotHaveJsonPathStates() {
+    var result =
+        AslParser.parse(
+            """
+            {"QueryLanguage": "JSONata", "StartAt": "A", "States": {
+              "A": {"QueryLanguage": "JSONPath", "Type": "Pass", "End": true}}}
+            """);
+    assertThat(result.diagnostics())
+        .extracting("location")
+        .containsExactly("/States/A/QueryLanguage");
   }
 
   @Test

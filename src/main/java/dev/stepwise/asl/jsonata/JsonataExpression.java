@@ -13,6 +13,8 @@ import dev.stepwise.asl.StatesError;
  * @param source the expression without its {@code {% %}} delimiters
  */
 public record JsonataExpression(String source) {
+  private static final long MAX_MILLIS = 10_000;
+  private static final int MAX_DEPTH = 500;
 
   /** Whether a JSON value is a JSONata expression (a string that is {@code {% … %}} as a whole). */
   public static boolean isExpression(Object value) {
@@ -47,6 +49,8 @@ public record JsonataExpression(String source) {
       Jsonata expression = Jsonata.jsonata(source);
       expression.setOutputConvertNulls(false);
       Jsonata.Frame frame = expression.createFrame();
+      // A runaway expression must not hold a worker: bound its time and recursion depth.
+      frame.setRuntimeBounds(MAX_MILLIS, MAX_DEPTH);
       AwsFunctions.bindAll(frame);
       scope.variables().forEach((name, value) -> frame.bind(name, JsonataValues.toJsonata(value)));
       frame.bind("states", JsonataValues.toJsonata(scope.states()));

@@ -41,6 +41,12 @@ final class StateParser {
     if (language != null && !language.equals("JSONPath") && !language.equals("JSONata")) {
       f.error("QueryLanguage", Codes.TYPE, "'QueryLanguage' must be JSONPath or JSONata");
     }
+    if ("JSONPath".equals(language) && names.jsonataByDefault()) {
+      f.error(
+          "QueryLanguage",
+          Codes.TYPE,
+          "A state cannot use JSONPath when the state machine's 'QueryLanguage' is JSONata");
+    }
     boolean jsonata = language == null ? names.jsonataByDefault() : language.equals("JSONata");
     int before = diagnostics.size();
     QueryLanguageFields.check(f, jsonata);
