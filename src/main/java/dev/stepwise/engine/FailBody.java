@@ -5,6 +5,7 @@ import dev.stepwise.asl.Json;
 import dev.stepwise.asl.StatesError;
 import dev.stepwise.asl.intrinsic.IntrinsicFunctions;
 import dev.stepwise.asl.intrinsic.IntrinsicPathNotFoundException;
+import dev.stepwise.asl.jsonata.JsonataScope;
 import dev.stepwise.asl.model.FailState;
 import dev.stepwise.asl.path.Bindings;
 
@@ -13,10 +14,23 @@ final class FailBody {
   private FailBody() {}
 
   static Run.Outcome run(Run run, FailState fail, Token token) {
+    if (fail.flow().jsonata()) {
+      JsonataScope scope = run.jsonataScope(token);
+      String error = text(fail.error(), "Error", fail, scope);
+      String cause = text(fail.cause(), "Cause", fail, scope);
+      return run.done(null, new Effect.Failed(error, cause));
+    }
     Bindings bindings = run.bindings(token, token.input());
     String error = fail.error() != null ? fail.error() : read(fail.errorPath(), "ErrorPath", bindings);
     String cause = fail.cause() != null ? fail.cause() : read(fail.causePath(), "CausePath", bindings);
     return run.done(null, new Effect.Failed(error, cause));
+  }
+
+  /** A JSONata Fail state's {@code Error} or {@code Cause}: literal, or an expression's string. */
+  private static String text(String literal, String field, FailState fail, JsonataScope scope) {
+    if (literal != null || fail.flow().field(field) == null) return literal;
+    Object value = JsonataIo.field(fail.flow(), field, scope, null);
+    return value instanceof String s ? s : Json.write(value);
   }
 
   private static String read(String path, String field, Bindings bindings) {

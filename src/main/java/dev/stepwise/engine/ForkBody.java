@@ -3,7 +3,11 @@ package dev.stepwise.engine;
 import com.jayway.jsonpath.PathNotFoundException;
 import dev.stepwise.asl.Json;
 import dev.stepwise.asl.StatesError;
+import dev.stepwise.asl.jsonata.JsonataScope;
+import dev.stepwise.asl.model.IoPaths;
 import dev.stepwise.asl.model.MapState;
+import dev.stepwise.asl.model.PayloadTemplate;
+import dev.stepwise.asl.model.ResultPath;
 import dev.stepwise.asl.model.ParallelState;
 import dev.stepwise.asl.model.State;
 import dev.stepwise.asl.path.Bindings;
@@ -19,19 +23,26 @@ final class ForkBody {
   private ForkBody() {}
 
   static Run.Outcome parallel(Run run, ParallelState parallel, Token token) {
-    Bindings bindings = run.bindings(token, token.input());
-    Bindings effective = bindings.withInput(StateIo.inputPath(parallel.io(), bindings));
-    Object branchInput = StateIo.parameters(parallel.parameters(), effective);
+    Object branchInput;
+    if (parallel.flow().jsonata()) {
+      branchInput =
+          JsonataIo.field(parallel.flow(), "Arguments", run.jsonataScope(token), token.input());
+    } else {
+      Bindings bindings = run.bindings(token, token.input());
+      Bindings effective = bindings.withInput(StateIo.inputPath(parallel.io(), bindings));
+      branchInput = StateIo.parameters(parallel.parameters(), effective);
+    }
     run.event("ParallelStateStarted");
     var children = new ArrayList<Token>();
     for (int i = 0; i < parallel.branches().size(); i++) {
       String scope = Scopes.branch(parallel.name(), i);
-      children.add(Token.start(scope, run.startAt(scope), branchInput));
+      children.add(Token.start(scope, run.startAt(scope), branchInput, token.variables()));
     }
     return run.done(token.with(Phase.FORK, null), new Effect.Fork(children, 0));
   }
 
   static Run.Outcome map(Run run, MapState map, Token token) {
+    if (map.flow().jsonata()) return jsonataMap(run, map, token);
     Bindings bindings = run.bindings(token, token.input());
     Bindings effective = bindings.withInput(StateIo.inputPath(map.io(), bindings));
     List<?> items = items(map, effective);
@@ -55,31 +66,69 @@ final class ForkBody {
                           effective.input(),
                           ContextObject.withMapItem(context, i, item),
                           effective.variables()));
-      children.add(Token.start(map.name(), run.startAt(map.name()), itemInput));
+      children.add(Token.start(map.name(), run.startAt(map.name()), itemInput, token.variables()));
+    }
+    return run.done(token.with(Phase.FORK, null), new Effect.Fork(children, maxConcurrency));
+  }
+
+  private static Run.Outcome jsonataMap(Run run, MapState map, Token token) {
+    JsonataScope scope = run.jsonataScope(token);
+    List<?> items = JsonataMap.items(map, scope);
+    int maxConcurrency = JsonataMap.maxConcurrency(map, scope);
+    JsonataMap.checkToleratedFailures(map, scope);
+    run.event("MapStateStarted", "length", items.size());
+    if (items.isEmpty()) {
+      run.event("MapStateSucceeded");
+      return joined(run, map, token, List.of());
+    }
+    @SuppressWarnings("unchecked")
+    var context = (Map<String, Object>) scope.states().get("context");
+    var selector = map.flow().field("ItemSelector");
+    var children = new ArrayList<Token>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      Object item = items.get(i);
+      Object itemInput =
+          selector == null
+              ? item
+              : selector.evaluate(
+                  scope.withContext(ContextObject.withMapItem(context, i, item)), "ItemSelector");
+      children.add(Token.start(map.name(), run.startAt(map.name()), itemInput, token.variables()));
     }
     return run.done(token.with(Phase.FORK, null), new Effect.Fork(children, maxConcurrency));
   }
 
   /** The join: the children's outputs are the state's result. */
   static Run.Outcome joined(Run run, State state, Token token, List<Object> outputs) {
+    var result = new ArrayList<Object>(outputs);
+    int limit = run.payloadLimit();
+    if (state.flow().jsonata()) {
+      JsonataScope scope = run.jsonataScope(token).withResult(result);
+      Object output = JsonataIo.output(state.flow().output(), scope, result);
+      var variables = Assignments.jsonata(state.flow().assign(), scope, token.variables(), limit);
+      return run.exit(state, StateFields.transition(state), output, variables);
+    }
     Bindings bindings = run.bindings(token, token.input());
-    var result = new ArrayList<>(outputs);
-    return switch (state) {
-      case ParallelState p -> {
-        Object selected =
-            p.resultSelector() == null ? result : p.resultSelector().evaluate(bindings.withInput(result));
-        Object placed = StateIo.resultPath(p.resultPath(), token.input(), selected);
-        yield run.exit(p, p.transition(), StateIo.outputPath(p.io(), bindings.withInput(placed)));
-      }
-      case MapState m -> {
-        Object selected =
-            m.resultSelector() == null ? result : m.resultSelector().evaluate(bindings.withInput(result));
-        Object placed = StateIo.resultPath(m.resultPath(), token.input(), selected);
-        yield run.exit(m, m.transition(), StateIo.outputPath(m.io(), bindings.withInput(placed)));
-      }
-      default -> throw new IllegalStateException(state.name() + " does not fork");
-    };
+    var processing =
+        switch (state) {
+          case ParallelState p -> new JoinIo(p.io(), p.resultSelector(), p.resultPath());
+          case MapState m -> new JoinIo(m.io(), m.resultSelector(), m.resultPath());
+          default -> throw new IllegalStateException(state.name() + " does not fork");
+        };
+    Object selected =
+        processing.selector() == null
+            ? result
+            : processing.selector().evaluate(bindings.withInput(result));
+    Object placed = StateIo.resultPath(processing.resultPath(), token.input(), selected);
+    Object output = StateIo.outputPath(processing.io(), bindings.withInput(placed));
+    var variables =
+        Assignments.jsonPath(
+            state.flow().assign(), bindings.withInput(selected), token.variables(), limit);
+    return run.exit(state, StateFields.transition(state), output, variables);
   }
+
+  private record JoinIo(IoPaths io, PayloadTemplate selector, ResultPath resultPath) {}
+
+
 
   private static List<?> items(MapState map, Bindings effective) {
     Object items;
@@ -108,6 +157,8 @@ final class ForkBody {
       throw StatesError.runtime(
           "Invalid path '" + map.maxConcurrencyPath() + "' : " + e.getMessage());
     }
+    // AWS also takes a string that holds an integer.
+    if (value instanceof String text && text.matches("\\d{1,18}")) value = Long.parseLong(text);
     if (!Json.isIntegral(value) || ((Number) value).longValue() < 0) {
       throw StatesError.runtime(
           "The MaxConcurrencyPath field refers to value \""

@@ -13,6 +13,7 @@ import dev.stepwise.asl.model.SucceedState;
 import dev.stepwise.asl.model.TaskState;
 import dev.stepwise.asl.model.Transition;
 import dev.stepwise.asl.model.WaitState;
+import dev.stepwise.asl.jsonata.JsonataScope;
 import dev.stepwise.asl.path.Bindings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +35,7 @@ final class Run {
   /** How a state ended: go on to another state, or stop with a finished step. */
   sealed interface Outcome {}
 
-  record Next(String state, Object input) implements Outcome {}
+  record Next(String state, Object input, Map<String, Object> variables) implements Outcome {}
 
   record Done(Step step) implements Outcome {}
 
@@ -44,7 +45,7 @@ final class Run {
       case ENTER -> chain(token);
       case WAITING -> {
         event("WaitStateExited", "name", state.name(), "output", token.pending());
-        yield follow(token, transition(transitionOf(state), token.pending()));
+        yield follow(token, transition(StateFields.transition(state), token.pending(), token.variables()));
       }
       case RETRY -> follow(token, guarded(token, state));
       case TASK, FORK ->
@@ -84,7 +85,7 @@ final class Run {
       event(state.type() + "StateSucceeded");
       result = ForkBody.joined(this, state, token, outputs);
     } catch (StatesError e) {
-      result = handleError(token, state, errorsOf(state), e.error(), e.cause());
+      result = handleError(token, state, StateFields.errors(state), e.error(), e.cause());
     }
     return follow(token, result);
   }
@@ -92,7 +93,7 @@ final class Run {
   Step afterChildFailed(Token token, String error, String cause) {
     State state = state(token);
     event(state.type() + "StateFailed", "error", error, "cause", cause);
-    return follow(token, handleError(token, state, errorsOf(state), error, cause));
+    return follow(token, handleError(token, state, StateFields.errors(state), error, cause));
   }
 
   /** Enters states one after the other until one needs the outside world or the token ends. */
@@ -107,7 +108,7 @@ final class Run {
       current = enter(current, state);
       Outcome outcome = guarded(current, state);
       if (outcome instanceof Next next) {
-        current = Token.start(current.scope(), next.state(), next.input());
+        current = Token.start(current.scope(), next.state(), next.input(), next.variables());
       } else {
         return ((Done) outcome).step();
       }
@@ -116,7 +117,7 @@ final class Run {
 
   private Step follow(Token token, Outcome outcome) {
     if (outcome instanceof Next next) {
-      return chain(Token.start(token.scope(), next.state(), next.input()));
+      return chain(Token.start(token.scope(), next.state(), next.input(), next.variables()));
     }
     return ((Done) outcome).step();
   }
@@ -125,7 +126,8 @@ final class Run {
     long id = context.firstEventId() + events.size();
     event(state.eventPrefix() + "StateEntered", "name", state.name(), "input", token.input());
     return new Token(
-        token.scope(), token.state(), Phase.ENTER, token.input(), null, List.of(), context.now(), id);
+        token.scope(), token.state(), Phase.ENTER, token.input(), null, List.of(), context.now(), id,
+        token.variables());
   }
 
   /** Runs a state's body; a Task, Parallel or Map hands its errors to Retry and Catch. */
@@ -133,7 +135,7 @@ final class Run {
     try {
       return body(token, state);
     } catch (StatesError e) {
-      return handleError(token, state, errorsOf(state), e.error(), e.cause());
+      return handleError(token, state, StateFields.errors(state), e.error(), e.cause());
     }
   }
 
@@ -144,8 +146,13 @@ final class Run {
       case ChoiceState choice -> ChoiceBody.run(this, choice, token);
       case WaitState wait -> WaitBody.run(this, wait, token);
       case SucceedState succeed -> {
-        Bindings bindings = bindings(token, token.input());
-        Object output = StateIo.outputPath(succeed.io(), bindings.withInput(StateIo.inputPath(succeed.io(), bindings)));
+        Object output;
+        if (succeed.flow().jsonata()) {
+          output = JsonataIo.output(succeed.flow().output(), jsonataScope(token), token.input());
+        } else {
+          Bindings bindings = bindings(token, token.input());
+          output = StateIo.outputPath(succeed.io(), bindings.withInput(StateIo.inputPath(succeed.io(), bindings)));
+        }
         event("SucceedStateExited", "name", state.name(), "output", output);
         yield done(null, new Effect.Finished(output));
       }
@@ -173,7 +180,7 @@ final class Run {
         var retrying =
             new Token(
                 token.scope(), token.state(), Phase.RETRY, token.input(), null, List.copyOf(counts),
-                token.enteredAt(), token.enteredEventId());
+                token.enteredAt(), token.enteredEventId(), token.variables());
         var dueAt = context.now().plus(Backoff.delay(retrier, used, context.random()));
         return done(retrying, new Effect.Timer(dueAt));
       }
@@ -182,11 +189,18 @@ final class Run {
         var errorOutput = new LinkedHashMap<String, Object>();
         errorOutput.put("Error", error);
         errorOutput.put("Cause", cause);
-        Object output = StateIo.resultPath(catcher.resultPath(), token.input(), errorOutput);
-        return new Next(catcher.next(), output);
+        try {
+          return Catching.caught(this, state, catcher, token, errorOutput);
+        } catch (StatesError e) {
+          error = e.error();
+          cause = e.cause();
+          break;
+        }
       }
     }
-    if (ErrorNames.RUNTIME.equals(error) && token.enteredEventId() > 0) {
+    boolean prefixed =
+        ErrorNames.RUNTIME.equals(error) || ErrorNames.QUERY_EVALUATION_ERROR.equals(error);
+    if (prefixed && token.enteredEventId() > 0) {
       cause =
           "An error occurred while executing the state '"
               + state.name()
@@ -207,26 +221,6 @@ final class Run {
     return false;
   }
 
-  private static ErrorHandling errorsOf(State state) {
-    return switch (state) {
-      case TaskState t -> t.errors();
-      case ParallelState p -> p.errors();
-      case MapState m -> m.errors();
-      default -> ErrorHandling.NONE;
-    };
-  }
-
-  private static Transition transitionOf(State state) {
-    return switch (state) {
-      case PassState s -> s.transition();
-      case TaskState s -> s.transition();
-      case WaitState s -> s.transition();
-      case ParallelState s -> s.transition();
-      case MapState s -> s.transition();
-      default -> Transition.END;
-    };
-  }
-
   // ---- shared by the state bodies
 
   StepContext context() {
@@ -242,23 +236,39 @@ final class Run {
   }
 
   Bindings bindings(Token token, Object input) {
+    return new Bindings(input, contextObject(token), token.variables());
+  }
+
+  /** What the JSONata expressions of the token's state read, before it has a result. */
+  JsonataScope jsonataScope(Token token) {
+    return JsonataScope.of(token.input(), contextObject(token), token.variables());
+  }
+
+  private Map<String, Object> contextObject(Token token) {
     boolean retries = state(token) instanceof TaskState
         || state(token) instanceof ParallelState
         || state(token) instanceof MapState;
-    return new Bindings(input, ContextObject.of(context.execution(), token, retries));
+    return ContextObject.of(context.execution(), token, retries);
   }
 
-  /** The state's output: leaves through its transition, checked against the payload limit. */
-  Outcome exit(State state, Transition transition, Object output) {
+  int payloadLimit() {
+    return context.limits().payloadBytes();
+  }
+
+  /**
+   * The state's output: leaves through its transition, checked against the payload limit, with
+   * the variables as the state's {@code Assign} left them.
+   */
+  Outcome exit(State state, Transition transition, Object output, Map<String, Object> variables) {
     StateIo.checkSize(state.name(), output, context.limits().payloadBytes());
     event(state.eventPrefix() + "StateExited", "name", state.name(), "output", output);
-    return transition(transition, output);
+    return transition(transition, output, variables);
   }
 
-  Outcome transition(Transition transition, Object output) {
+  Outcome transition(Transition transition, Object output, Map<String, Object> variables) {
     return transition.isEnd()
         ? done(null, new Effect.Finished(output))
-        : new Next(transition.next(), output);
+        : new Next(transition.next(), output, variables);
   }
 
   Done done(Token token, Effect effect) {

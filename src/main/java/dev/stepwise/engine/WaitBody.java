@@ -4,10 +4,12 @@ import com.jayway.jsonpath.PathNotFoundException;
 import dev.stepwise.asl.Json;
 import dev.stepwise.asl.StatesError;
 import dev.stepwise.asl.Timestamps;
+import dev.stepwise.asl.jsonata.JsonataScope;
 import dev.stepwise.asl.model.WaitState;
 import dev.stepwise.asl.path.Bindings;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * A Wait state: arms a timer, or goes straight on when the time has already come. The output is
@@ -20,19 +22,34 @@ final class WaitBody {
   private WaitBody() {}
 
   static Run.Outcome run(Run run, WaitState wait, Token token) {
-    Bindings bindings = run.bindings(token, token.input());
-    Bindings effective = bindings.withInput(StateIo.inputPath(wait.io(), bindings));
     Instant now = run.context().now();
-    Instant dueAt = dueAt(wait, effective, now);
+    Instant dueAt;
+    Object output;
+    Map<String, Object> variables;
+    if (wait.flow().jsonata()) {
+      JsonataScope scope = run.jsonataScope(token);
+      dueAt = JsonataWait.dueAt(wait, scope, now);
+      output = JsonataIo.output(wait.flow().output(), scope, token.input());
+      variables =
+          Assignments.jsonata(wait.flow().assign(), scope, token.variables(), run.payloadLimit());
+    } else {
+      Bindings bindings = run.bindings(token, token.input());
+      Bindings effective = bindings.withInput(StateIo.inputPath(wait.io(), bindings));
+      dueAt = dueAt(wait, effective, now);
+      output = StateIo.outputPath(wait.io(), effective);
+      variables =
+          Assignments.jsonPath(
+              wait.flow().assign(), effective, token.variables(), run.payloadLimit());
+    }
     if (Duration.between(now, dueAt).getSeconds() >= MAX_SECONDS) {
       throw StatesError.runtime("Wait state delay is too long.");
     }
-    Object output = StateIo.outputPath(wait.io(), effective);
     if (!dueAt.isAfter(now)) {
       run.event("WaitStateExited", "name", wait.name(), "output", output);
-      return run.transition(wait.transition(), output);
+      return run.transition(wait.transition(), output, variables);
     }
-    return run.done(token.with(Phase.WAITING, output), new Effect.Timer(dueAt));
+    Token waiting = token.with(Phase.WAITING, output).withVariables(variables);
+    return run.done(waiting, new Effect.Timer(dueAt));
   }
 
   private static Instant dueAt(WaitState wait, Bindings bindings, Instant now) {

@@ -16,7 +16,8 @@ public record MapState(
     PayloadTemplate resultSelector,
     ResultPath resultPath,
     ErrorHandling errors,
-    Transition transition)
+    Transition transition,
+    Dataflow flow)
     implements State {
   @Override
   public String type() {

@@ -10,7 +10,8 @@ public record ParallelState(
     PayloadTemplate resultSelector,
     ResultPath resultPath,
     ErrorHandling errors,
-    Transition transition)
+    Transition transition,
+    Dataflow flow)
     implements State {
   @Override
   public String type() {

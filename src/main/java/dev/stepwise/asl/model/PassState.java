@@ -7,7 +7,8 @@ public record PassState(
     Object result,
     boolean hasResult,
     ResultPath resultPath,
-    Transition transition)
+    Transition transition,
+    Dataflow flow)
     implements State {
   @Override
   public String type() {

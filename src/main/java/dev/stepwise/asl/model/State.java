@@ -13,6 +13,9 @@ public sealed interface State
 
   String name();
 
+  /** The state's query language, {@code Assign}, {@code Output} and other JSONata fields. */
+  Dataflow flow();
+
   /** The value of the state's {@code Type} field. */
   String type();
 

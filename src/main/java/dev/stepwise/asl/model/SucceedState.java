@@ -1,6 +1,6 @@
 package dev.stepwise.asl.model;
 
-public record SucceedState(String name, IoPaths io) implements State {
+public record SucceedState(String name, IoPaths io, Dataflow flow) implements State {
   @Override
   public String type() {
     return "Succeed";

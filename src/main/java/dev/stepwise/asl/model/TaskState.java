@@ -16,7 +16,8 @@ public record TaskState(
     Integer heartbeatSeconds,
     String heartbeatSecondsPath,
     ErrorHandling errors,
-    Transition transition)
+    Transition transition,
+    Dataflow flow)
     implements State {
   @Override
   public String type() {

@@ -8,7 +8,8 @@ public record WaitState(
     String timestamp,
     String secondsPath,
     String timestampPath,
-    Transition transition)
+    Transition transition,
+    Dataflow flow)
     implements State {
   @Override
   public String type() {

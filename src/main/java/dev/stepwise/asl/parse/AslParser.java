@@ -41,23 +41,32 @@ public final class AslParser {
 
   public static Result parse(JsonNode root) {
     var diagnostics = new ArrayList<Diagnostic>();
-    StateMachine machine = parseMachine(root, "", true, diagnostics, new StateNames());
+    StateMachine machine = parseMachine(root, "", true, diagnostics, new DefinitionContext());
     return diagnostics.isEmpty()
         ? new Result(machine, List.of())
         : new Result(null, List.copyOf(diagnostics));
   }
 
-  /** State names must be unique in the whole definition, branches and item processors included. */
-  static final class StateNames {
+  /**
+   * What the states of a definition share: state names must be unique in the whole definition,
+   * branches and item processors included; the top-level {@code QueryLanguage} is every state's
+   * default.
+   */
+  static final class DefinitionContext {
     private final Set<String> seen = new java.util.HashSet<>();
+    private boolean jsonataByDefault;
 
     boolean add(String name) {
       return seen.add(name);
     }
+
+    boolean jsonataByDefault() {
+      return jsonataByDefault;
+    }
   }
 
   static StateMachine parseMachine(
-      JsonNode node, String pointer, boolean top, List<Diagnostic> diagnostics, StateNames names) {
+      JsonNode node, String pointer, boolean top, List<Diagnostic> diagnostics, DefinitionContext names) {
     if (node == null || !node.isObject()) {
       diagnostics.add(
           new Diagnostic(Codes.TYPE, "A state machine must be a JSON object", pointer));
@@ -74,9 +83,8 @@ public final class AslParser {
     String queryLanguage = fields.string("QueryLanguage", false);
     if (queryLanguage != null && !QUERY_LANGUAGES.contains(queryLanguage)) {
       fields.error("QueryLanguage", Codes.TYPE, "'QueryLanguage' must be JSONPath or JSONata");
-    } else if ("JSONata".equals(queryLanguage)) {
-      fields.error(
-          "QueryLanguage", Codes.UNSUPPORTED, "The JSONata query language is not supported yet");
+    } else if (top) {
+      names.jsonataByDefault = "JSONata".equals(queryLanguage);
     }
     if (!top) fields.node("ProcessorConfig");
     JsonNode statesNode = fields.node("States");

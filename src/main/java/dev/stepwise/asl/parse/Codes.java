@@ -13,6 +13,7 @@ final class Codes {
   static final String DUPLICATE_STATE_NAME = "DUPLICATE_STATE_NAME";
   static final String UNSUPPORTED = "UNSUPPORTED_FEATURE";
   static final String INVALID_RESOURCE = "INVALID_RESOURCE";
+  static final String INVALID_JSONATA = "INVALID_JSONATA";
 
   private Codes() {}
 }

@@ -2,6 +2,7 @@ package dev.stepwise.asl.parse;
 
 import dev.stepwise.asl.Diagnostic;
 import dev.stepwise.asl.ErrorNames;
+import dev.stepwise.asl.jsonata.Template;
 import dev.stepwise.asl.model.Catcher;
 import dev.stepwise.asl.model.ErrorHandling;
 import dev.stepwise.asl.model.ResultPath;
@@ -15,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 final class ErrorHandlingParser {
   private ErrorHandlingParser() {}
 
-  static ErrorHandling read(ObjectFields f) {
+  static ErrorHandling read(ObjectFields f, boolean jsonata) {
     var retriers = new ArrayList<Retrier>();
     var catchers = new ArrayList<Catcher>();
     JsonNode retry = f.node("Retry");
@@ -35,7 +36,8 @@ final class ErrorHandlingParser {
         f.error("Catch", Codes.TYPE, "'Catch' must be an array");
       } else {
         for (int i = 0; i < katch.size(); i++) {
-          Catcher c = catcher(katch.get(i), f.pointer("Catch") + "/" + i, f, i == katch.size() - 1);
+          Catcher c =
+              catcher(katch.get(i), f.pointer("Catch") + "/" + i, f, i == katch.size() - 1, jsonata);
           if (c != null) catchers.add(c);
         }
       }
@@ -79,7 +81,8 @@ final class ErrorHandlingParser {
         strategy);
   }
 
-  private static Catcher catcher(JsonNode node, String pointer, ObjectFields parent, boolean last) {
+  private static Catcher catcher(
+      JsonNode node, String pointer, ObjectFields parent, boolean last, boolean jsonata) {
     if (!node.isObject()) {
       parent.addAll(List.of(new Diagnostic(Codes.TYPE, "A catcher must be an object", pointer)));
       return null;
@@ -89,11 +92,21 @@ final class ErrorHandlingParser {
     List<String> errors = errorEquals(f, last);
     f.string("Comment", false);
     String next = f.string("Next", true);
-    ReferencePath path = f.referencePath("ResultPath", ResultPath.DEFAULT.path());
-    f.rejectUnknown("a catcher");
+    ReferencePath path =
+        jsonata ? ResultPath.DEFAULT.path() : f.referencePath("ResultPath", ResultPath.DEFAULT.path());
+    Template assign = DataflowParser.assign(f.node("Assign"), pointer, f, jsonata);
+    JsonNode output = jsonata ? f.node("Output") : null;
+    Template outputTemplate =
+        output == null ? null : DataflowParser.template(output, pointer, "Output", f);
+    f.rejectUnknown(jsonata ? "a catcher of a JSONata state" : "a catcher");
     parent.addAll(diagnostics);
     if (!diagnostics.isEmpty()) return null;
-    return new Catcher(errors, next, path == null ? ResultPath.DISCARD : new ResultPath(path));
+    return new Catcher(
+        errors,
+        next,
+        path == null ? ResultPath.DISCARD : new ResultPath(path),
+        assign,
+        outputTemplate);
   }
 
   private static List<String> errorEquals(ObjectFields f, boolean last) {

@@ -17,10 +17,11 @@ final class MapParser {
   static MapState parse(
       String name,
       ObjectFields f,
-      AslParser.StateNames names,
+      AslParser.DefinitionContext names,
       IoPaths io,
       ResultPath resultPath,
-      Transition transition) {
+      Transition transition,
+      DataflowParser flow) {
     JsonNode processor = f.node("ItemProcessor");
     JsonNode iterator = f.node("Iterator");
     String processorField = processor != null ? "ItemProcessor" : "Iterator";
@@ -37,20 +38,23 @@ final class MapParser {
           AslParser.parseMachine(body, f.pointer(processorField), false, local, names);
       f.addAll(local);
     }
-    PayloadTemplate selector = PayloadTemplates.read(f, "ItemSelector");
+    flow.template("Items");
+    if (flow.jsonata()) flow.template("ItemSelector");
+    PayloadTemplate selector = flow.jsonata() ? null : PayloadTemplates.read(f, "ItemSelector");
     PayloadTemplate parameters = PayloadTemplates.read(f, "Parameters");
     if (selector != null && parameters != null) {
       f.error("Parameters", Codes.TYPE, "Use 'ItemSelector' or 'Parameters', not both");
     }
-    Integer maxConcurrency = f.integer("MaxConcurrency", 0, Integer.MAX_VALUE);
+    Integer maxConcurrency =
+        flow.expression("MaxConcurrency") ? null : f.integer("MaxConcurrency", 0, Integer.MAX_VALUE);
+    toleratedFailures(f, flow);
     String maxConcurrencyPath = f.path("MaxConcurrencyPath", null);
     if (maxConcurrency != null && maxConcurrencyPath != null) {
       f.error("MaxConcurrencyPath", Codes.TYPE, "Use 'MaxConcurrency' or 'MaxConcurrencyPath'");
     }
     for (String unsupported :
-        new String[] {"ItemReader", "ItemBatcher", "ResultWriter", "ToleratedFailurePercentage",
-          "ToleratedFailureCount", "ToleratedFailurePercentagePath", "ToleratedFailureCountPath",
-          "Label"}) {
+        new String[] {"ItemReader", "ItemBatcher", "ResultWriter", "ToleratedFailurePercentagePath",
+          "ToleratedFailureCountPath", "Label"}) {
       if (f.has(unsupported)) {
         f.error(
             unsupported,
@@ -68,8 +72,26 @@ final class MapParser {
         maxConcurrencyPath,
         PayloadTemplates.read(f, "ResultSelector"),
         resultPath,
-        ErrorHandlingParser.read(f),
-        transition);
+        ErrorHandlingParser.read(f, flow.jsonata()),
+        transition,
+        flow.build("Map"));
+  }
+
+  /**
+   * {@code ToleratedFailureCount}/{@code …Percentage}: JSONata states may give them (AWS evaluates
+   * them for inline maps too); the interpreter checks their values but fails the Map on the first
+   * failed iteration, as with no tolerance.
+   */
+  private static void toleratedFailures(ObjectFields f, DataflowParser flow) {
+    for (String field : new String[] {"ToleratedFailureCount", "ToleratedFailurePercentage"}) {
+      if (!flow.jsonata()) {
+        if (f.has(field)) {
+          f.error(field, Codes.UNSUPPORTED, "'" + field + "' is not supported yet in JSONPath states");
+        }
+      } else if (!flow.expression(field)) {
+        f.number(field, 0);
+      }
+    }
   }
 
   private static void checkProcessorConfig(JsonNode body, String pointer, ObjectFields f) {

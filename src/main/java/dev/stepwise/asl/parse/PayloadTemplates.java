@@ -23,7 +23,7 @@ final class PayloadTemplates {
     return new PayloadTemplate(Json.fromNode(node));
   }
 
-  private static void check(JsonNode node, String pointer, ObjectFields f) {
+  static void check(JsonNode node, String pointer, ObjectFields f) {
     if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) check(node.get(i), pointer + "/" + i, f);
       return;

@@ -2,9 +2,6 @@ package dev.stepwise.asl.parse;
 
 import dev.stepwise.asl.Diagnostic;
 import dev.stepwise.asl.Json;
-import dev.stepwise.asl.choice.ChoiceRule;
-import dev.stepwise.asl.choice.ChoiceRules;
-import dev.stepwise.asl.model.ChoiceState;
 import dev.stepwise.asl.model.FailState;
 import dev.stepwise.asl.model.IoPaths;
 import dev.stepwise.asl.model.MapState;
@@ -31,7 +28,7 @@ final class StateParser {
       JsonNode node,
       String pointer,
       List<Diagnostic> diagnostics,
-      AslParser.StateNames names) {
+      AslParser.DefinitionContext names) {
     if (!node.isObject()) {
       diagnostics.add(new Diagnostic(Codes.TYPE, "A state must be a JSON object", pointer));
       return null;
@@ -39,19 +36,31 @@ final class StateParser {
     var f = new ObjectFields(node, pointer, diagnostics);
     String type = f.string("Type", true);
     f.string("Comment", false);
-    f.string("QueryLanguage", false);
+    String language = f.string("QueryLanguage", false);
     if (type == null) return null;
+    if (language != null && !language.equals("JSONPath") && !language.equals("JSONata")) {
+      f.error("QueryLanguage", Codes.TYPE, "'QueryLanguage' must be JSONPath or JSONata");
+    }
+    if ("JSONPath".equals(language) && names.jsonataByDefault()) {
+      f.error(
+          "QueryLanguage",
+          Codes.TYPE,
+          "A state cannot use JSONPath when the state machine's 'QueryLanguage' is JSONata");
+    }
+    boolean jsonata = language == null ? names.jsonataByDefault() : language.equals("JSONata");
     int before = diagnostics.size();
+    QueryLanguageFields.check(f, jsonata);
+    var flow = new DataflowParser(f, jsonata);
     State state =
         switch (type) {
-          case "Pass" -> pass(name, f);
-          case "Task" -> task(name, f);
-          case "Choice" -> choice(name, f);
-          case "Wait" -> wait(name, f);
-          case "Succeed" -> new SucceedState(name, io(f));
-          case "Fail" -> fail(name, f);
-          case "Parallel" -> parallel(name, f, names);
-          case "Map" -> map(name, f, names);
+          case "Pass" -> pass(name, f, flow);
+          case "Task" -> task(name, f, flow);
+          case "Choice" -> ChoiceParser.parse(name, f, io(f), flow);
+          case "Wait" -> wait(name, f, flow);
+          case "Succeed" -> new SucceedState(name, io(f), flow.build(type));
+          case "Fail" -> fail(name, f, flow);
+          case "Parallel" -> parallel(name, f, names, flow);
+          case "Map" -> map(name, f, names, flow);
           default -> {
             f.error("Type", Codes.UNKNOWN_STATE_TYPE, "Unknown state type '" + type + "'");
             yield null;
@@ -62,7 +71,7 @@ final class StateParser {
     return diagnostics.size() == before ? state : null;
   }
 
-  private static IoPaths io(ObjectFields f) {
+  static IoPaths io(ObjectFields f) {
     return new IoPaths(f.path("InputPath", "$"), f.path("OutputPath", "$"));
   }
 
@@ -84,21 +93,23 @@ final class StateParser {
     return path == null ? ResultPath.DISCARD : new ResultPath(path);
   }
 
-  private static PassState pass(String name, ObjectFields f) {
+  private static PassState pass(String name, ObjectFields f, DataflowParser flow) {
     var parameters = PayloadTemplates.read(f, "Parameters");
     boolean hasResult = f.has("Result");
     Object result = hasResult ? Json.fromNode(f.node("Result")) : null;
     return new PassState(
-        name, io(f), parameters, result, hasResult, resultPath(f), transition(f));
+        name, io(f), parameters, result, hasResult, resultPath(f), transition(f), flow.build("Pass"));
   }
 
-  private static TaskState task(String name, ObjectFields f) {
+  private static TaskState task(String name, ObjectFields f, DataflowParser flow) {
     String resource = f.string("Resource", true);
     var parameters = PayloadTemplates.read(f, "Parameters");
     var selector = PayloadTemplates.read(f, "ResultSelector");
-    Integer timeout = f.integer("TimeoutSeconds", 1, 99_999_999);
+    flow.template("Arguments");
+    Integer timeout = flow.expression("TimeoutSeconds") ? null : f.integer("TimeoutSeconds", 1, 99_999_999);
     String timeoutPath = f.path("TimeoutSecondsPath", null);
-    Integer heartbeat = f.integer("HeartbeatSeconds", 1, 99_999_999);
+    Integer heartbeat =
+        flow.expression("HeartbeatSeconds") ? null : f.integer("HeartbeatSeconds", 1, 99_999_999);
     String heartbeatPath = f.path("HeartbeatSecondsPath", null);
     if (timeout != null && timeoutPath != null) {
       f.error("TimeoutSecondsPath", Codes.TYPE, "Use 'TimeoutSeconds' or 'TimeoutSecondsPath'");
@@ -122,50 +133,32 @@ final class StateParser {
         timeoutPath,
         heartbeat,
         heartbeatPath,
-        ErrorHandlingParser.read(f),
-        transition(f));
+        ErrorHandlingParser.read(f, flow.jsonata()),
+        transition(f),
+        flow.build("Task"));
   }
 
-  private static ChoiceState choice(String name, ObjectFields f) {
-    JsonNode choicesNode = f.node("Choices");
-    String defaultState = f.string("Default", false);
-    var choices = new ArrayList<ChoiceState.Choice>();
-    if (choicesNode == null || !choicesNode.isArray() || choicesNode.isEmpty()) {
-      f.error("Choices", Codes.MISSING_FIELD, "'Choices' must be a non-empty array");
-    } else {
-      for (int i = 0; i < choicesNode.size(); i++) {
-        JsonNode ruleNode = choicesNode.get(i);
-        var local = new ArrayList<Diagnostic>();
-        ChoiceRule rule =
-            ChoiceRules.parse(ruleNode, f.pointer("Choices") + "/" + i, true, local);
-        f.addAll(local);
-        JsonNode next = ruleNode.isObject() ? ruleNode.get("Next") : null;
-        if (local.isEmpty() && next != null && next.isString()) {
-          choices.add(new ChoiceState.Choice(rule, next.stringValue()));
-        }
-      }
-    }
-    return new ChoiceState(name, io(f), List.copyOf(choices), defaultState);
-  }
-
-  private static WaitState wait(String name, ObjectFields f) {
+  private static WaitState wait(String name, ObjectFields f, DataflowParser flow) {
+    boolean secondsExpression = flow.expression("Seconds");
+    boolean timestampExpression = flow.expression("Timestamp");
     JsonNode secondsNode = f.node("Seconds");
     Long seconds = null;
-    if (secondsNode != null) {
+    if (secondsNode != null && !secondsExpression) {
       if (!secondsNode.isIntegralNumber() || secondsNode.longValue() < 0) {
         f.error("Seconds", Codes.TYPE, "'Seconds' must be a non-negative integer");
       } else {
         seconds = secondsNode.longValue();
       }
     }
-    String timestamp = f.string("Timestamp", false);
+    String timestamp = timestampExpression ? null : f.string("Timestamp", false);
     if (timestamp != null && dev.stepwise.asl.Timestamps.parse(timestamp) == null) {
       f.error("Timestamp", Codes.TYPE, "'Timestamp' must be an RFC 3339 timestamp");
     }
     String secondsPath = f.path("SecondsPath", null);
     String timestampPath = f.path("TimestampPath", null);
     int count = 0;
-    for (Object o : new Object[] {secondsNode, timestamp, secondsPath, timestampPath}) {
+    Object timestampNode = timestampExpression ? f.node("Timestamp") : timestamp;
+    for (Object o : new Object[] {secondsNode, timestampNode, secondsPath, timestampPath}) {
       if (o != null) count++;
     }
     if (count != 1) {
@@ -175,13 +168,13 @@ final class StateParser {
               + " 'TimestampPath'");
     }
     return new WaitState(
-        name, io(f), seconds, timestamp, secondsPath, timestampPath, transition(f));
+        name, io(f), seconds, timestamp, secondsPath, timestampPath, transition(f), flow.build("Wait"));
   }
 
-  private static FailState fail(String name, ObjectFields f) {
-    String error = f.string("Error", false);
+  private static FailState fail(String name, ObjectFields f, DataflowParser flow) {
+    String error = flow.expression("Error") ? null : f.string("Error", false);
     String errorPath = f.path("ErrorPath", null);
-    String cause = f.string("Cause", false);
+    String cause = flow.expression("Cause") ? null : f.string("Cause", false);
     String causePath = f.path("CausePath", null);
     if (error != null && errorPath != null) {
       f.error("ErrorPath", Codes.TYPE, "Use 'Error' or 'ErrorPath', not both");
@@ -189,10 +182,12 @@ final class StateParser {
     if (cause != null && causePath != null) {
       f.error("CausePath", Codes.TYPE, "Use 'Cause' or 'CausePath', not both");
     }
-    return new FailState(name, error, errorPath, cause, causePath);
+    return new FailState(name, error, errorPath, cause, causePath, flow.build("Fail"));
   }
 
-  private static ParallelState parallel(String name, ObjectFields f, AslParser.StateNames names) {
+  private static ParallelState parallel(
+      String name, ObjectFields f, AslParser.DefinitionContext names, DataflowParser flow) {
+    flow.template("Arguments");
     JsonNode branchesNode = f.node("Branches");
     var branches = new ArrayList<StateMachine>();
     if (branchesNode == null || !branchesNode.isArray() || branchesNode.isEmpty()) {
@@ -214,11 +209,13 @@ final class StateParser {
         PayloadTemplates.read(f, "Parameters"),
         PayloadTemplates.read(f, "ResultSelector"),
         resultPath(f),
-        ErrorHandlingParser.read(f),
-        transition(f));
+        ErrorHandlingParser.read(f, flow.jsonata()),
+        transition(f),
+        flow.build("Parallel"));
   }
 
-  private static MapState map(String name, ObjectFields f, AslParser.StateNames names) {
-    return MapParser.parse(name, f, names, io(f), resultPath(f), transition(f));
+  private static MapState map(
+      String name, ObjectFields f, AslParser.DefinitionContext names, DataflowParser flow) {
+    return MapParser.parse(name, f, names, io(f), resultPath(f), transition(f), flow);
   }
 }

@@ -23,6 +23,19 @@ public record Bindings(Object input, Object context, Map<String, Object> variabl
    * @throws com.jayway.jsonpath.PathNotFoundException when a definite path selects nothing
    * @throws StatesError {@code States.Runtime} for a reference to an undefined variable
    */
+  public Bindings withVariables(Map<String, Object> newVariables) {
+    return new Bindings(input, context, newVariables);
+  }
+
+  /** Whether {@code name} can name a variable: a letter or "_", then letters, digits or "_". */
+  public static boolean isVariableName(String name) {
+    if (name.isEmpty() || !isVariableStart(name.charAt(0))) return false;
+    for (int i = 1; i < name.length(); i++) {
+      if (!isVariablePart(name.charAt(i))) return false;
+    }
+    return true;
+  }
+
   public Object read(String path) {
     if (path.startsWith("$$") || path.equals("$") || !isVariableStart(path.charAt(1))) {
       return JsonPathQuery.read(path, input, context);
@@ -33,14 +46,20 @@ public record Bindings(Object input, Object context, Map<String, Object> variabl
     if (!variables.containsKey(name)) {
       throw StatesError.runtime("The variable '" + name + "' is not defined");
     }
-    return JsonPathQuery.read("$" + path.substring(end), variables.get(name), context);
+    Object value = variables.get(name);
+    if (end == path.length()) return value;
+    if (value == null) {
+      throw new com.jayway.jsonpath.PathNotFoundException(
+          "Missing property in path $" + path.substring(end));
+    }
+    return JsonPathQuery.read("$" + path.substring(end), value, context);
   }
 
-  private static boolean isVariableStart(char c) {
+  static boolean isVariableStart(char c) {
     return Character.isLetter(c) || c == '_';
   }
 
-  private static boolean isVariablePart(char c) {
+  static boolean isVariablePart(char c) {
     return Character.isLetterOrDigit(c) || c == '_';
   }
 }

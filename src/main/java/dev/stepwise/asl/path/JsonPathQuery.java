@@ -40,9 +40,17 @@ public final class JsonPathQuery {
     }
   }
 
-  /** Whether {@code path} compiles as a JSONPath (a {@code $$} path reads the context object). */
+  /**
+   * Whether {@code path} compiles as a JSONPath (a {@code $$} path reads the context object, a
+   * {@code $name} path a variable).
+   */
   public static boolean isValid(String path) {
     if (path == null || !path.startsWith("$")) return false;
+    if (path.length() > 1 && Bindings.isVariableStart(path.charAt(1))) {
+      int end = 1;
+      while (end < path.length() && Bindings.isVariablePart(path.charAt(end))) end++;
+      path = "$" + path.substring(end);
+    }
     try {
       JsonPath.compile(path.startsWith("$$") ? path.substring(1) : path);
       return true;

@@ -1,0 +1,113 @@
+package dev.stepwise.asl.jsonata;
+
+import com.dashjoin.jsonata.JException;
+import com.dashjoin.jsonata.Jsonata;
+import com.dashjoin.jsonata.Utils;
+import dev.stepwise.asl.Json;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** The functions AWS adds to JSONata: $partition, $range, $hash, $random, $uuid and $parse. */
+final class AwsFunctions {
+  private static final Set<String> HASH_ALGORITHMS =
+      Set.of("MD5", "SHA-1", "SHA-256", "SHA-384", "SHA-512");
+  private static final int MAX_RANGE_ITEMS = 1000;
+
+  private AwsFunctions() {}
+
+  static void bindAll(Jsonata.Frame frame) {
+    frame.bind("partition", function("partition", AwsFunctions::partition));
+    frame.bind("range", function("range", AwsFunctions::range));
+    frame.bind("hash", function("hash", AwsFunctions::hash));
+    frame.bind("random", function("random", AwsFunctions::random));
+    frame.bind("uuid", function("uuid", args -> UUID.randomUUID().toString()));
+    frame.bind("parse", function("parse", AwsFunctions::parse));
+  }
+
+  private static Jsonata.JFunction function(String name, Jsonata.FnVarArgs<Object> body) {
+    return Jsonata.function(name, body, null);
+  }
+
+  private static Object partition(List<?> args) {
+    List<?> array = arg(args, 0, List.class, "partition");
+    int size = integer(args, 1, "partition");
+    if (size <= 0) throw new JException("The chunk size for $partition must be positive", 0);
+    var chunks = new ArrayList<Object>();
+    for (int start = 0; start < array.size(); start += size) {
+      chunks.add(new ArrayList<>(array.subList(start, Math.min(start + size, array.size()))));
+    }
+    return chunks;
+  }
+
+  /** A JSONata sequence, so a one-item range is that item, as on AWS. */
+  private static Object range(List<?> args) {
+    long start = integer(args, 0, "range");
+    long end = integer(args, 1, "range");
+    long step = integer(args, 2, "range");
+    if (step == 0) throw new JException("The step for $range must not be 0", 0);
+    boolean empty = step > 0 ? end < start : end > start;
+    long count = empty ? 0 : (end - start) / step + 1;
+    if (count > MAX_RANGE_ITEMS) {
+      throw new JException("$range would return more than " + MAX_RANGE_ITEMS + " items", 0);
+    }
+    List<Object> items = Utils.createSequence();
+    for (long i = 0; i < count; i++) items.add(start + i * step);
+    return items;
+  }
+
+  private static Object hash(List<?> args) {
+    String data = arg(args, 0, String.class, "hash");
+    String algorithm = arg(args, 1, String.class, "hash");
+    if (!HASH_ALGORITHMS.contains(algorithm)) {
+      throw new JException("Unsupported hash algorithm for $hash: " + algorithm, 0);
+    }
+    try {
+      byte[] digest =
+          MessageDigest.getInstance(algorithm).digest(data.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("The JDK lacks " + algorithm, e);
+    }
+  }
+
+  private static Object random(List<?> args) {
+    if (!args.isEmpty() && args.get(0) instanceof Number seed) {
+      return new java.util.Random(seed.longValue()).nextDouble();
+    }
+    return ThreadLocalRandom.current().nextDouble();
+  }
+
+  private static Object parse(List<?> args) {
+    String text = arg(args, 0, String.class, "parse");
+    try {
+      return JsonataValues.toJsonata(Json.parse(text));
+    } catch (RuntimeException e) {
+      throw new JException("The argument of $parse is not JSON: " + text, 0);
+    }
+  }
+
+  private static <T> T arg(List<?> args, int index, Class<T> type, String function) {
+    Object value = index < args.size() ? args.get(index) : null;
+    if (!type.isInstance(value)) {
+      throw new JException(
+          "Argument " + (index + 1) + " of $" + function + " must be a " + type.getSimpleName(),
+          0);
+    }
+    return type.cast(value);
+  }
+
+  private static int integer(List<?> args, int index, String function) {
+    Number n = arg(args, index, Number.class, function);
+    if (n.doubleValue() != Math.rint(n.doubleValue())) {
+      throw new JException("Argument " + (index + 1) + " of $" + function + " must be an integer", 0);
+    }
+    return n.intValue();
+  }
+}

@@ -1,0 +1,88 @@
+package dev.stepwise.asl.jsonata;
+
+import com.dashjoin.jsonata.JException;
+import com.dashjoin.jsonata.Jsonata;
+import dev.stepwise.asl.ErrorNames;
+import dev.stepwise.asl.Json;
+import dev.stepwise.asl.StatesError;
+
+/**
+ * One JSONata expression, written in ASL as a whole string {@code "{% … %}"}. Evaluation failures
+ * become {@code States.QueryEvaluationError} with the causes AWS reports.
+ *
+ * @param source the expression without its {@code {% %}} delimiters
+ */
+public record JsonataExpression(String source) {
+  private static final long MAX_MILLIS = 10_000;
+  private static final int MAX_DEPTH = 500;
+
+  /** Whether a JSON value is a JSONata expression (a string that is {@code {% … %}} as a whole). */
+  public static boolean isExpression(Object value) {
+    return value instanceof String s && s.startsWith("{%") && s.endsWith("%}") && s.length() >= 4;
+  }
+
+  public static JsonataExpression of(String delimited) {
+    return new JsonataExpression(delimited.substring(2, delimited.length() - 2).trim());
+  }
+
+  /** The syntax error, or null when the expression compiles. */
+  public String syntaxError() {
+    try {
+      Jsonata.jsonata(source);
+      return null;
+    } catch (JException e) {
+      return e.getError() + ": " + e.getMessage() + " (at character " + e.getLocation() + ")";
+    } catch (RuntimeException e) {
+      return String.valueOf(e.getMessage());
+    }
+  }
+
+  /**
+   * The expression's JSON value.
+   *
+   * @param field where the expression stands ("Output/result"), quoted in error causes
+   */
+  public Object evaluate(JsonataScope scope, String field) {
+    Object raw;
+    try {
+      // Compiled per call: a compiled expression keeps evaluation state, so it is not shareable.
+      Jsonata expression = Jsonata.jsonata(source);
+      expression.setOutputConvertNulls(false);
+      Jsonata.Frame frame = expression.createFrame();
+      // A runaway expression must not hold a worker: bound its time and recursion depth.
+      frame.setRuntimeBounds(MAX_MILLIS, MAX_DEPTH);
+      AwsFunctions.bindAll(frame);
+      scope.variables().forEach((name, value) -> frame.bind(name, JsonataValues.toJsonata(value)));
+      frame.bind("states", JsonataValues.toJsonata(scope.states()));
+      raw = expression.evaluate(JsonataValues.toJsonata(scope.input()), frame);
+    } catch (JException e) {
+      throw failure(field, "threw an error during evaluation. " + e.getError() + ": " + e.getMessage());
+    } catch (StatesError e) {
+      throw e;
+    } catch (RuntimeException | StackOverflowError e) {
+      throw failure(field, "threw an error during evaluation. " + e.getMessage());
+    }
+    if (raw == null) throw failure(field, "returned nothing (undefined).");
+    Object json = JsonataValues.toJson(raw);
+    if (json == JsonataValues.UNSUPPORTED) throw failure(field, "returned an unsupported result type.");
+    return json;
+  }
+
+  /** The failure for a result of the wrong JSON type ({@code expected}: "array", "boolean", …). */
+  public StatesError unexpectedType(String field, String expected, Object value) {
+    return failure(
+        field,
+        "returned an unexpected result type. Expected '"
+            + expected
+            + "', but was '"
+            + Json.typeName(value)
+            + "' for value: "
+            + Json.write(value));
+  }
+
+  public StatesError failure(String field, String what) {
+    return new StatesError(
+        ErrorNames.QUERY_EVALUATION_ERROR,
+        "The JSONata expression '" + source + "' specified for the field '" + field + "' " + what);
+  }
+}

@@ -1,0 +1,74 @@
+package dev.stepwise.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stepwise.asl.Json;
+import dev.stepwise.asl.parse.AslParser;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Runs a definition through the {@link Interpreter} the way the runtime would, in memory: forks
+ * run their children one after the other, timers fire at once, and every token goes through a
+ * JSON round trip, as it does when the runtime stores it.
+ */
+final class Runner {
+  private static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
+
+  private final Interpreter interpreter;
+  private final Object input;
+
+  private Runner(String definition, Object input) {
+    var parsed = AslParser.parse(definition);
+    assertThat(parsed.diagnostics()).isEmpty();
+    this.interpreter = new Interpreter(parsed.stateMachine());
+    this.input = input;
+  }
+
+  /** The final effect of running {@code definition} on {@code inputJson}. */
+  static Effect run(String definition, String inputJson) {
+    var runner = new Runner(definition, Json.parse(inputJson));
+    return runner.drive(runner.interpreter.startToken(runner.input));
+  }
+
+  private Effect drive(Token start) {
+    Step step = interpreter.advance(stored(start), context());
+    while (true) {
+      switch (step.effect()) {
+        case Effect.Timer t -> step = interpreter.advance(stored(step.token()), context());
+        case Effect.Fork fork -> step = join(step.token(), fork);
+        case Effect.Dispatch d -> throw new AssertionError("no tasks in these tests");
+        case Effect.Finished f -> {
+          return f;
+        }
+        case Effect.Failed f -> {
+          return f;
+        }
+      }
+    }
+  }
+
+  private Step join(Token parent, Effect.Fork fork) {
+    var outputs = new ArrayList<Object>();
+    for (Token child : fork.children()) {
+      Effect end = drive(child);
+      if (end instanceof Effect.Failed failed) {
+        return interpreter.afterChildFailed(
+            stored(parent), failed.error(), failed.cause(), context());
+      }
+      outputs.add(((Effect.Finished) end).output());
+    }
+    return interpreter.afterChildren(stored(parent), List.copyOf(outputs), context());
+  }
+
+  private static Token stored(Token token) {
+    return Json.mapper().readValue(Json.mapper().writeValueAsString(token), Token.class);
+  }
+
+  private StepContext context() {
+    var execution = new ExecutionInfo("exec-1", "run-1", input, NOW, "machine", 1, 0);
+    return new StepContext(execution, NOW, new Random(7), 1, StepContext.Limits.DEFAULT);
+  }
+}
