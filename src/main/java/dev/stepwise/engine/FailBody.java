@@ -18,12 +18,12 @@ final class FailBody {
       JsonataScope scope = run.jsonataScope(token);
       String error = text(fail.error(), "Error", fail, scope);
       String cause = text(fail.cause(), "Cause", fail, scope);
-      return run.done(null, new Effect.Failed(error, cause));
+      return run.done(token.restart(), new Effect.Failed(error, cause));
     }
     Bindings bindings = run.bindings(token, token.input());
     String error = fail.error() != null ? fail.error() : read(fail.errorPath(), "ErrorPath", bindings);
     String cause = fail.cause() != null ? fail.cause() : read(fail.causePath(), "CausePath", bindings);
-    return run.done(null, new Effect.Failed(error, cause));
+    return run.done(token.restart(), new Effect.Failed(error, cause));
   }
 
   /** A JSONata Fail state's {@code Error} or {@code Cause}: literal, or an expression's string. */

@@ -210,8 +210,7 @@ final class Run {
               + cause;
     }
     // The token keeps the failed state as its position, so a redrive can enter it again.
-    return done(
-        Token.start(token.scope(), token.state(), token.input()), new Effect.Failed(error, cause));
+    return done(token.restart(), new Effect.Failed(error, cause));
   }
 
   private static boolean matchesAny(List<String> patterns, String error) {

@@ -44,6 +44,11 @@ public record Token(
     return new Token(scope, state, Phase.ENTER, input, null, List.of(), null, 0, variables);
   }
 
+  /** The same state entered afresh, with the same input and variables (a failure, a redrive). */
+  public Token restart() {
+    return start(scope, state, input, variables);
+  }
+
   Token with(Phase newPhase, Object newPending) {
     return new Token(
         scope, state, newPhase, input, newPending, retryCounts, enteredAt, enteredEventId, variables);

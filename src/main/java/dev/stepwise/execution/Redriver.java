@@ -1,7 +1,6 @@
 package dev.stepwise.execution;
 
 import dev.stepwise.engine.Event;
-import dev.stepwise.engine.Token;
 import dev.stepwise.queue.NewWork;
 import dev.stepwise.queue.WorkQueue;
 import dev.stepwise.statemachine.StateMachines;
@@ -33,9 +32,7 @@ class Redriver {
     ExecutionRow row = session.execution();
     TokenRow root = tokens.find(id, 1).orElseThrow();
     queue.cancelTokens(id, tokens.deleteDescendants(id, root.id()));
-    Token stoppedAt = root.position();
-    Token again = Token.start(stoppedAt.scope(), stoppedAt.state(), stoppedAt.input());
-    int version = tokens.reactivate(id, root, again);
+    int version = tokens.reactivate(id, root, root.position().restart());
     executions.redrive(id);
     var work = new ArrayList<NewWork>();
     work.add(new NewWork(id, root.id(), version, WorkKinds.STEP, session.now(), null));

@@ -59,7 +59,8 @@ class InterpreterTests {
 
   private static Effect.Failed failed(Step step) {
     assertThat(step.effect()).isInstanceOf(Effect.Failed.class);
-    assertThat(step.token()).isNull();
+    // A failed token stays at the state that failed, entered afresh, for a redrive.
+    assertThat(step.token().phase()).isEqualTo(Phase.ENTER);
     return (Effect.Failed) step.effect();
   }
 

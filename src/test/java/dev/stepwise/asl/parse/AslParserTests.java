@@ -204,9 +204,11 @@ class AslParserTests {
     }
 
     @Test
-    void refusesJsonata() {
-      diagnostics("{'QueryLanguage': 'JSONata', 'StartAt': 'A', 'States': {'A': {'Type': 'Succeed'}}}")
-          .containsExactly(tuple(UNSUPPORTED, "/QueryLanguage"));
+    void refusesJsonPathFieldsInJsonataStates() {
+      diagnostics(
+              "{'QueryLanguage': 'JSONata', 'StartAt': 'A', 'States': {'A': {'Type': 'Pass',"
+                  + " 'InputPath': '$.x', 'End': true}}}")
+          .containsExactly(tuple(SCHEMA, "/States/A/InputPath"));
     }
 
     @Test
