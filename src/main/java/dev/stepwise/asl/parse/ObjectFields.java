@@ -1,6 +1,7 @@
 package dev.stepwise.asl.parse;
 
 import dev.stepwise.asl.Diagnostic;
+import dev.stepwise.asl.intrinsic.IntrinsicFunctions;
 import dev.stepwise.asl.path.JsonPathQuery;
 import dev.stepwise.asl.path.ReferencePath;
 import java.util.HashSet;
@@ -114,6 +115,20 @@ final class ObjectFields {
       return fallback;
     }
     return value.stringValue();
+  }
+
+  /** A path, or an intrinsic function call (Fail's {@code ErrorPath} and {@code CausePath}). */
+  String pathOrIntrinsic(String field) {
+    JsonNode value = node(field);
+    if (value != null
+        && value.isString()
+        && IntrinsicFunctions.isCall(value.stringValue())) {
+      var local = new java.util.ArrayList<Diagnostic>();
+      IntrinsicFunctions.validate(value.stringValue(), pointer(field), local);
+      diagnostics.addAll(local);
+      return value.stringValue();
+    }
+    return path(field, null);
   }
 
   /** A reference path ({@code ResultPath}); absent gives {@code $}, null gives null. */

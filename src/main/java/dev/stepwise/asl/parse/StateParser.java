@@ -173,9 +173,9 @@ final class StateParser {
 
   private static FailState fail(String name, ObjectFields f, DataflowParser flow) {
     String error = flow.expression("Error") ? null : f.string("Error", false);
-    String errorPath = f.path("ErrorPath", null);
+    String errorPath = f.pathOrIntrinsic("ErrorPath");
     String cause = flow.expression("Cause") ? null : f.string("Cause", false);
-    String causePath = f.path("CausePath", null);
+    String causePath = f.pathOrIntrinsic("CausePath");
     if (error != null && errorPath != null) {
       f.error("ErrorPath", Codes.TYPE, "Use 'Error' or 'ErrorPath', not both");
     }

@@ -30,7 +30,7 @@ public final class JsonPathQuery {
    */
   public static Object read(String path, Object input, Object context) {
     boolean contextPath = path.startsWith("$$");
-    JsonPath compiled = JsonPath.compile(contextPath ? path.substring(1) : path);
+    JsonPath compiled = compile(contextPath ? path.substring(1) : path);
     try {
       return compiled.read(contextPath ? context : input, CONFIGURATION);
     } catch (PathNotFoundException e) {
@@ -38,6 +38,37 @@ public final class JsonPathQuery {
       if (!compiled.isDefinite()) return new java.util.ArrayList<>();
       throw e;
     }
+  }
+
+  /**
+   * Compiles a path. Inside a quoted bracket name AWS takes a backslash literally (only an escaped
+   * quote is an escape), where Jayway would drop it, so such backslashes are doubled.
+   */
+  static JsonPath compile(String path) {
+    return JsonPath.compile(path.indexOf('\\') < 0 ? path : literalBackslashes(path));
+  }
+
+  private static String literalBackslashes(String path) {
+    var out = new StringBuilder(path.length() + 8);
+    char quote = 0;
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      if (quote == 0) {
+        if ((c == '\'' || c == '"') && i > 0 && path.charAt(i - 1) == '[') quote = c;
+        out.append(c);
+      } else if (c == '\\') {
+        boolean escapesQuote =
+            i + 1 < path.length()
+                && path.charAt(i + 1) == quote
+                && (i + 2 >= path.length() || path.charAt(i + 2) != ']');
+        out.append(escapesQuote ? "\\" : "\\\\");
+        if (escapesQuote) out.append(path.charAt(++i));
+      } else {
+        if (c == quote && i + 1 < path.length() && path.charAt(i + 1) == ']') quote = 0;
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   /**
@@ -52,7 +83,7 @@ public final class JsonPathQuery {
       path = "$" + path.substring(end);
     }
     try {
-      JsonPath.compile(path.startsWith("$$") ? path.substring(1) : path);
+      compile(path.startsWith("$$") ? path.substring(1) : path);
       return true;
     } catch (InvalidPathException | IllegalArgumentException e) {
       return false;
@@ -61,6 +92,6 @@ public final class JsonPathQuery {
 
   /** Whether the path can select several values (wildcards, filters, slices, deep scans). */
   public static boolean isDefinite(String path) {
-    return JsonPath.compile(path.startsWith("$$") ? path.substring(1) : path).isDefinite();
+    return compile(path.startsWith("$$") ? path.substring(1) : path).isDefinite();
   }
 }
