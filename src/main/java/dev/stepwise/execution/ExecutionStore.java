@@ -60,19 +60,23 @@ class ExecutionStore {
         .optional();
   }
 
-  /** Saves the counters that number an execution's history events and tokens. */
-  void saveCounters(UUID id, long lastEventId, int lastTokenId) {
-    jdbc.sql("update execution set last_event_id = ?, last_token_id = ? where id = ?")
-        .params(lastEventId, lastTokenId, id)
-        .update();
-  }
-
-  void finish(
-      UUID id, ExecutionStatus status, String output, String error, String cause, Instant stoppedAt) {
+  /**
+   * Saves what a transaction changed on the execution: the counters that number its history
+   * events and tokens, and its end when it ended, in one statement.
+   */
+  void save(UUID id, long lastEventId, int lastTokenId, Session.Ending ending, Instant now) {
+    if (ending == null) {
+      jdbc.sql("update execution set last_event_id = ?, last_token_id = ? where id = ?")
+          .params(lastEventId, lastTokenId, id)
+          .update();
+      return;
+    }
     jdbc.sql(
-            "update execution set status = ?, output = ?, error = ?, cause = ?, stopped_at = ?"
-                + " where id = ?")
-        .params(status.name(), output, error, cause, ts(stoppedAt), id)
+            "update execution set last_event_id = ?, last_token_id = ?, status = ?, output = ?,"
+                + " error = ?, cause = ?, stopped_at = ? where id = ?")
+        .params(
+            lastEventId, lastTokenId, ending.status().name(), ending.output(), ending.error(),
+            ending.cause(), ts(now), id)
         .update();
   }
 

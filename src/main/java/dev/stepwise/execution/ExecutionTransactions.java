@@ -116,10 +116,12 @@ class ExecutionTransactions {
     }
     history.append(
         session.executionId(), session.execution().lastEventId() + 1, session.events(), session.now());
-    executions.saveCounters(
+    executions.save(
         session.executionId(),
         session.execution().lastEventId() + session.events().size(),
-        session.lastTokenId());
+        session.lastTokenId(),
+        session.ending(),
+        session.now());
     publisher.publishEvent(session.summary());
   }
 }

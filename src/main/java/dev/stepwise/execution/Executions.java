@@ -90,13 +90,12 @@ public class Executions {
   }
 
   private Started insert(String stateMachine, String name, Object input, String inputText) {
-    var existing = executions.findByName(stateMachine, name);
-    if (existing.isPresent()) return existingWithSameInput(existing.get(), input);
-    var machine = stateMachines.current(stateMachine);
+    // A name already taken is found by the unique key: the insert fails and start() looks it up.
+    int revision = stateMachines.currentRevision(stateMachine);
     Instant now = clock.instant();
     var row =
         new ExecutionRow(
-            UUID.randomUUID(), name, machine.name(), machine.revision(), ExecutionStatus.RUNNING,
+            UUID.randomUUID(), name, stateMachine, revision, ExecutionStatus.RUNNING,
             inputText, null, null, null, now, null, 0, 0, 1);
     executions.insert(row);
     Session session = transactions.open(row);
@@ -104,11 +103,11 @@ public class Executions {
         new Event(
             "ExecutionStarted",
             StepApplier.details(
-                "input", input, "stateMachine", machine.name(), "revision", machine.revision())));
+                "input", input, "stateMachine", stateMachine, "revision", revision)));
     Token start = session.interpreter().startToken(input);
     var root = new TokenRow(1, null, null, TokenStatus.ACTIVE, start, null, 0, 0);
     tokens.insert(row.id(), root);
-    Integer timeout = stateMachines.parsed(machine.name(), machine.revision()).timeoutSeconds();
+    Integer timeout = stateMachines.parsed(stateMachine, revision).timeoutSeconds();
     if (timeout != null) {
       queue.enqueue(
           List.of(new NewWork(row.id(), 1, 0, WorkKinds.TIMEOUT, now.plusSeconds(timeout), null)));
@@ -116,7 +115,17 @@ public class Executions {
     // The first step runs in the starting transaction: a run of pure states may finish here.
     applier.apply(session, root, session.interpreter().advance(start, session.context()));
     transactions.flush(session);
-    return new Started(view(executions.find(row.id()).orElseThrow()), true);
+    return new Started(view(ended(row, session)), true);
+  }
+
+  /** The row as the session left it, without reading it back. */
+  private static ExecutionRow ended(ExecutionRow row, Session session) {
+    var end = session.ending();
+    if (end == null) return row;
+    return new ExecutionRow(
+        row.id(), row.name(), row.stateMachine(), row.revision(), end.status(), row.input(),
+        end.output(), end.error(), end.cause(), row.startedAt(), session.now(), row.redriveCount(),
+        session.nextEventId() - 1, session.lastTokenId());
   }
 
   private Started existingWithSameInput(ExecutionRow existing, Object input) {

@@ -25,7 +25,7 @@ final class Session {
   private final List<Event> events = new ArrayList<>();
   private ExecutionInfo info;
   private int lastTokenId;
-  private ExecutionStatus finished;
+  private Ending ending;
 
   Session(
       ExecutionRow execution,
@@ -99,12 +99,19 @@ final class Session {
     return lastTokenId;
   }
 
+  /** How this transaction ends the execution; written with the counters in one statement. */
+  record Ending(ExecutionStatus status, String output, String error, String cause) {}
+
   boolean isFinished() {
-    return finished != null;
+    return ending != null;
   }
 
-  void finished(ExecutionStatus status) {
-    this.finished = status;
+  Ending ending() {
+    return ending;
+  }
+
+  void end(ExecutionStatus status, String output, String error, String cause) {
+    this.ending = new Ending(status, output, error, cause);
   }
 
   StepCommitted summary() {
@@ -112,7 +119,7 @@ final class Session {
         execution.id(),
         execution.stateMachine(),
         events.stream().map(Event::type).toList(),
-        finished,
-        finished == null ? null : Duration.between(execution.startedAt(), now));
+        ending == null ? null : ending.status(),
+        ending == null ? null : Duration.between(execution.startedAt(), now));
   }
 }

@@ -21,12 +21,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class StepApplier {
-  private final ExecutionStore executions;
   private final TokenStore tokens;
   private final WorkQueue queue;
 
-  StepApplier(ExecutionStore executions, TokenStore tokens, WorkQueue queue) {
-    this.executions = executions;
+  StepApplier(TokenStore tokens, WorkQueue queue) {
     this.tokens = tokens;
     this.queue = queue;
   }
@@ -115,17 +113,16 @@ class StepApplier {
 
   private void endExecution(
       Session session, TokenRow row, TokenStatus status, Object output, String error, String cause) {
+    // The root token's row keeps its last position (the failed state, for a redrive); the
+    // execution's status says it is over.
     var executionId = session.executionId();
-    tokens.end(executionId, row.id(), status, null);
     if (status == TokenStatus.SUCCEEDED) {
       String text = Json.write(output);
-      executions.finish(executionId, ExecutionStatus.SUCCEEDED, text, null, null, session.now());
+      session.end(ExecutionStatus.SUCCEEDED, text, null, null);
       session.add(new Event("ExecutionSucceeded", details("output", output)));
-      session.finished(ExecutionStatus.SUCCEEDED);
     } else {
-      executions.finish(executionId, ExecutionStatus.FAILED, null, error, cause, session.now());
+      session.end(ExecutionStatus.FAILED, null, error, cause);
       session.add(new Event("ExecutionFailed", details("error", error, "cause", cause)));
-      session.finished(ExecutionStatus.FAILED);
     }
     queue.cancelExecution(executionId);
   }

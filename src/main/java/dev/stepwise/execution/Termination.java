@@ -7,19 +7,17 @@ import org.springframework.stereotype.Component;
 /** Ends a running execution from outside its states: stopped, timed out, or over a limit. */
 @Component
 class Termination {
-  private final ExecutionStore executions;
   private final TokenStore tokens;
   private final WorkQueue queue;
 
-  Termination(ExecutionStore executions, TokenStore tokens, WorkQueue queue) {
-    this.executions = executions;
+  Termination(TokenStore tokens, WorkQueue queue) {
     this.tokens = tokens;
     this.queue = queue;
   }
 
   void terminate(Session session, ExecutionStatus status, String error, String cause) {
     var id = session.executionId();
-    executions.finish(id, status, null, error, cause, session.now());
+    session.end(status, null, error, cause);
     tokens.cancelAll(id);
     // Pending timers and task work go; a task answer still in flight finds no item and is dropped.
     queue.cancelExecution(id);
@@ -30,6 +28,5 @@ class Termination {
           default -> "ExecutionAborted";
         };
     session.add(new Event(type, StepApplier.details("error", error, "cause", cause)));
-    session.finished(status);
   }
 }

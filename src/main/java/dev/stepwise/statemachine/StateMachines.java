@@ -117,8 +117,8 @@ public class StateMachines {
 
   /** The current revision of a live state machine, for starting an execution. */
   @Transactional(readOnly = true)
-  public StateMachineView current(String name) {
-    return get(name);
+  public int currentRevision(String name) {
+    return machines.findLiveRevision(name).orElseThrow(() -> notFound(name));
   }
 
   /** The parsed definition of a revision (cached: revisions never change). */

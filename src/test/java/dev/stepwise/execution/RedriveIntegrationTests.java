@@ -69,6 +69,14 @@ class RedriveIntegrationTests {
     assertThat(api.post("/v1/executions/" + id + "/redrive", Map.of()).status()).isEqualTo(409);
   }
 
+  private static void pause() {
+    try {
+      Thread.sleep(25);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   @Test
   void abortedExecutionCanBeRedriven() {
     var api = stepwise.api();
@@ -88,7 +96,12 @@ class RedriveIntegrationTests {
     var running = api.execution(id);
     assertThat(running.get("status")).isEqualTo("RUNNING");
     assertThat(running.get("redriveCount")).isEqualTo(1);
-    var types = api.history(id).stream().map(e -> (String) e.get("type")).toList();
+    // The redriven step runs right after the redrive commits; wait for it to enter the Wait.
+    List<String> types = List.of();
+    for (int i = 0; i < 200 && types.stream().filter("WaitStateEntered"::equals).count() < 2; i++) {
+      types = api.history(id).stream().map(e -> (String) e.get("type")).toList();
+      pause();
+    }
     assertThat(types)
         .containsSubsequence("WaitStateEntered", "ExecutionAborted", "ExecutionRedriven", "WaitStateEntered");
     api.post("/v1/executions/" + id + "/stop", Map.of());
