@@ -42,7 +42,7 @@ class ExecutionTransactions {
               .build());
 
   ExecutionTransactions(
-      TransactionTemplate tx,
+      JdbcTransactions tx,
       ExecutionStore executions,
       HistoryStore history,
       Interpreters interpreters,
@@ -51,7 +51,7 @@ class ExecutionTransactions {
       LimitsProperties limits,
       TaskProperties tasks,
       Termination termination) {
-    this.tx = tx;
+    this.tx = tx.template();
     this.executions = executions;
     this.history = history;
     this.interpreters = interpreters;

@@ -49,7 +49,7 @@ public class Executions {
       Termination termination,
       Redriver redriver,
       Completions completions,
-      TransactionTemplate tx,
+      JdbcTransactions tx,
       LimitsProperties limits,
       Clock clock) {
     this.stateMachines = stateMachines;
@@ -62,7 +62,7 @@ public class Executions {
     this.termination = termination;
     this.redriver = redriver;
     this.completions = completions;
-    this.tx = tx;
+    this.tx = tx.template();
     this.limits = limits;
     this.clock = clock;
   }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.data.domain.Limit;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -22,17 +23,20 @@ public class StateMachines {
   private final StateMachineRevisionRepository revisions;
   private final DefinitionValidator validator;
   private final Clock clock;
+  private final JdbcClient jdbc;
   private final Map<StateMachineRevisionEntity.Key, StateMachine> parsed = new ConcurrentHashMap<>();
 
   StateMachines(
       StateMachineRepository machines,
       StateMachineRevisionRepository revisions,
       DefinitionValidator validator,
-      Clock clock) {
+      Clock clock,
+      JdbcClient jdbc) {
     this.machines = machines;
     this.revisions = revisions;
     this.validator = validator;
     this.clock = clock;
+    this.jdbc = jdbc;
   }
 
   public record Saved(StateMachineView stateMachine, Outcome outcome) {}
@@ -115,10 +119,16 @@ public class StateMachines {
     live(name).delete(clock.instant());
   }
 
-  /** The current revision of a live state machine, for starting an execution. */
-  @Transactional(readOnly = true)
+  /**
+   * The current revision of a live state machine, for starting an execution. Plain SQL: it runs
+   * inside the runtime's JDBC transaction on every start.
+   */
   public int currentRevision(String name) {
-    return machines.findLiveRevision(name).orElseThrow(() -> notFound(name));
+    return jdbc.sql("select revision from state_machine where name = ? and deleted_at is null")
+        .param(name)
+        .query(Integer.class)
+        .optional()
+        .orElseThrow(() -> notFound(name));
   }
 
   /** The parsed definition of a revision (cached: revisions never change). */
@@ -126,7 +136,15 @@ public class StateMachines {
     var key = new StateMachineRevisionEntity.Key(name, revision);
     StateMachine machine = parsed.get(key);
     if (machine == null) {
-      machine = validator.parse(revision(name, revision).definition());
+      // Plain SQL, like currentRevision: this runs inside the runtime's JDBC transactions.
+      String definition =
+          jdbc.sql("select definition from state_machine_revision where name = ? and revision = ?")
+              .params(name, revision)
+              .query(String.class)
+              .optional()
+              .orElseThrow(
+                  () -> new NotFoundException("State machine '" + name + "' has no revision " + revision));
+      machine = validator.parse(definition);
       parsed.put(key, machine);
     }
     return machine;

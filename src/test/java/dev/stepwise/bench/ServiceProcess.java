@@ -27,6 +27,8 @@ final class ServiceProcess implements AutoCloseable {
     var command = new ArrayList<String>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx1g");
+    String extra = System.getProperty("bench.jvmArgs", "");
+    if (!extra.isBlank()) command.addAll(java.util.List.of(extra.trim().split("\\s+")));
     command.add("-jar");
     command.add(jar.toString());
     command.add("--server.port=" + port);
