@@ -55,6 +55,7 @@ public class EmbeddedPostgresStarter implements EnvironmentPostProcessor, Ordere
       } else {
         Path data = Path.of(directory).toAbsolutePath();
         Files.createDirectories(data);
+        stopOrphanedServer(data);
         builder.setDataDirectory(data).setCleanDataDirectory(false);
       }
       builder.setServerConfig("max_connections", "200");
@@ -63,6 +64,31 @@ public class EmbeddedPostgresStarter implements EnvironmentPostProcessor, Ordere
       return postgres;
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
+    }
+  }
+
+  /**
+   * A service killed without a chance to stop its PostgreSQL (kill -9) leaves the server running
+   * on the data directory, and a new one cannot start there. Stop it: its clients are gone.
+   */
+  private static void stopOrphanedServer(Path data) throws IOException {
+    Path pidFile = data.resolve("postmaster.pid");
+    if (!Files.exists(pidFile)) return;
+    long pid;
+    try {
+      pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().trim());
+    } catch (RuntimeException e) {
+      return;
+    }
+    var process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+    if (process.isEmpty()) return;
+    String command = process.get().info().command().orElse("");
+    if (!command.contains("postgres")) return;
+    process.get().destroy();
+    try {
+      process.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IOException("An earlier PostgreSQL (pid " + pid + ") still holds " + data, e);
     }
   }
 
