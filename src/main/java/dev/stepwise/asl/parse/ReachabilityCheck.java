@@ -58,7 +58,11 @@ final class ReachabilityCheck {
         }
       }
       for (JsonNode target : raw) {
-        if (target == null || !target.isString()) continue;
+        if (target == null) continue;
+        if (!target.isString()) {
+          dangling = true; // reported as a schema error already
+          continue;
+        }
         if (states.has(target.stringValue())) {
           targets.add(target.stringValue());
         } else {
@@ -71,8 +75,8 @@ final class ReachabilityCheck {
       diagnostics.add(
           new Diagnostic(
               Codes.MISSING_END_STATE,
-              "The state machine has no terminal state: no Succeed or Fail state and no state"
-                  + " with \"End\": true",
+              "Workflow has no terminal state (a Succeed or Fail state, or a state with 'End':"
+                  + " true)",
               scopePointer));
       return;
     }
@@ -91,14 +95,16 @@ final class ReachabilityCheck {
     }
     if (unreachable || dangling) return;
     Set<String> ending = canEnd(terminals, edges);
+    // Report where each trap is entered: the start state, or a state reached from one that can end.
+    Set<String> entries = new HashSet<>();
+    if (!ending.contains(startAt)) entries.add(startAt);
+    edges.forEach(
+        (from, targets) -> {
+          if (!ending.contains(from)) return;
+          for (String to : targets) if (!ending.contains(to)) entries.add(to);
+        });
     for (String name : edges.keySet()) {
-      if (ending.contains(name)) continue;
-      // Report where the trap is entered: the start state or a state reached from outside it.
-      boolean entry = name.equals(startAt);
-      for (var from : edges.entrySet()) {
-        if (ending.contains(from.getKey()) && from.getValue().contains(name)) entry = true;
-      }
-      if (entry) {
+      if (entries.contains(name)) {
         diagnostics.add(
             new Diagnostic(
                 Codes.MISSING_END_STATE,
@@ -116,7 +122,8 @@ final class ReachabilityCheck {
     if (t.equals("Succeed") || t.equals("Fail")) return true;
     JsonNode end = state.get("End");
     if (end != null && end.isBoolean() && end.booleanValue()) return true;
-    return !t.equals("Choice") && state.get("Next") == null;
+    JsonNode next = state.get("Next");
+    return !t.equals("Choice") && (next == null || !next.isString());
   }
 
   private static Set<String> walk(String start, Map<String, List<String>> edges) {

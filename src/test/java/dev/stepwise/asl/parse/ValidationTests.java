@@ -327,6 +327,11 @@ class ValidationTests {
     }
 
     @Test
+    void reportsAMalformedNextOnlyOnce() {
+      diagnostics(single("A", "{'Type': 'Pass', 'Next': 5}")).containsExactly(tuple(SCHEMA, "/States/A/Next"));
+    }
+
+    @Test
     void reportsAStartAtNamingNoState() {
       diagnostics("{'StartAt': 'Nope', 'States': {'A': {'Type': 'Succeed'}}}")
           .containsExactly(tuple(TARGET, "/StartAt"));
