@@ -277,7 +277,11 @@ class ApiIntegrationTests {
       assertThat(invalid.json()).containsEntry("valid", false);
       assertThat(list(invalid.json().get("diagnostics")))
           .containsExactly(
-              Map.of("code", "MISSING_TRANSITION_TARGET", "message", "Missing 'Next' target: 'B'", "location", "/States/A/Next"));
+              Map.of("code", "MISSING_TRANSITION_TARGET", "message", "Missing 'Next' target: 'B'", "location", "/States/A/Next"),
+              Map.of(
+                  "code", "MISSING_END_STATE",
+                  "message", "Workflow has no terminal state (a Succeed or Fail state, or a state with 'End': true)",
+                  "location", ""));
     }
   }
 

@@ -77,7 +77,10 @@ public final class AslParser {
     fields.string("Comment", false);
     Integer timeout = null;
     if (top) {
-      fields.string("Version", false);
+      String version = fields.string("Version", false);
+      if (version != null && !version.equals("1.0")) {
+        fields.error("Version", Codes.TYPE, "'Version' must be \"1.0\"");
+      }
       timeout = fields.integer("TimeoutSeconds", 0, 99_999_999);
     }
     String queryLanguage = fields.string("QueryLanguage", false);
@@ -102,7 +105,8 @@ public final class AslParser {
       String statePointer = fields.pointer("States") + "/" + escape(name);
       if (name.isEmpty() || name.length() > 80) {
         diagnostics.add(
-            new Diagnostic(Codes.RANGE, "State names have 1 to 80 characters", statePointer));
+            new Diagnostic(
+                Codes.INVALID_STATE_NAME, "State names have 1 to 80 characters", statePointer));
       }
       if (!names.add(name)) {
         diagnostics.add(
@@ -119,6 +123,7 @@ public final class AslParser {
           "StartAt", Codes.MISSING_TRANSITION, "'StartAt' names no state: '" + startAt + "'");
     }
     TransitionCheck.check(statesNode, fields.pointer("States"), diagnostics);
+    ReachabilityCheck.check(statesNode, pointer, fields.pointer("States"), startAt, diagnostics);
     return new StateMachine(startAt, Map.copyOf(states), timeout);
   }
 

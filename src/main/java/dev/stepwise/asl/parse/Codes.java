@@ -9,6 +9,8 @@ final class Codes {
   static final String UNKNOWN_FIELD = "SCHEMA_VALIDATION_FAILED";
   static final String INVALID_PATH = "INVALID_JSON_PATH";
   static final String MISSING_TRANSITION = "MISSING_TRANSITION_TARGET";
+  static final String MISSING_END_STATE = "MISSING_END_STATE";
+  static final String INVALID_STATE_NAME = "INVALID_STATE_NAME";
   static final String UNKNOWN_STATE_TYPE = "SCHEMA_VALIDATION_FAILED";
   static final String DUPLICATE_STATE_NAME = "DUPLICATE_STATE_NAME";
   static final String UNSUPPORTED = "UNSUPPORTED_FEATURE";

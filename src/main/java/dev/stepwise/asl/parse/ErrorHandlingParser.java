@@ -56,7 +56,7 @@ final class ErrorHandlingParser {
     var f = new ObjectFields(node, pointer, diagnostics);
     List<String> errors = errorEquals(f, last);
     f.string("Comment", false);
-    Double interval = f.number("IntervalSeconds", 1);
+    Integer interval = f.integer("IntervalSeconds", 1, 99_999_999);
     Integer maxAttempts = f.integer("MaxAttempts", 0, 99_999_999);
     Double backoff = f.number("BackoffRate", 1.0);
     Integer maxDelay = f.integer("MaxDelaySeconds", 1, 31_622_400);
@@ -74,7 +74,7 @@ final class ErrorHandlingParser {
     if (!diagnostics.isEmpty()) return null;
     return new Retrier(
         errors,
-        interval == null ? 1 : interval,
+        interval == null ? 1.0 : interval.doubleValue(),
         maxAttempts == null ? 3 : maxAttempts,
         backoff == null ? 2.0 : backoff,
         maxDelay,

@@ -35,6 +35,7 @@ class AslParserTests {
   private static final String TARGET = "MISSING_TRANSITION_TARGET";
   private static final String DUPLICATE = "DUPLICATE_STATE_NAME";
   private static final String UNSUPPORTED = "UNSUPPORTED_FEATURE";
+  private static final String NO_END = "MISSING_END_STATE";
 
   private static AslParser.Result parse(String singleQuoted) {
     return AslParser.parse(singleQuoted.replace('\'', '"'));
@@ -214,7 +215,7 @@ class AslParserTests {
     @Test
     void escapesStateNamesInPointers() {
       diagnostics("{'StartAt': 'a/b~c', 'States': {'a/b~c': {'Type': 'Pass', 'Next': 'nowhere'}}}")
-          .containsExactly(tuple(TARGET, "/States/a~1b~0c/Next"));
+          .containsExactly(tuple(TARGET, "/States/a~1b~0c/Next"), tuple(NO_END, ""));
     }
   }
 
@@ -222,7 +223,7 @@ class AslParserTests {
     return Stream.of(
         Arguments.of("Pass", "{'Type': 'Pass', 'End': true"),
         Arguments.of("Task", "{'Type': 'Task', 'Resource': 'r', 'End': true"),
-        Arguments.of("Choice", "{'Type': 'Choice', 'Choices': [{'Variable': '$.a', 'IsPresent': true, 'Next': 'X'}], 'Default': 'X'"),
+        Arguments.of("Choice", "{'Type': 'Choice', 'Choices': [{'Variable': '$.a', 'IsPresent': true, 'Next': 'Y'}], 'Default': 'Y'"),
         Arguments.of("Wait", "{'Type': 'Wait', 'Seconds': 1, 'End': true"),
         Arguments.of("Succeed", "{'Type': 'Succeed'"),
         Arguments.of("Fail", "{'Type': 'Fail'"),
@@ -230,8 +231,10 @@ class AslParserTests {
         Arguments.of("Map", "{'Type': 'Map', 'End': true, 'ItemProcessor': {'StartAt': 'I', 'States': {'I': {'Type': 'Succeed'}}}"));
   }
 
+  /** {@code state} named X, and a Succeed state Y when X names it (so that every state is reachable). */
   private static String withState(String state) {
-    return "{'StartAt': 'X', 'States': {'X': " + state + ", 'Y': {'Type': 'Succeed'}}}";
+    String y = state.contains("'Y'") ? ", 'Y': {'Type': 'Succeed'}" : "";
+    return "{'StartAt': 'X', 'States': {'X': " + state + y + "}}";
   }
 
   @Nested
@@ -281,7 +284,9 @@ class AslParserTests {
   class Transitions {
     @Test
     void reportsANextNamingNoState() {
-      diagnostics(single("A", "{'Type': 'Pass', 'Next': 'B'}")).containsExactly(tuple(TARGET, "/States/A/Next"));
+      // As AWS does, the only state leading nowhere also leaves the machine without an end.
+      diagnostics(single("A", "{'Type': 'Pass', 'Next': 'B'}"))
+          .containsExactly(tuple(TARGET, "/States/A/Next"), tuple(NO_END, ""));
     }
 
     @Test
@@ -290,7 +295,7 @@ class AslParserTests {
               single(
                   "C",
                   "{'Type': 'Choice', 'Choices': [{'Variable': '$.a', 'IsNull': true, 'Next': 'C'}], 'Default': 'Gone'}"))
-          .containsExactly(tuple(TARGET, "/States/C/Default"));
+          .containsExactly(tuple(TARGET, "/States/C/Default"), tuple(NO_END, ""));
     }
 
     @Test
@@ -300,7 +305,7 @@ class AslParserTests {
                   "C",
                   "{'Type': 'Choice', 'Choices': [{'Variable': '$.a', 'IsNull': true, 'Next': 'C'},"
                       + " {'Variable': '$.a', 'IsNull': false, 'Next': 'Gone'}]}"))
-          .containsExactly(tuple(TARGET, "/States/C/Choices/1/Next"));
+          .containsExactly(tuple(TARGET, "/States/C/Choices/1/Next"), tuple(NO_END, ""));
     }
 
     @Test
@@ -327,7 +332,8 @@ class AslParserTests {
                 'P': {'Type': 'Parallel', 'Next': 'Outer', 'Branches': [
                   {'StartAt': 'B', 'States': {'B': {'Type': 'Pass', 'Next': 'Outer'}}}]}}}
               """)
-          .containsExactly(tuple(TARGET, "/States/P/Branches/0/States/B/Next"));
+          .containsExactly(
+              tuple(TARGET, "/States/P/Branches/0/States/B/Next"), tuple(NO_END, "/States/P/Branches/0"));
     }
 
     @Test
@@ -512,7 +518,7 @@ class AslParserTests {
     @Test
     void reportsAChoiceWithoutChoices() {
       diagnostics(single("C", "{'Type': 'Choice', 'Choices': [], 'Default': 'C'}"))
-          .containsExactly(tuple(SCHEMA, "/States/C/Choices"));
+          .containsExactly(tuple(SCHEMA, "/States/C/Choices"), tuple(NO_END, ""));
     }
 
     @Test
