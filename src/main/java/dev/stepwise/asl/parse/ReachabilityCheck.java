@@ -82,10 +82,8 @@ final class ReachabilityCheck {
     }
     if (startAt == null || !states.has(startAt)) return; // StartAt is reported on its own
     Set<String> reachable = walk(startAt, edges);
-    boolean unreachable = false;
     for (String name : edges.keySet()) {
       if (!reachable.contains(name)) {
-        unreachable = true;
         diagnostics.add(
             new Diagnostic(
                 Codes.MISSING_TRANSITION,
@@ -93,27 +91,8 @@ final class ReachabilityCheck {
                 statesPointer + "/" + AslParser.escape(name)));
       }
     }
-    if (unreachable || dangling) return;
-    Set<String> ending = canEnd(terminals, edges);
-    // Report where each trap is entered: the start state, or a state reached from one that can end.
-    Set<String> entries = new HashSet<>();
-    if (!ending.contains(startAt)) entries.add(startAt);
-    edges.forEach(
-        (from, targets) -> {
-          if (!ending.contains(from)) return;
-          for (String to : targets) if (!ending.contains(to)) entries.add(to);
-        });
-    for (String name : edges.keySet()) {
-      if (entries.contains(name)) {
-        diagnostics.add(
-            new Diagnostic(
-                Codes.MISSING_END_STATE,
-                "No terminal state can be reached from state \""
-                    + name
-                    + "\": every path from it loops forever",
-                statesPointer + "/" + AslParser.escape(name)));
-      }
-    }
+    // AWS accepts a reachable loop with no way out as long as the scope has an end state
+    // somewhere; so does Stepwise (the history limit ends such an execution).
   }
 
   private static boolean isTerminal(JsonNode state) {
@@ -134,23 +113,6 @@ final class ReachabilityCheck {
     while (!queue.isEmpty()) {
       for (String next : edges.getOrDefault(queue.poll(), List.of())) {
         if (seen.add(next)) queue.add(next);
-      }
-    }
-    return seen;
-  }
-
-  /** The states from which some terminal state can be reached (a walk of the reversed edges). */
-  private static Set<String> canEnd(Set<String> terminals, Map<String, List<String>> edges) {
-    Map<String, List<String>> reversed = new HashMap<>();
-    edges.forEach(
-        (from, targets) -> {
-          for (String to : targets) reversed.computeIfAbsent(to, k -> new ArrayList<>()).add(from);
-        });
-    Set<String> seen = new HashSet<>(terminals);
-    var queue = new ArrayDeque<>(terminals);
-    while (!queue.isEmpty()) {
-      for (String previous : reversed.getOrDefault(queue.poll(), List.of())) {
-        if (seen.add(previous)) queue.add(previous);
       }
     }
     return seen;
