@@ -10,15 +10,21 @@ class Termination {
   private final ExecutionStore executions;
   private final TokenStore tokens;
   private final WorkQueue queue;
+  private final ChildExecutions children;
 
-  Termination(ExecutionStore executions, TokenStore tokens, WorkQueue queue) {
+  Termination(
+      ExecutionStore executions, TokenStore tokens, WorkQueue queue, ChildExecutions children) {
     this.executions = executions;
     this.tokens = tokens;
     this.queue = queue;
+    this.children = children;
   }
 
   void terminate(Session session, ExecutionStatus status, String error, String cause) {
     var id = session.executionId();
+    if (children.abort(session, null) > 0) {
+      session.add(new Event("MapRunAborted", StepApplier.details()));
+    }
     executions.finish(id, status, null, error, cause, session.now());
     tokens.cancelAll(id);
     // Pending timers and task work go; a task answer still in flight finds no item and is dropped.
@@ -31,5 +37,6 @@ class Termination {
         };
     session.add(new Event(type, StepApplier.details("error", error, "cause", cause)));
     session.finished(status);
+    children.reportEnd(session, new ChildExecutions.Outcome(status, null, error, cause));
   }
 }
