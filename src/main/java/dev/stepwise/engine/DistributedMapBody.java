@@ -78,15 +78,16 @@ final class DistributedMapBody {
         ? Long.MAX_VALUE : settings.maxItemsPerBatch();
     long maxBytes = settings.maxBytesPerBatch() == null || settings.maxBytesPerBatch() == 0
         ? Long.MAX_VALUE : settings.maxBytesPerBatch();
+    // The bytes measured are those of the batch's items array, as JSON.
     var batches = new ArrayList<Object>();
     var batch = new ArrayList<Object>();
-    long bytes = 2;
+    long bytes = 1;
     for (Object item : itemInputs) {
       long size = Json.write(item).getBytes(StandardCharsets.UTF_8).length + 1;
       if (!batch.isEmpty() && (batch.size() >= maxItems || bytes + size > maxBytes)) {
         batches.add(batchInput(batch, settings));
         batch = new ArrayList<>();
-        bytes = 2;
+        bytes = 1;
       }
       batch.add(item);
       bytes += size;

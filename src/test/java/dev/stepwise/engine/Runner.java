@@ -75,7 +75,10 @@ final class Runner {
           return interpreter.afterChildFailed(
               stored(parent), MapRun.EXCEEDED, run.run().exceededCause(failed), context());
         }
-        outputs.add(java.util.Map.of("Error", f.error(), "Cause", f.cause()));
+        var error = new java.util.LinkedHashMap<String, Object>();
+        error.put("Error", f.error());
+        error.put("Cause", f.cause());
+        outputs.add(error);
       } else {
         outputs.add(((Effect.Finished) end).output());
       }
