@@ -70,6 +70,7 @@ class ExecutionController {
   ExecutionList list(
       @RequestParam(required = false) String stateMachine,
       @RequestParam(required = false) String status,
+      @RequestParam(required = false) String parentExecution,
       @RequestParam(required = false) Integer pageSize,
       @RequestParam(required = false) String pageToken) {
     ExecutionStatus filter = null;
@@ -80,7 +81,7 @@ class ExecutionController {
         throw new BadRequestException("Unknown status '" + status + "'");
       }
     }
-    var page = executions.list(stateMachine, filter, pageToken, Paging.size(pageSize));
+    var page = executions.list(stateMachine, filter, parentExecution, pageToken, Paging.size(pageSize));
     return new ExecutionList(page.items(), page.nextPageToken());
   }
 

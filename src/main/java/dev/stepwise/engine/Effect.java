@@ -19,6 +19,13 @@ public sealed interface Effect {
    */
   record Fork(List<Token> children, int maxConcurrency) implements Effect {}
 
+  /**
+   * Start a distributed Map's run: each child token is the root of a child execution, at most
+   * {@code maxConcurrency} running at once (0: all); answer like a {@link Fork}, failing the Map
+   * with {@link MapRun#EXCEEDED} when its failures pass the run's tolerance.
+   */
+  record StartMapRun(List<Token> children, int maxConcurrency, MapRun run) implements Effect {}
+
   /** The token reached the end of its state machine with this output. */
   record Finished(Object output) implements Effect {}
 

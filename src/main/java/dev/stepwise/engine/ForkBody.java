@@ -47,6 +47,8 @@ final class ForkBody {
     Bindings effective = bindings.withInput(StateIo.inputPath(map.io(), bindings));
     List<?> items = items(map, effective);
     int maxConcurrency = maxConcurrency(map, effective);
+    var distributed = map.distributed() == null ? null : DistributedMapBody.settings(map, effective);
+    if (distributed != null) items = DistributedMapBody.limit(items, distributed);
     run.event("MapStateStarted", "length", items.size());
     if (items.isEmpty()) {
       run.event("MapStateSucceeded");
@@ -54,7 +56,7 @@ final class ForkBody {
     }
     @SuppressWarnings("unchecked")
     var context = (Map<String, Object>) effective.context();
-    var children = new ArrayList<Token>(items.size());
+    var inputs = new ArrayList<Object>(items.size());
     for (int i = 0; i < items.size(); i++) {
       Object item = items.get(i);
       Object itemInput =
@@ -66,16 +68,22 @@ final class ForkBody {
                           effective.input(),
                           ContextObject.withMapItem(context, i, item),
                           effective.variables()));
-      children.add(Token.start(map.name(), run.startAt(map.name()), itemInput, token.variables()));
+      inputs.add(itemInput);
     }
-    return run.done(token.with(Phase.FORK, null), new Effect.Fork(children, maxConcurrency));
+    return fork(run, map, token, inputs, maxConcurrency, distributed);
   }
 
   private static Run.Outcome jsonataMap(Run run, MapState map, Token token) {
     JsonataScope scope = run.jsonataScope(token);
     List<?> items = JsonataMap.items(map, scope);
     int maxConcurrency = JsonataMap.maxConcurrency(map, scope);
-    JsonataMap.checkToleratedFailures(map, scope);
+    DistributedMapBody.Settings distributed = null;
+    if (map.distributed() == null) {
+      JsonataMap.checkToleratedFailures(map, scope);
+    } else {
+      distributed = DistributedMapBody.settings(map, scope);
+      items = DistributedMapBody.limit(items, distributed);
+    }
     run.event("MapStateStarted", "length", items.size());
     if (items.isEmpty()) {
       run.event("MapStateSucceeded");
@@ -84,7 +92,7 @@ final class ForkBody {
     @SuppressWarnings("unchecked")
     var context = (Map<String, Object>) scope.states().get("context");
     var selector = map.flow().field("ItemSelector");
-    var children = new ArrayList<Token>(items.size());
+    var inputs = new ArrayList<Object>(items.size());
     for (int i = 0; i < items.size(); i++) {
       Object item = items.get(i);
       Object itemInput =
@@ -92,7 +100,20 @@ final class ForkBody {
               ? item
               : selector.evaluate(
                   scope.withContext(ContextObject.withMapItem(context, i, item)), "ItemSelector");
-      children.add(Token.start(map.name(), run.startAt(map.name()), itemInput, token.variables()));
+      inputs.add(itemInput);
+    }
+    return fork(run, map, token, inputs, maxConcurrency, distributed);
+  }
+
+  private static Run.Outcome fork(
+      Run run, MapState map, Token token, List<Object> inputs, int maxConcurrency,
+      DistributedMapBody.Settings distributed) {
+    if (distributed != null) {
+      return DistributedMapBody.start(run, map, token, inputs, maxConcurrency, distributed);
+    }
+    var children = new ArrayList<Token>(inputs.size());
+    for (Object input : inputs) {
+      children.add(Token.start(map.name(), run.startAt(map.name()), input, token.variables()));
     }
     return run.done(token.with(Phase.FORK, null), new Effect.Fork(children, maxConcurrency));
   }

@@ -28,6 +28,12 @@ public final class Interpreter {
     return scopes.get(token.scope()).state(token.state()).type();
   }
 
+  /** The run of a distributed Map whose token stands in its fork, or null for any other. */
+  public MapRun mapRun(Token token) {
+    if (token.phase() != Phase.FORK || token.pending() == null) return null;
+    return MapRun.of(token);
+  }
+
   /** Runs a token that is entering a state, or whose Wait or retry timer has fired. */
   public Step advance(Token token, StepContext context) {
     return new Run(scopes, context).advance(token);

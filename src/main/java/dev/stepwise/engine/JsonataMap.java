@@ -38,25 +38,40 @@ final class JsonataMap {
   }
 
   /**
-   * Evaluates the tolerances so a bad expression fails as on AWS; the interpreter does not apply
-   * them (a failed iteration fails the Map).
+   * Evaluates the tolerances so a bad expression fails as on AWS; for an inline Map the
+   * interpreter does not apply them (a failed iteration fails the Map).
    */
   static void checkToleratedFailures(MapState map, JsonataScope scope) {
-    if (map.flow().field("ToleratedFailureCount") != null) {
-      nonNegative(map, "ToleratedFailureCount", scope, true);
+    toleratedFailureCount(map, scope, null);
+    toleratedFailurePercentage(map, scope, null);
+  }
+
+  /** {@code ToleratedFailureCount}'s expression value, else {@code literal}. */
+  static Long toleratedFailureCount(MapState map, JsonataScope scope, Long literal) {
+    if (map.flow().field("ToleratedFailureCount") == null) return literal;
+    return nonNegative(map, "ToleratedFailureCount", scope, true);
+  }
+
+  /** {@code ToleratedFailurePercentage}'s expression value (0 to 100), else {@code literal}. */
+  static Double toleratedFailurePercentage(MapState map, JsonataScope scope, Double literal) {
+    if (map.flow().field("ToleratedFailurePercentage") == null) return literal;
+    Number value = nonNegativeNumber(map, "ToleratedFailurePercentage", scope, false);
+    long percentage = value.longValue();
+    if (percentage > 100) {
+      throw new StatesError(
+          ErrorNames.QUERY_EVALUATION_ERROR,
+          "The ToleratedFailurePercentage field must be between 0 and 100, but was: "
+              + percentage);
     }
-    if (map.flow().field("ToleratedFailurePercentage") != null) {
-      long percentage = nonNegative(map, "ToleratedFailurePercentage", scope, false);
-      if (percentage > 100) {
-        throw new StatesError(
-            ErrorNames.QUERY_EVALUATION_ERROR,
-            "The ToleratedFailurePercentage field must be between 0 and 100, but was: "
-                + percentage);
-      }
-    }
+    return value.doubleValue();
   }
 
   private static long nonNegative(MapState map, String field, JsonataScope scope, boolean integral) {
+    return nonNegativeNumber(map, field, scope, integral).longValue();
+  }
+
+  private static Number nonNegativeNumber(
+      MapState map, String field, JsonataScope scope, boolean integral) {
     Object value = map.flow().field(field).evaluate(scope, field);
     boolean valid =
         Json.isNumber(value)
@@ -68,6 +83,6 @@ final class JsonataMap {
           "The " + field + " field must be a non-negative " + (integral ? "integer" : "number")
               + ", but was: " + Json.write(value));
     }
-    return ((Number) value).longValue();
+    return (Number) value;
   }
 }

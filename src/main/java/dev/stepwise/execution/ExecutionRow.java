@@ -3,7 +3,10 @@ package dev.stepwise.execution;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An execution as stored; JSON columns are kept as text. */
+/**
+ * An execution as stored; JSON columns are kept as text. A child execution of a distributed Map
+ * names its parent execution, the parent's token that waits for it, and its index in the run.
+ */
 record ExecutionRow(
     UUID id,
     String name,
@@ -18,4 +21,12 @@ record ExecutionRow(
     Instant stoppedAt,
     int redriveCount,
     long lastEventId,
-    int lastTokenId) {}
+    int lastTokenId,
+    UUID parentExecutionId,
+    Integer parentTokenId,
+    Integer mapIndex) {
+
+  boolean isChild() {
+    return parentExecutionId != null;
+  }
+}

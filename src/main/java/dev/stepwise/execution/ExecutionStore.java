@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 class ExecutionStore {
   private static final String COLUMNS =
       "id, name, state_machine, revision, status, input, output, error, cause, started_at,"
-          + " stopped_at, redrive_count, last_event_id, last_token_id";
+          + " stopped_at, redrive_count, last_event_id, last_token_id, parent_execution_id,"
+          + " parent_token_id, map_index";
 
   private final JdbcClient jdbc;
 
@@ -30,11 +31,12 @@ class ExecutionStore {
   }
 
   void insert(ExecutionRow row) {
-    jdbc.sql("insert into execution (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    jdbc.sql("insert into execution (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             row.id(), row.name(), row.stateMachine(), row.revision(), row.status().name(),
             row.input(), row.output(), row.error(), row.cause(), ts(row.startedAt()),
-            ts(row.stoppedAt()), row.redriveCount(), row.lastEventId(), row.lastTokenId())
+            ts(row.stoppedAt()), row.redriveCount(), row.lastEventId(), row.lastTokenId(),
+            row.parentExecutionId(), row.parentTokenId(), row.mapIndex())
         .update();
   }
 
@@ -88,10 +90,20 @@ class ExecutionStore {
         .update();
   }
 
-  /** Newest first; {@code after} is the last row of the previous page. */
-  List<ExecutionRow> list(String stateMachine, ExecutionStatus status, Cursor after, int limit) {
+  /**
+   * Newest first; {@code after} is the last row of the previous page. Without {@code parent},
+   * top-level executions only; with it, that execution's map run children.
+   */
+  List<ExecutionRow> list(
+      String stateMachine, ExecutionStatus status, UUID parent, Cursor after, int limit) {
     var where = new ArrayList<String>();
     var params = new ArrayList<Object>();
+    if (parent == null) {
+      where.add("parent_execution_id is null");
+    } else {
+      where.add("parent_execution_id = ?");
+      params.add(parent);
+    }
     if (stateMachine != null) {
       where.add("state_machine = ?");
       params.add(stateMachine);
@@ -115,6 +127,16 @@ class ExecutionStore {
 
   record Cursor(Instant startedAt, UUID id) {}
 
+  /** The running children of {@code parent}; of some of its tokens only, unless null. */
+  List<UUID> runningChildren(UUID parent, List<Integer> tokenIds) {
+    String sql = "select id from execution where parent_execution_id = ? and status = 'RUNNING'";
+    if (tokenIds == null) return jdbc.sql(sql).param(parent).query(UUID.class).list();
+    return jdbc.sql(sql + " and parent_token_id = any(?)")
+        .params(parent, tokenIds.toArray(new Integer[0]))
+        .query(UUID.class)
+        .list();
+  }
+
   private static ExecutionRow map(ResultSet rs, int row) throws SQLException {
     return new ExecutionRow(
         rs.getObject("id", UUID.class),
@@ -130,6 +152,9 @@ class ExecutionStore {
         instant(rs, "stopped_at"),
         rs.getInt("redrive_count"),
         rs.getLong("last_event_id"),
-        rs.getInt("last_token_id"));
+        rs.getInt("last_token_id"),
+        rs.getObject("parent_execution_id", UUID.class),
+        (Integer) rs.getObject("parent_token_id"),
+        (Integer) rs.getObject("map_index"));
   }
 }

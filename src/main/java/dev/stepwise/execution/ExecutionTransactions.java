@@ -68,13 +68,26 @@ class ExecutionTransactions {
    * write nothing (the transaction is then rolled back).
    */
   void onExecution(UUID executionId, Predicate<Session> work) {
+    onExecution(executionId, work, row -> false);
+  }
+
+  /**
+   * Like {@link #onExecution(UUID, Predicate)}, but an execution that is not running goes to
+   * {@code otherwise} on its locked row (which returns false to write nothing): work addressed to
+   * an execution that has ended can still be settled.
+   */
+  void onExecution(UUID executionId, Predicate<Session> work, Predicate<ExecutionRow> otherwise) {
     try {
       retry.execute(
           () -> {
             tx.executeWithoutResult(
                 status -> {
                   var row = executions.lock(executionId).orElse(null);
-                  if (row == null || row.status() != ExecutionStatus.RUNNING) return;
+                  if (row == null) return;
+                  if (row.status() != ExecutionStatus.RUNNING) {
+                    if (!otherwise.test(row)) status.setRollbackOnly();
+                    return;
+                  }
                   var session = open(row);
                   if (!work.test(session)) {
                     status.setRollbackOnly();

@@ -1,8 +1,12 @@
 package dev.stepwise.execution;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
-/** An execution as the API shows it; {@code input} and {@code output} are JSON values. */
+/**
+ * An execution as the API shows it; {@code input} and {@code output} are JSON values. {@code
+ * parentExecutionId} is set for the child executions of a distributed Map only.
+ */
 public record ExecutionView(
     String executionId,
     String name,
@@ -15,4 +19,5 @@ public record ExecutionView(
     String cause,
     Instant startedAt,
     Instant stoppedAt,
-    int redriveCount) {}
+    int redriveCount,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String parentExecutionId) {}

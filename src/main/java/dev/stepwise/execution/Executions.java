@@ -96,7 +96,7 @@ public class Executions {
     var row =
         new ExecutionRow(
             UUID.randomUUID(), name, stateMachine, revision, ExecutionStatus.RUNNING,
-            inputText, null, null, null, now, null, 0, 0, 1);
+            inputText, null, null, null, now, null, 0, 0, 1, null, null, null);
     executions.insert(row);
     Session session = transactions.open(row);
     session.add(
@@ -125,7 +125,8 @@ public class Executions {
     return new ExecutionRow(
         row.id(), row.name(), row.stateMachine(), row.revision(), end.status(), row.input(),
         end.output(), end.error(), end.cause(), row.startedAt(), session.now(), row.redriveCount(),
-        session.nextEventId() - 1, session.lastTokenId());
+        session.nextEventId() - 1, session.lastTokenId(), row.parentExecutionId(),
+        row.parentTokenId(), row.mapIndex());
   }
 
   private Started existingWithSameInput(ExecutionRow existing, Object input) {
@@ -170,9 +171,12 @@ public class Executions {
 
   public record Page<T>(List<T> items, String nextPageToken) {}
 
-  public Page<ExecutionView> list(String stateMachine, ExecutionStatus status, String pageToken, int pageSize) {
+  /** Top-level executions, or with {@code parentExecution} that execution's map run children. */
+  public Page<ExecutionView> list(
+      String stateMachine, ExecutionStatus status, String parentExecution, String pageToken, int pageSize) {
     var cursor = PageTokens.executionCursor(pageToken);
-    var rows = executions.list(stateMachine, status, cursor, pageSize + 1);
+    UUID parent = parentExecution == null ? null : parse(parentExecution);
+    var rows = executions.list(stateMachine, status, parent, cursor, pageSize + 1);
     String next = null;
     if (rows.size() > pageSize) {
       rows = rows.subList(0, pageSize);
@@ -257,6 +261,7 @@ public class Executions {
         row.cause(),
         row.startedAt(),
         row.stoppedAt(),
-        row.redriveCount());
+        row.redriveCount(),
+        row.parentExecutionId() == null ? null : row.parentExecutionId().toString());
   }
 }

@@ -23,10 +23,15 @@ import org.springframework.stereotype.Component;
 class StepApplier {
   private final TokenStore tokens;
   private final WorkQueue queue;
+  private final MapRunStarter mapRuns;
+  private final ChildExecutions children;
 
-  StepApplier(TokenStore tokens, WorkQueue queue) {
+  StepApplier(
+      TokenStore tokens, WorkQueue queue, MapRunStarter mapRuns, ChildExecutions children) {
     this.tokens = tokens;
     this.queue = queue;
+    this.mapRuns = mapRuns;
+    this.children = children;
   }
 
   void apply(Session session, TokenRow row, Step step) {
@@ -46,6 +51,7 @@ class StepApplier {
       case Effect.Timer timer ->
           queue.enqueue(List.of(work(session, row.id(), version, WorkKinds.STEP, timer.dueAt(), null)));
       case Effect.Fork fork -> fork(session, row, step.token(), fork);
+      case Effect.StartMapRun run -> mapRuns.start(session, row, step.token(), run);
       case Effect.Finished finished ->
           end(session, row, TokenStatus.SUCCEEDED, finished.output(), null, null);
       case Effect.Failed failed ->
@@ -103,7 +109,9 @@ class StepApplier {
           session.interpreter().afterChildren(parent.position(), outputs, session.context()));
     } else {
       // One failed child fails the fork: the others are cancelled, their late answers dropped.
-      queue.cancelTokens(executionId, tokens.deleteDescendants(executionId, parent.id()));
+      List<Integer> gone = tokens.deleteDescendants(executionId, parent.id());
+      queue.cancelTokens(executionId, gone);
+      children.abort(session, gone);
       apply(
           session,
           parent,
@@ -125,6 +133,11 @@ class StepApplier {
       session.add(new Event("ExecutionFailed", details("error", error, "cause", cause)));
     }
     queue.cancelExecution(executionId);
+    children.reportEnd(
+        session,
+        new ChildExecutions.Outcome(
+            status == TokenStatus.SUCCEEDED ? ExecutionStatus.SUCCEEDED : ExecutionStatus.FAILED,
+            output, error, cause));
   }
 
   private static boolean isMap(Session session, Token token) {

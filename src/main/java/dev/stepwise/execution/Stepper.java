@@ -82,6 +82,21 @@ class Stepper {
     }
   }
 
+  /**
+   * Runs {@code work} on a running execution, for work that may outlive it (a child's report to
+   * its parent, an abort): on an execution that has ended, the item is just removed.
+   */
+  void settle(WorkItem item, Consumer<Session> work) {
+    transactions.onExecution(
+        item.executionId(),
+        session -> {
+          if (!queue.complete(item)) return false;
+          work.accept(session);
+          return true;
+        },
+        row -> queue.complete(item));
+  }
+
   /** Runs {@code work} on a running execution, for work that is not a token's step. */
   void onRunning(WorkItem item, Consumer<Session> work) {
     transactions.onExecution(

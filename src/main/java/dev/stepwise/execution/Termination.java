@@ -9,14 +9,19 @@ import org.springframework.stereotype.Component;
 class Termination {
   private final TokenStore tokens;
   private final WorkQueue queue;
+  private final ChildExecutions children;
 
-  Termination(TokenStore tokens, WorkQueue queue) {
+  Termination(TokenStore tokens, WorkQueue queue, ChildExecutions children) {
     this.tokens = tokens;
     this.queue = queue;
+    this.children = children;
   }
 
   void terminate(Session session, ExecutionStatus status, String error, String cause) {
     var id = session.executionId();
+    if (children.abort(session, null) > 0) {
+      session.add(new Event("MapRunAborted", StepApplier.details()));
+    }
     session.end(status, null, error, cause);
     tokens.cancelAll(id);
     // Pending timers and task work go; a task answer still in flight finds no item and is dropped.
@@ -28,5 +33,6 @@ class Termination {
           default -> "ExecutionAborted";
         };
     session.add(new Event(type, StepApplier.details("error", error, "cause", cause)));
+    children.reportEnd(session, new ChildExecutions.Outcome(status, null, error, cause));
   }
 }

@@ -110,6 +110,13 @@ class TokenStore {
         .optional();
   }
 
+  int countChildren(UUID executionId, int parentId, TokenStatus status) {
+    return jdbc.sql("select count(*) from token where execution_id = ? and parent_id = ? and status = ?")
+        .params(executionId, parentId, status.name())
+        .query(Integer.class)
+        .single();
+  }
+
   List<Object> childOutputs(UUID executionId, int parentId) {
     return jdbc.sql(
             "select output from token where execution_id = ? and parent_id = ? order by child_index")

@@ -11,5 +11,11 @@ final class WorkKinds {
   /** The execution's own {@code TimeoutSeconds} ran out. */
   static final String TIMEOUT = "TIMEOUT";
 
+  /** A distributed Map's child execution ended; on the parent, for the token that waits. */
+  static final String CHILD_DONE = "CHILD_DONE";
+
+  /** Abort a child execution whose parent stopped or whose map run ended without it. */
+  static final String ABORT_CHILD = "ABORT_CHILD";
+
   private WorkKinds() {}
 }

@@ -39,6 +39,7 @@ final class Runner {
       switch (step.effect()) {
         case Effect.Timer t -> step = interpreter.advance(stored(step.token()), context());
         case Effect.Fork fork -> step = join(step.token(), fork);
+        case Effect.StartMapRun run -> step = joinMapRun(step.token(), run);
         case Effect.Dispatch d -> throw new AssertionError("no tasks in these tests");
         case Effect.Finished f -> {
           return f;
@@ -59,6 +60,28 @@ final class Runner {
             stored(parent), failed.error(), failed.cause(), context());
       }
       outputs.add(((Effect.Finished) end).output());
+    }
+    return interpreter.afterChildren(stored(parent), List.copyOf(outputs), context());
+  }
+
+  /** A map run as the runtime does it: failures within tolerance leave their error output. */
+  private Step joinMapRun(Token parent, Effect.StartMapRun run) {
+    var outputs = new ArrayList<Object>();
+    int failed = 0;
+    for (Token child : run.children()) {
+      Effect end = drive(child);
+      if (end instanceof Effect.Failed f) {
+        if (run.run().exceeded(++failed)) {
+          return interpreter.afterChildFailed(
+              stored(parent), MapRun.EXCEEDED, run.run().exceededCause(failed), context());
+        }
+        var error = new java.util.LinkedHashMap<String, Object>();
+        error.put("Error", f.error());
+        error.put("Cause", f.cause());
+        outputs.add(error);
+      } else {
+        outputs.add(((Effect.Finished) end).output());
+      }
     }
     return interpreter.afterChildren(stored(parent), List.copyOf(outputs), context());
   }

@@ -1,9 +1,9 @@
 package dev.stepwise.asl.model;
 
 /**
- * An inline Map state ({@code ItemProcessor} or the legacy {@code Iterator}). {@code
- * itemSelector} is {@code ItemSelector} or the legacy {@code Parameters}; {@code maxConcurrency}
- * 0 means no limit.
+ * A Map state ({@code ItemProcessor} or the legacy {@code Iterator}). {@code itemSelector} is
+ * {@code ItemSelector} or the legacy {@code Parameters}; {@code maxConcurrency} 0 means no limit;
+ * {@code distributed} is null for an inline Map.
  */
 public record MapState(
     String name,
@@ -17,7 +17,8 @@ public record MapState(
     ResultPath resultPath,
     ErrorHandling errors,
     Transition transition,
-    Dataflow flow)
+    Dataflow flow,
+    DistributedMap distributed)
     implements State {
   @Override
   public String type() {

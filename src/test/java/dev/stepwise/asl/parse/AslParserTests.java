@@ -558,19 +558,9 @@ class AslParserTests {
           .containsExactly(tuple(SCHEMA, "/States/M/Parameters"));
     }
 
-    @Test
-    void refusesADistributedMap() {
-      diagnostics(
-              single(
-                  "M",
-                  "{'Type': 'Map', 'End': true, 'ItemProcessor': {'ProcessorConfig': {'Mode': 'DISTRIBUTED', 'ExecutionType': 'STANDARD'},"
-                      + " 'StartAt': 'I', 'States': {'I': {'Type': 'Succeed'}}}}"))
-          .containsExactly(tuple(UNSUPPORTED, "/States/M/ItemProcessor/ProcessorConfig/Mode"));
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"ItemReader", "ItemBatcher", "ResultWriter", "ToleratedFailureCount", "Label"})
-    void refusesDistributedMapFields(String field) {
+    void refusesDistributedMapFieldsInAnInlineMap(String field) {
       diagnostics(
               single(
                   "M",

@@ -421,13 +421,26 @@ class ValidationTests {
     }
 
     @Test
-    void reportsADistributedMap() {
+    void reportsADistributedMapWithoutExecutionType() {
       diagnostics(
               single(
                   "M",
                   "{'Type': 'Map', 'End': true, 'ItemProcessor': {'ProcessorConfig': {'Mode': 'DISTRIBUTED'},"
                       + " 'StartAt': 'I', 'States': {'I': {'Type': 'Succeed'}}}}"))
-          .contains(tuple(UNSUPPORTED, "/States/M/ItemProcessor/ProcessorConfig/Mode"));
+          .containsExactly(tuple(SCHEMA, "/States/M/ItemProcessor/ProcessorConfig/ExecutionType"));
+    }
+
+    @Test
+    void reportsAnS3ItemReader() {
+      diagnostics(
+              single(
+                  "M",
+                  "{'Type': 'Map', 'End': true, 'ItemReader': {'Resource': 'arn:aws:states:::s3:getObject',"
+                      + " 'Parameters': {'Bucket': 'b', 'Key': 'k'}}, 'ItemProcessor': {'ProcessorConfig':"
+                      + " {'Mode': 'DISTRIBUTED', 'ExecutionType': 'STANDARD'}, 'StartAt': 'I',"
+                      + " 'States': {'I': {'Type': 'Succeed'}}}}"))
+          .extracting(t -> t.toList().get(0))
+          .contains(UNSUPPORTED);
     }
   }
 

@@ -1,0 +1,94 @@
+package dev.stepwise.execution;
+
+import dev.stepwise.asl.Json;
+import dev.stepwise.engine.Event;
+import dev.stepwise.queue.NewWork;
+import dev.stepwise.queue.WorkQueue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * The child executions of distributed Maps. A parent's transaction creates its children and asks
+ * them to abort; a child's transaction reports its end to the parent. Each side only writes rows
+ * the other does not lock (a new execution, work items), so no transaction ever locks a parent
+ * and a child execution together.
+ */
+@Component
+class ChildExecutions {
+  private final ExecutionStore executions;
+  private final HistoryStore history;
+  private final TokenStore tokens;
+  private final WorkQueue queue;
+  private final ApplicationEventPublisher publisher;
+
+  ChildExecutions(
+      ExecutionStore executions,
+      HistoryStore history,
+      TokenStore tokens,
+      WorkQueue queue,
+      ApplicationEventPublisher publisher) {
+    this.executions = executions;
+    this.history = history;
+    this.tokens = tokens;
+    this.queue = queue;
+    this.publisher = publisher;
+  }
+
+  /** How a child ended, as it reports to its parent. */
+  record Outcome(ExecutionStatus status, Object output, String error, String cause) {}
+
+  /**
+   * Starts the child execution that {@code waiting} (a token of the parent in the Map's fork)
+   * stands for: its root token starts where {@code waiting} stands, in the item processor.
+   */
+  void start(Session parent, TokenRow waiting, String label) {
+    ExecutionRow p = parent.execution();
+    // The first child's token id tells this map run from earlier runs of the same state.
+    int run = waiting.id() - waiting.childIndex();
+    String name = p.name() + ":" + label + ":" + run + ":" + waiting.childIndex();
+    Object input = waiting.position().input();
+    var child =
+        new ExecutionRow(
+            UUID.randomUUID(), name, p.stateMachine(), p.revision(), ExecutionStatus.RUNNING,
+            Json.write(input), null, null, null, parent.now(), null, 0, 1, 1, p.id(), waiting.id(),
+            waiting.childIndex());
+    executions.insert(child);
+    var started =
+        new Event(
+            "ExecutionStarted",
+            StepApplier.details(
+                "input", input, "stateMachine", p.stateMachine(), "revision", p.revision(),
+                "parentExecutionId", p.id().toString()));
+    history.append(child.id(), 1, List.of(started), parent.now());
+    tokens.insert(child.id(), new TokenRow(1, null, null, TokenStatus.ACTIVE, waiting.position(), null, 0, 0));
+    queue.enqueue(List.of(new NewWork(child.id(), 1, 0, WorkKinds.STEP, parent.now(), null)));
+    publisher.publishEvent(
+        new StepCommitted(child.id(), p.stateMachine(), List.of("ExecutionStarted"), null, null));
+  }
+
+  /** Asks the running children of the given tokens of the parent to abort (all, when null). */
+  int abort(Session parent, List<Integer> tokenIds) {
+    if (tokenIds != null && tokenIds.isEmpty()) return 0;
+    var children = executions.runningChildren(parent.executionId(), tokenIds);
+    var work = new ArrayList<NewWork>(children.size());
+    for (UUID child : children) {
+      work.add(new NewWork(child, 1, 0, WorkKinds.ABORT_CHILD, parent.now(), null));
+    }
+    queue.enqueue(work);
+    return children.size();
+  }
+
+  /** A child execution that ended tells its parent, with a work item the parent handles. */
+  void reportEnd(Session child, Outcome outcome) {
+    ExecutionRow row = child.execution();
+    if (!row.isChild()) return;
+    queue.enqueue(
+        List.of(
+            new NewWork(
+                row.parentExecutionId(), row.parentTokenId(), 0, WorkKinds.CHILD_DONE, child.now(),
+                Json.write(outcome))));
+  }
+}
