@@ -36,7 +36,10 @@ final class ServiceProcess implements AutoCloseable {
     if (databaseUrl != null) {
       command.add("--spring.datasource.url=" + databaseUrl);
     } else {
-      command.add("--stepwise.embedded-postgres.ephemeral=true");
+      // A durable embedded cluster (fsync on, as a user's would be), fresh for every run.
+      Path data = Path.of("target", "bench-postgres");
+      deleteRecursively(data);
+      command.add("--stepwise.embedded-postgres.data-directory=" + data.toAbsolutePath());
     }
     var process =
         new ProcessBuilder(command)
@@ -80,6 +83,13 @@ final class ServiceProcess implements AutoCloseable {
       // not Linux
     }
     return -1;
+  }
+
+  private static void deleteRecursively(Path path) throws IOException {
+    if (!Files.exists(path)) return;
+    try (var files = Files.walk(path)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+    }
   }
 
   static Path jar() {

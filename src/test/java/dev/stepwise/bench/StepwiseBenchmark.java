@@ -69,7 +69,7 @@ class StepwiseBenchmark {
       report.add("RESULT peak_rss_mib=" + service.peakRssMiB());
       report.add(
           "database: "
-              + (databaseUrl == null ? "embedded PostgreSQL" : databaseUrl.replaceAll("//.*@", "//")));
+              + (databaseUrl == null ? "embedded PostgreSQL (durable: fsync on)" : databaseUrl.replaceAll("//.*@", "//")));
     }
     System.out.println();
     System.out.println("==== Stepwise benchmark ====");
