@@ -5,6 +5,9 @@ import dev.stepwise.execution.TaskCompleted;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -17,6 +20,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class ExecutionMetrics {
   private static final String STATE_ENTERED = "StateEntered";
   private final MeterRegistry registry;
+  private final Map<CounterKey, Counter> counters = new ConcurrentHashMap<>();
 
   ExecutionMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -56,7 +60,12 @@ class ExecutionMetrics {
     }
   }
 
+  /** Meters are looked up once per name and tags: this runs for every committed transaction. */
   private Counter counter(String name, String machine, String... tags) {
-    return Counter.builder(name).tag("state_machine", machine).tags(tags).register(registry);
+    return counters.computeIfAbsent(
+        new CounterKey(name, machine, List.of(tags)),
+        key -> Counter.builder(name).tag("state_machine", machine).tags(tags).register(registry));
   }
+
+  private record CounterKey(String name, String machine, List<String> tags) {}
 }

@@ -34,6 +34,8 @@ class StepwiseBenchmark {
   private static final Duration ROUND = Duration.ofSeconds(Long.getLong("bench.seconds", 10));
 
   private String base;
+  // State machine names are unique per run, so a reused database holds no stale definitions.
+  private final String run = Long.toString(System.currentTimeMillis(), 36);
   private final List<String> report = new ArrayList<>();
 
   @Test
@@ -48,18 +50,18 @@ class StepwiseBenchmark {
             ServiceProcess.start(
                 ServiceProcess.jar(), port, databaseUrl, Path.of("target", "bench-service.log"))) {
       base = service.base;
-      define("bench-pass10", passChain(10));
-      define("bench-http3", taskChain(3, stub.url()));
-      define("bench-wait1", waitOneSecond());
+      define("bench-pass10-" + run, passChain(10));
+      define("bench-http3-" + run, taskChain(3, stub.url()));
+      define("bench-wait1-" + run, waitOneSecond());
 
-      round("bench-pass10", 16, Duration.ofSeconds(5)); // warm-up
-      round("bench-http3", 16, Duration.ofSeconds(5));
+      round("bench-pass10-" + run, 16, Duration.ofSeconds(5)); // warm-up
+      round("bench-http3-" + run, 16, Duration.ofSeconds(5));
       for (int starters : STARTERS) {
-        var r = round("bench-pass10", starters, ROUND);
+        var r = round("bench-pass10-" + run, starters, ROUND);
         line("pass10", starters, r, 10, null);
       }
       for (int starters : STARTERS) {
-        var r = round("bench-http3", starters, ROUND);
+        var r = round("bench-http3-" + run, starters, ROUND);
         line("http3", starters, r, 3, dispatchOverhead(r, stub));
       }
       var lateness = timerLateness(200);
@@ -149,7 +151,7 @@ class StepwiseBenchmark {
     var ids = Collections.synchronizedList(new ArrayList<String>());
     try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
       for (int i = 0; i < count; i++) {
-        pool.submit(() -> ids.add((String) post("/v1/state-machines/bench-wait1/executions", Map.of()).get("executionId")));
+        pool.submit(() -> ids.add((String) post("/v1/state-machines/bench-wait1-" + run + "/executions", Map.of()).get("executionId")));
       }
     }
     var samples = new ArrayList<Double>();
