@@ -48,7 +48,8 @@ class Stepper {
   /**
    * Runs {@code action} for the token {@code item} names and applies the step; {@code before}
    * are events to record first (a task's start). A stale item (the token moved on, the
-   * execution ended, or another node owns the claim now) is dropped without effect.
+   * execution ended, or another node owns the claim now) is dropped without effect; an item of
+   * an execution that has ended is removed.
    */
   void run(WorkItem item, List<Event> before, Action action) {
     transactions.onExecution(
@@ -65,7 +66,8 @@ class Stepper {
           Step step = decide(action, session, token);
           applier.apply(session, token, step);
           return true;
-        });
+        },
+        ended -> queue.complete(item));
   }
 
   /**
@@ -83,8 +85,9 @@ class Stepper {
   }
 
   /**
-   * Runs {@code work} on a running execution, for work that may outlive it (a child's report to
-   * its parent, an abort): on an execution that has ended, the item is just removed.
+   * Runs {@code work} on a running execution, for work that is not a token's step and may
+   * outlive it (a timeout, a child's report to its parent, an abort): on an execution that has
+   * ended, the item is just removed.
    */
   void settle(WorkItem item, Consumer<Session> work) {
     transactions.onExecution(
@@ -97,14 +100,4 @@ class Stepper {
         row -> queue.complete(item));
   }
 
-  /** Runs {@code work} on a running execution, for work that is not a token's step. */
-  void onRunning(WorkItem item, Consumer<Session> work) {
-    transactions.onExecution(
-        item.executionId(),
-        session -> {
-          if (!queue.complete(item)) return false;
-          work.accept(session);
-          return true;
-        });
-  }
 }

@@ -22,7 +22,7 @@ class TimeoutHandler implements WorkHandler {
 
   @Override
   public void handle(WorkItem item) {
-    stepper.onRunning(
+    stepper.settle(
         item,
         session ->
             termination.terminate(
