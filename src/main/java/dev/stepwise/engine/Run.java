@@ -243,7 +243,7 @@ final class Run {
     return JsonataScope.of(token.input(), contextObject(token), token.variables());
   }
 
-  private Map<String, Object> contextObject(Token token) {
+  Map<String, Object> contextObject(Token token) {
     boolean retries = state(token) instanceof TaskState
         || state(token) instanceof ParallelState
         || state(token) instanceof MapState;
