@@ -23,10 +23,12 @@ import org.springframework.stereotype.Component;
 class StepApplier {
   private final TokenStore tokens;
   private final WorkQueue queue;
+  private final CallbackTimers callbacks;
 
-  StepApplier(TokenStore tokens, WorkQueue queue) {
+  StepApplier(TokenStore tokens, WorkQueue queue, CallbackTimers callbacks) {
     this.tokens = tokens;
     this.queue = queue;
+    this.callbacks = callbacks;
   }
 
   void apply(Session session, TokenRow row, Step step) {
@@ -34,6 +36,9 @@ class StepApplier {
     int version = step.token() == null ? row.version() : tokens.move(session.executionId(), row, step.token());
     switch (step.effect()) {
       case Effect.Dispatch dispatch -> {
+        // A task token is handed out: record it and arm its timers. An activity's task is not
+        // sent anywhere; its workers pull it.
+        if (callbacks.open(session, row.id(), version, dispatch.request())) return;
         // One key per entry into the state: the entered event's id is unique in the execution.
         String key = session.executionId() + "/" + step.token().enteredEventId();
         queue.enqueue(

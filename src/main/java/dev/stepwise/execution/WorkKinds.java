@@ -11,5 +11,11 @@ final class WorkKinds {
   /** The execution's own {@code TimeoutSeconds} ran out. */
   static final String TIMEOUT = "TIMEOUT";
 
+  /** A Task waiting for a callback reached its {@code TimeoutSeconds}; the payload is its task token. */
+  static final String CALLBACK_TIMEOUT = "CALLBACK_TIMEOUT";
+
+  /** A Task waiting for a callback had no heartbeat for {@code HeartbeatSeconds}; ditto. */
+  static final String HEARTBEAT_TIMEOUT = "HEARTBEAT_TIMEOUT";
+
   private WorkKinds() {}
 }
