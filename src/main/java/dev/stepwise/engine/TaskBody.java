@@ -41,7 +41,7 @@ final class TaskBody {
               TaskResources.activityName(task.resource()));
     }
     run.event(
-        "TaskScheduled",
+        TaskResources.eventPrefix(task.resource()) + "Scheduled",
         "resource", task.resource(),
         "parameters", payload,
         "timeoutInSeconds", reportedTimeout(callback, deadlines, requestTimeout),

@@ -19,6 +19,11 @@ public final class TaskResources {
     return matcher.matches() ? matcher.group(1) : null;
   }
 
+  /** AWS names an activity state's events Activity…, every other Task's Task…. */
+  public static String eventPrefix(String resource) {
+    return activityName(resource) == null ? "Task" : "Activity";
+  }
+
   /** Whether the state hands out a task token and waits for an answer quoting it. */
   public static boolean waitsForCallback(String resource) {
     return resource != null

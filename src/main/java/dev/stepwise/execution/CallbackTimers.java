@@ -52,7 +52,8 @@ class CallbackTimers {
     if (callback.timeout() != null) {
       timers.add(timer(session, row, WorkKinds.CALLBACK_TIMEOUT, callback.timeout()));
     }
-    if (callback.heartbeat() != null) {
+    // An activity's heartbeat clock starts when a worker takes the task.
+    if (callback.heartbeat() != null && callback.activity() == null) {
       timers.add(timer(session, row, WorkKinds.HEARTBEAT_TIMEOUT, callback.heartbeat()));
     }
     queue.enqueue(timers);

@@ -136,7 +136,8 @@ public class TaskCallbacks {
     return waiting.get();
   }
 
-  private static boolean waits(TokenRow token, CallbackRow row) {
+  /** Whether the token still waits for the task token the row records. */
+  static boolean waits(TokenRow token, CallbackRow row) {
     return !row.closed()
         && token != null
         && token.status() == TokenStatus.ACTIVE

@@ -153,10 +153,14 @@ class CallbackTaskTests {
             "{'StartAt': 'T', 'States': {'T': {'Type': 'Task', 'End': true,"
                 + " 'Resource': 'arn:aws:states:eu-west-1:123456789012:activity:review-order'}}}");
 
-    TaskRequest request = dispatched(start(interpreter, 1));
+    Step step = start(interpreter, 1);
+    TaskRequest request = dispatched(step);
 
     assertThat(request.callback().activity()).isEqualTo("review-order");
     assertThat(request.callback().taskToken()).isNotBlank();
+    Step done = interpreter.afterTask(step.token(), new TaskOutcome.Succeeded("ok"), context(1));
+    assertThat(step.events().getLast().type()).isEqualTo("ActivityScheduled");
+    assertThat(done.events().getFirst().type()).isEqualTo("ActivitySucceeded");
   }
 
   @Test
