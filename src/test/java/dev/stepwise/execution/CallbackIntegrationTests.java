@@ -262,6 +262,48 @@ class CallbackIntegrationTests {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void parallelBranchesWaitForTheirOwnTokens() {
+    String task =
+        """
+        {"StartAt": "%1$s", "States": {"%1$s": {"Type": "Task", "End": true,
+          "Resource": "%2$s.waitForTaskToken",
+          "Parameters": {"token.$": "$$.Task.Token", "order.$": "$.order"}}}}
+        """;
+    stepwise
+        .api()
+        .createStateMachine(
+            "cb-parallel",
+            """
+            {"StartAt": "Both", "States": {"Both": {"Type": "Parallel", "End": true,
+              "Branches": [%s, %s]}}}
+            """
+                .formatted(
+                    task.formatted("AskAnn", endpoint.url("/approve")),
+                    task.formatted("AskBob", endpoint.url("/approve"))));
+    String id = stepwise.api().start("cb-parallel", Map.of("order", 10));
+    awaitTrue(
+        () -> types(id).stream().filter("TaskSubmitted"::equals).count() == 2, "both deliveries");
+    var tokens =
+        endpoint.calls("/approve").stream()
+            .filter(c -> id.equals(c.header("Stepwise-Execution-Id")))
+            .map(c -> (String) ((Map<String, Object>) c.body()).get("token"))
+            .toList();
+    assertThat(tokens).hasSize(2).doesNotHaveDuplicates();
+
+    assertThat(success(tokens.get(1), "second").status()).isEqualTo(200);
+    assertThat(stepwise.api().execution(id).get("status")).isEqualTo("RUNNING");
+    assertThat(success(tokens.get(0), "first").status()).isEqualTo(200);
+
+    var ended = stepwise.api().awaitEnd(id, Duration.ofSeconds(20));
+    assertThat(ended.get("status")).isEqualTo("SUCCEEDED");
+    // Which branch got which token depends on delivery order; each branch has its own answer.
+    assertThat((List<Object>) ended.get("output")).containsExactlyInAnyOrder("first", "second");
+    // The branches' tokens are gone once the Parallel state joined: still a conflict, not unknown.
+    assertThat(success(tokens.get(0), "again").status()).isEqualTo(409);
+  }
+
+  @Test
   void openCallbacksAreAGaugePerStateMachine() {
     approval("cb-gauge", "/approve", "");
     Pattern one = Pattern.compile("stepwise_callbacks_open\\{[^}]*state_machine=\"cb-gauge\"[^}]*} 1\\.0");
