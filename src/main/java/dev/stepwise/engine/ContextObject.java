@@ -42,6 +42,13 @@ final class ContextObject {
     return copy;
   }
 
+  /** The context of a state that waits for a callback, which adds {@code Task.Token}. */
+  static Map<String, Object> withTaskToken(Map<String, Object> context, String taskToken) {
+    var copy = new LinkedHashMap<>(context);
+    copy.put("Task", Map.of("Token", taskToken));
+    return copy;
+  }
+
   static String format(Instant instant) {
     return instant == null
         ? null

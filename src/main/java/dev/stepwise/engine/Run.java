@@ -55,20 +55,21 @@ final class Run {
 
   Step afterTask(Token token, TaskOutcome outcome) {
     var task = (TaskState) state(token);
+    String events = TaskResources.eventPrefix(task.resource());
     Outcome result;
     try {
       result =
           switch (outcome) {
             case TaskOutcome.Succeeded s -> {
-              event("TaskSucceeded", "resource", task.resource(), "output", s.result());
+              event(events + "Succeeded", "resource", task.resource(), "output", s.result());
               yield TaskBody.succeeded(this, task, token, s.result());
             }
             case TaskOutcome.Failed f -> {
               String type =
                   ErrorNames.TIMEOUT.equals(f.error()) || ErrorNames.HEARTBEAT_TIMEOUT.equals(f.error())
-                      ? "TaskTimedOut"
-                      : "TaskFailed";
-              event(type, "resource", task.resource(), "error", f.error(), "cause", f.cause());
+                      ? "TimedOut"
+                      : "Failed";
+              event(events + type, "resource", task.resource(), "error", f.error(), "cause", f.cause());
               yield handleError(token, task, task.errors(), f.error(), f.cause());
             }
           };
@@ -243,7 +244,7 @@ final class Run {
     return JsonataScope.of(token.input(), contextObject(token), token.variables());
   }
 
-  private Map<String, Object> contextObject(Token token) {
+  Map<String, Object> contextObject(Token token) {
     boolean retries = state(token) instanceof TaskState
         || state(token) instanceof ParallelState
         || state(token) instanceof MapState;

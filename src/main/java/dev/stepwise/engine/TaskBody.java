@@ -1,9 +1,5 @@
 package dev.stepwise.engine;
 
-import com.jayway.jsonpath.PathNotFoundException;
-import dev.stepwise.asl.Json;
-import dev.stepwise.asl.StatesError;
-import dev.stepwise.asl.ErrorNames;
 import dev.stepwise.asl.jsonata.JsonataScope;
 import dev.stepwise.asl.model.TaskState;
 import dev.stepwise.asl.path.Bindings;
@@ -12,29 +8,65 @@ import java.util.Map;
 
 /** A Task state: schedules its request, then processes the result that comes back. */
 final class TaskBody {
+  /** AWS's default TimeoutSeconds, which a state waiting for a task token reports when unset. */
+  private static final long NO_TIMEOUT_SECONDS = 99_999_999;
+
   private TaskBody() {}
 
   static Run.Outcome schedule(Run run, TaskState task, Token token) {
+    boolean callback = TaskResources.waitsForCallback(task.resource());
+    String taskToken = callback ? TaskTokens.generate(run.context().random()) : null;
+    Map<String, Object> context = run.contextObject(token);
+    if (callback) context = ContextObject.withTaskToken(context, taskToken);
     Object payload;
-    Duration timeout;
+    TaskDeadlines deadlines;
     if (task.flow().jsonata()) {
-      JsonataScope scope = run.jsonataScope(token);
+      JsonataScope scope = run.jsonataScope(token).withContext(context);
       payload = JsonataIo.field(task.flow(), "Arguments", scope, token.input());
-      timeout = jsonataTimeout(task, scope, run.context());
+      deadlines = TaskDeadlines.jsonata(task, scope, callback);
     } else {
-      Bindings bindings = run.bindings(token, token.input());
+      Bindings bindings = new Bindings(token.input(), context, token.variables());
       Bindings effective = bindings.withInput(StateIo.inputPath(task.io(), bindings));
       payload = StateIo.parameters(task.parameters(), effective);
-      timeout = timeout(task, effective, run.context());
+      deadlines = TaskDeadlines.jsonPath(task, effective, callback);
+    }
+    Duration requestTimeout = requestTimeout(deadlines, run.context(), callback);
+    TaskRequest.Callback waitsFor = null;
+    if (callback) {
+      waitsFor =
+          new TaskRequest.Callback(
+              taskToken,
+              deadlines.timeout(),
+              deadlines.heartbeat(),
+              TaskResources.activityName(task.resource()));
     }
     run.event(
-        "TaskScheduled",
+        TaskResources.eventPrefix(task.resource()) + "Scheduled",
         "resource", task.resource(),
         "parameters", payload,
-        "timeoutInSeconds", timeout.toSeconds());
+        "timeoutInSeconds", reportedTimeout(callback, deadlines, requestTimeout),
+        "heartbeatInSeconds", deadlines.heartbeat() == null ? null : deadlines.heartbeat().toSeconds());
     var request =
-        new TaskRequest(task.name(), task.resource(), payload, token.retryCount() + 1, timeout);
-    return run.done(token.with(Phase.TASK, null), new Effect.Dispatch(request));
+        new TaskRequest(
+            task.name(), task.resource(), payload, token.retryCount() + 1, requestTimeout, waitsFor);
+    // A waiting token remembers its task token, so that only an answer quoting it continues it.
+    return run.done(token.with(Phase.TASK, taskToken), new Effect.Dispatch(request));
+  }
+
+  private static long reportedTimeout(boolean callback, TaskDeadlines deadlines, Duration request) {
+    if (!callback) return request.toSeconds();
+    return deadlines.timeout() == null ? NO_TIMEOUT_SECONDS : deadlines.timeout().toSeconds();
+  }
+
+  /**
+   * How long the HTTP request may take: the state's timeout, or the default. The request that
+   * hands out a task token only delivers it, so it never waits longer than the default either.
+   */
+  private static Duration requestTimeout(TaskDeadlines deadlines, StepContext context, boolean callback) {
+    Duration fallback = context.limits().defaultTaskTimeout();
+    if (deadlines.timeout() == null) return fallback;
+    if (callback && fallback.compareTo(deadlines.timeout()) < 0) return fallback;
+    return deadlines.timeout();
   }
 
   static Run.Outcome succeeded(Run run, TaskState task, Token token, Object result) {
@@ -56,36 +88,5 @@ final class TaskBody {
         Assignments.jsonPath(
             task.flow().assign(), bindings.withInput(selected), token.variables(), run.payloadLimit());
     return run.exit(task, task.transition(), output, variables);
-  }
-
-  private static Duration jsonataTimeout(TaskState task, JsonataScope scope, StepContext context) {
-    if (task.timeoutSeconds() != null) return Duration.ofSeconds(task.timeoutSeconds());
-    if (task.flow().field("TimeoutSeconds") == null) return context.limits().defaultTaskTimeout();
-    Object value = JsonataIo.field(task.flow(), "TimeoutSeconds", scope, null);
-    if (!Json.isIntegral(value) || ((Number) value).longValue() < 1) {
-      throw new StatesError(
-          ErrorNames.QUERY_EVALUATION_ERROR,
-          "The TimeoutSeconds field must be a positive integer, but was: " + Json.write(value));
-    }
-    return Duration.ofSeconds(((Number) value).longValue());
-  }
-
-  private static Duration timeout(TaskState task, Bindings bindings, StepContext context) {
-    if (task.timeoutSeconds() != null) return Duration.ofSeconds(task.timeoutSeconds());
-    if (task.timeoutSecondsPath() == null) return context.limits().defaultTaskTimeout();
-    Object value;
-    try {
-      value = bindings.read(task.timeoutSecondsPath());
-    } catch (PathNotFoundException e) {
-      throw StatesError.runtime(
-          "The TimeoutSecondsPath parameter does not reference an input value: "
-              + task.timeoutSecondsPath());
-    }
-    if (!Json.isIntegral(value) || ((Number) value).longValue() < 1) {
-      throw StatesError.runtime(
-          "The TimeoutSecondsPath parameter must reference a positive integer: "
-              + task.timeoutSecondsPath() + " == " + Json.write(value));
-    }
-    return Duration.ofSeconds(((Number) value).longValue());
   }
 }

@@ -4,7 +4,7 @@ import dev.stepwise.engine.StepContext;
 import dev.stepwise.task.TaskProperties;
 import java.time.Clock;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
+import java.security.SecureRandom;
 import java.util.function.Predicate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.retry.RetryException;
@@ -23,6 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class ExecutionTransactions {
+  // Task tokens come from it and must not be guessable; otherwise it only jitters retries.
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private final TransactionTemplate tx;
   private final ExecutionStore executions;
   private final HistoryStore history;
@@ -109,7 +112,7 @@ class ExecutionTransactions {
         interpreters.get(row.stateMachine(), row.revision()),
         clock.instant(),
         limits,
-        ThreadLocalRandom.current());
+        RANDOM);
   }
 
   /**

@@ -25,13 +25,19 @@ class StepApplier {
   private final WorkQueue queue;
   private final MapRunStarter mapRuns;
   private final ChildExecutions children;
+  private final CallbackTimers callbacks;
 
   StepApplier(
-      TokenStore tokens, WorkQueue queue, MapRunStarter mapRuns, ChildExecutions children) {
+      TokenStore tokens,
+      WorkQueue queue,
+      MapRunStarter mapRuns,
+      ChildExecutions children,
+      CallbackTimers callbacks) {
     this.tokens = tokens;
     this.queue = queue;
     this.mapRuns = mapRuns;
     this.children = children;
+    this.callbacks = callbacks;
   }
 
   void apply(Session session, TokenRow row, Step step) {
@@ -39,6 +45,9 @@ class StepApplier {
     int version = step.token() == null ? row.version() : tokens.move(session.executionId(), row, step.token());
     switch (step.effect()) {
       case Effect.Dispatch dispatch -> {
+        // A task token is handed out: record it and arm its timers. An activity's task is not
+        // sent anywhere; its workers pull it.
+        if (callbacks.open(session, row.id(), version, dispatch.request())) return;
         // One key per entry into the state: the entered event's id is unique in the execution.
         String key = session.executionId() + "/" + step.token().enteredEventId();
         queue.enqueue(

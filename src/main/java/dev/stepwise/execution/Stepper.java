@@ -74,7 +74,7 @@ class Stepper {
    * Asks the interpreter. It is pure, so an exception other than an ASL error is a defect: the
    * token fails with {@code States.Runtime} rather than the item being retried forever.
    */
-  private static Step decide(Action action, Session session, TokenRow token) {
+  static Step decide(Action action, Session session, TokenRow token) {
     try {
       return action.apply(session.interpreter(), token.position(), session.context());
     } catch (RuntimeException e) {

@@ -20,11 +20,17 @@ class TaskHandler implements WorkHandler {
   private final Stepper stepper;
   private final HttpTaskDispatcher dispatcher;
   private final ApplicationEventPublisher publisher;
+  private final TaskCallbacks callbacks;
 
-  TaskHandler(Stepper stepper, HttpTaskDispatcher dispatcher, ApplicationEventPublisher publisher) {
+  TaskHandler(
+      Stepper stepper,
+      HttpTaskDispatcher dispatcher,
+      ApplicationEventPublisher publisher,
+      TaskCallbacks callbacks) {
     this.stepper = stepper;
     this.dispatcher = dispatcher;
     this.publisher = publisher;
+    this.callbacks = callbacks;
   }
 
   @Override
@@ -45,6 +51,11 @@ class TaskHandler implements WorkHandler {
             outcome instanceof TaskOutcome.Failed f ? f.error() : null,
             request.attempt(),
             java.time.Duration.ofNanos(System.nanoTime() - sentAt)));
+    if (request.callback() != null && outcome instanceof TaskOutcome.Succeeded delivered) {
+      // The task token is out; the state now waits for its callback.
+      callbacks.delivered(item, request, delivered.result());
+      return;
+    }
     // TaskStarted is recorded with the outcome: one transaction per call instead of two.
     var started = new Event("TaskStarted", StepApplier.details("resource", request.resource()));
     stepper.run(

@@ -17,5 +17,11 @@ final class WorkKinds {
   /** Abort a child execution whose parent stopped or whose map run ended without it. */
   static final String ABORT_CHILD = "ABORT_CHILD";
 
+  /** A Task waiting for a callback reached its {@code TimeoutSeconds}; the payload is its task token. */
+  static final String CALLBACK_TIMEOUT = "CALLBACK_TIMEOUT";
+
+  /** A Task waiting for a callback had no heartbeat for {@code HeartbeatSeconds}; ditto. */
+  static final String HEARTBEAT_TIMEOUT = "HEARTBEAT_TIMEOUT";
+
   private WorkKinds() {}
 }

@@ -171,6 +171,13 @@ public class WorkQueue {
         .update();
   }
 
+  /** Drops the pending work of some kinds of one token (timers that no longer apply). */
+  public void cancelTokenWork(UUID executionId, int tokenId, List<String> kinds) {
+    jdbc.sql("delete from work_item where execution_id = ? and token_id = ? and kind = any(?)")
+        .params(executionId, tokenId, kinds.toArray(new String[0]))
+        .update();
+  }
+
   /** Items due and not claimed, and the age of the oldest, for the queue metrics. */
   public QueueDepth depth() {
     return jdbc.sql(

@@ -46,6 +46,7 @@ public class HttpTaskDispatcher implements AutoCloseable {
   public static final String STATE_NAME_HEADER = "Stepwise-State-Name";
   public static final String ATTEMPT_HEADER = "Stepwise-Attempt";
   public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+  public static final String TASK_TOKEN_HEADER = "Stepwise-Task-Token";
 
   // The JDK client sets these itself and refuses them from callers.
   private static final Set<String> CLIENT_MANAGED_HEADERS =
@@ -151,6 +152,9 @@ public class HttpTaskDispatcher implements AutoCloseable {
     }
     if (context.idempotencyKey() != null) {
       builder.setHeader(IDEMPOTENCY_KEY_HEADER, headerValue(context.idempotencyKey()));
+    }
+    if (request.callback() != null) {
+      builder.setHeader(TASK_TOKEN_HEADER, request.callback().taskToken());
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.stepwise.task;
 
+import dev.stepwise.engine.TaskResources;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -39,7 +40,8 @@ public class TaskRoutes {
 
   /** Whether a definition naming this resource can run; checked when the definition is saved. */
   public boolean isRoutable(String resource) {
-    return resolve(resource).isPresent();
+    // An activity's workers pull its tasks: there is nothing to route.
+    return resolve(resource).isPresent() || TaskResources.activityName(resource) != null;
   }
 
   /** The resource without its {@code .waitForTaskToken} suffix, which changes how, not where. */

@@ -31,6 +31,14 @@ class TaskRoutesTests {
   }
 
   @Test
+  void activityArnsOfAnyRegionAndAccountNeedNoRoute() {
+    assertThat(routes().isRoutable("arn:aws:states:us-east-1:123456789012:activity:review")).isTrue();
+    assertThat(routes().isRoutable("arn:aws:states:::activity:review")).isTrue();
+    assertThat(routes().isRoutable("arn:aws:states:us-east-1:1:activity:")).isFalse();
+    assertThat(routes().isRoutable("arn:aws:states:us-east-1:1:stateMachine:x")).isFalse();
+  }
+
+  @Test
   void aUrlResourceIsItsOwnTarget() {
     var target = routes().resolve("https://api.example.com/charge?x=1");
 
@@ -132,7 +140,7 @@ class TaskRoutesTests {
   void unmatchedResourcesAreNotRoutable() {
     var routes = routes(route("arn:aws:lambda:*", "http://lambda/"));
 
-    assertThat(routes.isRoutable("arn:aws:states:us-east-1:1:activity:Approve")).isFalse();
+    assertThat(routes.isRoutable("arn:aws:states:::sqs:sendMessage")).isFalse();
     assertThat(routes.resolve("arn:aws:states:::sqs:sendMessage")).isEmpty();
     assertThat(routes.isRoutable(null)).isFalse();
     assertThat(routes().isRoutable("arn:aws:lambda:us-east-1:1:function:F")).isFalse();

@@ -1,0 +1,84 @@
+package dev.stepwise.execution;
+
+import dev.stepwise.asl.Json;
+import dev.stepwise.engine.TaskRequest;
+import dev.stepwise.queue.NewWork;
+import dev.stepwise.queue.WorkQueue;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records a handed-out task token in the transaction that schedules its Task, so an answer can
+ * arrive even before the request that carries the token returns, and keeps the durable timers
+ * of its wait: {@code TimeoutSeconds} and {@code HeartbeatSeconds} (re-armed by each heartbeat).
+ */
+@Component
+class CallbackTimers {
+  private static final List<String> KINDS =
+      List.of(WorkKinds.CALLBACK_TIMEOUT, WorkKinds.HEARTBEAT_TIMEOUT);
+
+  private final CallbackStore store;
+  private final WorkQueue queue;
+  private final ApplicationEventPublisher publisher;
+
+  CallbackTimers(CallbackStore store, WorkQueue queue, ApplicationEventPublisher publisher) {
+    this.store = store;
+    this.queue = queue;
+    this.publisher = publisher;
+  }
+
+  /**
+   * Records the task token of a request that waits for a callback (nothing for other requests).
+   * Returns true when workers pull the task (an activity), so no request is to be sent.
+   */
+  boolean open(Session session, int tokenId, int version, TaskRequest request) {
+    var callback = request.callback();
+    if (callback == null) return false;
+    var executionId = session.executionId();
+    String machine = session.execution().stateMachine();
+    Integer heartbeat = callback.heartbeat() == null ? null : (int) callback.heartbeat().toSeconds();
+    var row =
+        new CallbackRow(
+            callback.taskToken(), executionId, tokenId, version, machine, request.resource(),
+            heartbeat, callback.activity(), false, false);
+    String input = callback.activity() == null ? null : Json.write(request.payload());
+    store.insert(row, request.stateName(), input, session.now());
+    // A retried state's earlier wait is over; its timers go with it.
+    queue.cancelTokenWork(executionId, tokenId, KINDS);
+    var timers = new ArrayList<NewWork>(2);
+    if (callback.timeout() != null) {
+      timers.add(timer(session, row, WorkKinds.CALLBACK_TIMEOUT, callback.timeout()));
+    }
+    // An activity's heartbeat clock starts when a worker takes the task.
+    if (callback.heartbeat() != null && callback.activity() == null) {
+      timers.add(timer(session, row, WorkKinds.HEARTBEAT_TIMEOUT, callback.heartbeat()));
+    }
+    queue.enqueue(timers);
+    publisher.publishEvent(new CallbackOpened(machine, callback.activity()));
+    return callback.activity() != null;
+  }
+
+  /** A heartbeat: the {@code HeartbeatSeconds} clock starts again. */
+  void heartbeat(Session session, CallbackRow row) {
+    if (row.heartbeatSeconds() == null) return;
+    queue.cancelTokenWork(row.executionId(), row.tokenId(), List.of(WorkKinds.HEARTBEAT_TIMEOUT));
+    queue.enqueue(
+        List.of(
+            timer(session, row, WorkKinds.HEARTBEAT_TIMEOUT,
+                Duration.ofSeconds(row.heartbeatSeconds()))));
+  }
+
+  /** The wait is over (answered, or one of its timers fired). */
+  void cancel(CallbackRow row) {
+    queue.cancelTokenWork(row.executionId(), row.tokenId(), KINDS);
+  }
+
+  private static NewWork timer(Session session, CallbackRow row, String kind, Duration after) {
+    return new NewWork(
+        row.executionId(), row.tokenId(), row.tokenVersion(), kind, session.now().plus(after),
+        row.taskToken());
+  }
+}

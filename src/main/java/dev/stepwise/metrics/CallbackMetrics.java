@@ -1,0 +1,69 @@
+package dev.stepwise.metrics;
+
+import dev.stepwise.execution.CallbackOpened;
+import dev.stepwise.execution.TaskCallbacks;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code stepwise.callbacks.open}: Task states waiting for a callback, per state machine. A gauge
+ * is registered for a state machine the first time one of its states hands out a task token (or
+ * at start, for those already waiting); the counts are read from the database at most once a
+ * second.
+ */
+@Component
+class CallbackMetrics {
+  private static final Duration FRESH = Duration.ofSeconds(1);
+  private final TaskCallbacks callbacks;
+  private final MeterRegistry registry;
+  private final Clock clock;
+  private final Set<String> registered = ConcurrentHashMap.newKeySet();
+  private volatile Map<String, Long> last = Map.of();
+  private volatile Instant readAt = Instant.EPOCH;
+
+  CallbackMetrics(TaskCallbacks callbacks, MeterRegistry registry, Clock clock) {
+    this.callbacks = callbacks;
+    this.registry = registry;
+    this.clock = clock;
+  }
+
+  @EventListener
+  void on(CallbackOpened opened) {
+    register(opened.stateMachine());
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void registerWaiting() {
+    counts().keySet().forEach(this::register);
+  }
+
+  private void register(String machine) {
+    if (!registered.add(machine)) return;
+    Gauge.builder("stepwise.callbacks.open", this, m -> m.counts().getOrDefault(machine, 0L))
+        .description("Task states waiting for a callback")
+        .tag("state_machine", machine)
+        .register(registry);
+  }
+
+  private Map<String, Long> counts() {
+    Instant now = clock.instant();
+    if (Duration.between(readAt, now).compareTo(FRESH) > 0) {
+      try {
+        last = callbacks.openCounts();
+        readAt = now;
+      } catch (RuntimeException e) {
+        // Keep the last counts while the database is unreachable.
+      }
+    }
+    return last;
+  }
+}
