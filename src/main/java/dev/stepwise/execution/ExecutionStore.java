@@ -62,26 +62,6 @@ class ExecutionStore {
         .optional();
   }
 
-  /**
-   * Saves what a transaction changed on the execution: the counters that number its history
-   * events and tokens, and its end when it ended, in one statement.
-   */
-  void save(UUID id, long lastEventId, int lastTokenId, Session.Ending ending, Instant now) {
-    if (ending == null) {
-      jdbc.sql("update execution set last_event_id = ?, last_token_id = ? where id = ?")
-          .params(lastEventId, lastTokenId, id)
-          .update();
-      return;
-    }
-    jdbc.sql(
-            "update execution set last_event_id = ?, last_token_id = ?, status = ?, output = ?,"
-                + " error = ?, cause = ?, stopped_at = ? where id = ?")
-        .params(
-            lastEventId, lastTokenId, ending.status().name(), ending.output(), ending.error(),
-            ending.cause(), ts(now), id)
-        .update();
-  }
-
   void redrive(UUID id) {
     jdbc.sql(
             "update execution set status = 'RUNNING', output = null, error = null, cause = null,"

@@ -28,7 +28,7 @@ class ExecutionTransactions {
 
   private final TransactionTemplate tx;
   private final ExecutionStore executions;
-  private final HistoryStore history;
+  private final SessionWriter writer;
   private final Interpreters interpreters;
   private final ApplicationEventPublisher publisher;
   private final Clock clock;
@@ -47,7 +47,7 @@ class ExecutionTransactions {
   ExecutionTransactions(
       JdbcTransactions tx,
       ExecutionStore executions,
-      HistoryStore history,
+      SessionWriter writer,
       Interpreters interpreters,
       ApplicationEventPublisher publisher,
       Clock clock,
@@ -56,7 +56,7 @@ class ExecutionTransactions {
       Termination termination) {
     this.tx = tx.template();
     this.executions = executions;
-    this.history = history;
+    this.writer = writer;
     this.interpreters = interpreters;
     this.publisher = publisher;
     this.clock = clock;
@@ -130,14 +130,7 @@ class ExecutionTransactions {
     if (session.events().isEmpty() && session.lastTokenId() == session.execution().lastTokenId()) {
       return;
     }
-    history.append(
-        session.executionId(), session.execution().lastEventId() + 1, session.events(), session.now());
-    executions.save(
-        session.executionId(),
-        session.execution().lastEventId() + session.events().size(),
-        session.lastTokenId(),
-        session.ending(),
-        session.now());
+    writer.write(session);
     publisher.publishEvent(session.summary());
   }
 }

@@ -21,27 +21,6 @@ class HistoryStore {
     this.jdbc = jdbc;
   }
 
-  /** Appends events numbered from {@code firstId}, each following the one before. */
-  void append(UUID executionId, long firstId, List<Event> events, Instant now) {
-    if (events.isEmpty()) return;
-    int n = events.size();
-    var ids = new Long[n];
-    var types = new String[n];
-    var details = new String[n];
-    for (int i = 0; i < n; i++) {
-      ids[i] = firstId + i;
-      types[i] = events.get(i).type();
-      details[i] = Json.write(events.get(i).details());
-    }
-    // One round trip for the whole step, however many states it ran.
-    jdbc.sql(
-            "insert into history_event (execution_id, id, previous_event_id, ts, type, details)"
-                + " select ?, e.id, e.id - 1, ?, e.type, e.details"
-                + " from unnest(?::bigint[], ?::text[], ?::text[]) as e(id, type, details)")
-        .params(executionId, ts(now), ids, types, details)
-        .update();
-  }
-
   @SuppressWarnings("unchecked")
   List<HistoryEventView> page(UUID executionId, long from, int size, boolean reverse) {
     String sql =

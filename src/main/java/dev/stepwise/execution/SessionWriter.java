@@ -1,0 +1,75 @@
+package dev.stepwise.execution;
+
+import static dev.stepwise.execution.Sql.ts;
+
+import dev.stepwise.asl.Json;
+import dev.stepwise.engine.Event;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes what a session accumulated in one statement: its history events (numbered on from the
+ * execution's counter) and the execution row's counters and end. One round trip at the end of
+ * every step, however many states it ran.
+ */
+@Component
+class SessionWriter {
+  private final JdbcClient jdbc;
+
+  SessionWriter(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * Writes the first event of an execution created inside another's transaction (a distributed
+   * Map's child, whose row already counts that event).
+   */
+  void writeFirst(java.util.UUID executionId, Event event, java.time.Instant now) {
+    jdbc.sql(
+            "insert into history_event (execution_id, id, previous_event_id, ts, type, details)"
+                + " values (?, 1, 0, ?, ?, ?)")
+        .params(executionId, ts(now), event.type(), Json.write(event.details()))
+        .update();
+  }
+
+  void write(Session session) {
+    List<Event> events = session.events();
+    long firstId = session.execution().lastEventId() + 1;
+    int n = events.size();
+    var ids = new Long[n];
+    var types = new String[n];
+    var details = new String[n];
+    for (int i = 0; i < n; i++) {
+      ids[i] = firstId + i;
+      types[i] = events.get(i).type();
+      details[i] = Json.write(events.get(i).details());
+    }
+    var ending = session.ending();
+    var params = new ArrayList<Object>();
+    params.addAll(List.of(session.executionId(), ts(session.now()), ids, types, details));
+    params.add(firstId - 1 + n);
+    params.add(session.lastTokenId());
+    String end = "";
+    if (ending != null) {
+      end = ", status = ?, output = ?, error = ?, cause = ?, stopped_at = ?";
+      params.add(ending.status().name());
+      params.add(ending.output());
+      params.add(ending.error());
+      params.add(ending.cause());
+      params.add(ts(session.now()));
+    }
+    params.add(session.executionId());
+    jdbc.sql(
+            "with events as (insert into history_event"
+                + " (execution_id, id, previous_event_id, ts, type, details)"
+                + " select ?, e.id, e.id - 1, ?, e.type, e.details"
+                + " from unnest(?::bigint[], ?::text[], ?::text[]) as e(id, type, details))"
+                + " update execution set last_event_id = ?, last_token_id = ?"
+                + end
+                + " where id = ?")
+        .params(params)
+        .update();
+  }
+}
