@@ -1,6 +1,8 @@
 package dev.stepwise.api;
 
 import dev.stepwise.asl.Json;
+import dev.stepwise.execution.ExecutionControl;
+import dev.stepwise.execution.ExecutionStarter;
 import dev.stepwise.execution.ExecutionStatus;
 import dev.stepwise.execution.ExecutionView;
 import dev.stepwise.execution.Executions;
@@ -22,10 +24,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/v1")
 class ExecutionController {
+  private final ExecutionStarter starter;
   private final Executions executions;
+  private final ExecutionControl control;
 
-  ExecutionController(Executions executions) {
+  ExecutionController(ExecutionStarter starter, Executions executions, ExecutionControl control) {
+    this.starter = starter;
     this.executions = executions;
+    this.control = control;
   }
 
   record ExecutionList(List<ExecutionView> items, String nextPageToken) {}
@@ -46,7 +52,7 @@ class ExecutionController {
         request == null || request.input() == null
             ? new LinkedHashMap<String, Object>()
             : Json.fromNode(request.input());
-    var started = executions.start(name, executionName, input);
+    var started = starter.start(name, executionName, input);
     ExecutionView view = started.execution();
     URI location = URI.create("/v1/executions/" + view.executionId());
     if (waitSeconds != null && waitSeconds > 0) {
@@ -97,14 +103,14 @@ class ExecutionController {
 
   @PostMapping("/executions/{executionId}/redrive")
   ExecutionView redrive(@PathVariable String executionId) {
-    return executions.redrive(executionId);
+    return control.redrive(executionId);
   }
 
   @PostMapping("/executions/{executionId}/stop")
   ExecutionView stop(
       @PathVariable String executionId,
       @RequestBody(required = false) ApiRequests.StopExecution request) {
-    return executions.stop(
+    return control.stop(
         executionId,
         request == null ? null : request.error(),
         request == null ? null : request.cause());

@@ -4,8 +4,6 @@ import static dev.stepwise.execution.Sql.instant;
 import static dev.stepwise.execution.Sql.ts;
 
 import dev.stepwise.asl.Json;
-import dev.stepwise.engine.Event;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

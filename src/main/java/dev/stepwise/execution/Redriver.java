@@ -3,8 +3,7 @@ package dev.stepwise.execution;
 import dev.stepwise.engine.Event;
 import dev.stepwise.queue.NewWork;
 import dev.stepwise.queue.WorkQueue;
-import dev.stepwise.statemachine.StateMachines;
-import java.util.ArrayList;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,14 +16,14 @@ class Redriver {
   private final ExecutionStore executions;
   private final TokenStore tokens;
   private final WorkQueue queue;
-  private final StateMachines stateMachines;
+  private final ExecutionTimeouts timeouts;
 
   Redriver(
-      ExecutionStore executions, TokenStore tokens, WorkQueue queue, StateMachines stateMachines) {
+      ExecutionStore executions, TokenStore tokens, WorkQueue queue, ExecutionTimeouts timeouts) {
     this.executions = executions;
     this.tokens = tokens;
     this.queue = queue;
-    this.stateMachines = stateMachines;
+    this.timeouts = timeouts;
   }
 
   void redrive(Session session) {
@@ -34,14 +33,8 @@ class Redriver {
     queue.cancelTokens(id, tokens.deleteDescendants(id, root.id()));
     int version = tokens.reactivate(id, root, root.position().restart());
     executions.redrive(id);
-    var work = new ArrayList<NewWork>();
-    work.add(new NewWork(id, root.id(), version, WorkKinds.STEP, session.now(), null));
-    Integer timeout = stateMachines.parsed(row.stateMachine(), row.revision()).timeoutSeconds();
-    if (timeout != null) {
-      work.add(
-          new NewWork(id, root.id(), version, WorkKinds.TIMEOUT, session.now().plusSeconds(timeout), null));
-    }
-    queue.enqueue(work);
+    queue.enqueue(List.of(new NewWork(id, root.id(), version, WorkKinds.STEP, session.now(), null)));
+    timeouts.arm(session, version);
     session.add(
         new Event(
             "ExecutionRedriven", StepApplier.details("redriveCount", row.redriveCount() + 1)));

@@ -3,7 +3,6 @@ package dev.stepwise.asl.parse;
 import dev.stepwise.asl.Diagnostic;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,0 +1,72 @@
+package dev.stepwise.execution;
+
+import dev.stepwise.statemachine.ConflictException;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Stopping and redriving executions. */
+@Service
+public class ExecutionControl {
+  private final ExecutionStore executions;
+  private final ExecutionTransactions transactions;
+  private final Termination termination;
+  private final Redriver redriver;
+  private final TransactionTemplate tx;
+
+  ExecutionControl(
+      ExecutionStore executions,
+      ExecutionTransactions transactions,
+      Termination termination,
+      Redriver redriver,
+      JdbcTransactions tx) {
+    this.executions = executions;
+    this.transactions = transactions;
+    this.termination = termination;
+    this.redriver = redriver;
+    this.tx = tx.template();
+  }
+
+  /** Stops a running execution: ABORTED, its pending work and timers cancelled. */
+  public ExecutionView stop(String executionId, String error, String cause) {
+    UUID id = Executions.parse(executionId);
+    ExecutionRow row = executions.find(id).orElseThrow(() -> Executions.notFound(executionId));
+    if (row.status() != ExecutionStatus.RUNNING) {
+      throw new ConflictException(
+          "Execution '" + executionId + "' is not running (status " + row.status() + ")");
+    }
+    transactions.onExecution(
+        id,
+        session -> {
+          termination.terminate(session, ExecutionStatus.ABORTED, error, cause);
+          return true;
+        });
+    return current(id, executionId);
+  }
+
+  /**
+   * Resumes a FAILED, TIMED_OUT or ABORTED execution from the state where it stopped, keeping its
+   * history. A Parallel or Map state it stopped in runs again as a whole.
+   */
+  public ExecutionView redrive(String executionId) {
+    UUID id = Executions.parse(executionId);
+    tx.executeWithoutResult(
+        status -> {
+          ExecutionRow row =
+              executions.lock(id).orElseThrow(() -> Executions.notFound(executionId));
+          if (!row.status().canBecome(ExecutionStatus.RUNNING)) {
+            throw new ConflictException(
+                "Execution '" + executionId + "' cannot be redriven from status " + row.status());
+          }
+          Session session = transactions.open(row);
+          redriver.redrive(session);
+          transactions.flush(session);
+        });
+    return current(id, executionId);
+  }
+
+  private ExecutionView current(UUID id, String executionId) {
+    return Executions.view(
+        executions.find(id).orElseThrow(() -> Executions.notFound(executionId)));
+  }
+}

@@ -1,0 +1,99 @@
+package dev.stepwise.execution;
+
+import dev.stepwise.asl.Json;
+import dev.stepwise.engine.Event;
+import dev.stepwise.statemachine.ConflictException;
+import dev.stepwise.statemachine.StateMachines;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Starts executions: one transaction inserts the execution, its root token and first event, and
+ * runs the first step, so a run of pure states may finish before the start returns.
+ */
+@Service
+public class ExecutionStarter {
+  private final StateMachines stateMachines;
+  private final ExecutionStore executions;
+  private final FirstStep firstStep;
+  private final TransactionTemplate tx;
+  private final LimitsProperties limits;
+  private final Clock clock;
+
+  ExecutionStarter(
+      StateMachines stateMachines,
+      ExecutionStore executions,
+      FirstStep firstStep,
+      JdbcTransactions tx,
+      LimitsProperties limits,
+      Clock clock) {
+    this.stateMachines = stateMachines;
+    this.executions = executions;
+    this.firstStep = firstStep;
+    this.tx = tx.template();
+    this.limits = limits;
+    this.clock = clock;
+  }
+
+  /** A started (or, for a repeated name with the same input, existing) execution. */
+  public record Started(ExecutionView execution, boolean created) {}
+
+  /**
+   * Starts an execution of a state machine's current revision. A name already used with the
+   * same input returns that execution; with another input it is a conflict.
+   */
+  public Started start(String stateMachine, String name, Object input) {
+    String inputText = Json.write(input);
+    if (inputText.getBytes(StandardCharsets.UTF_8).length > limits.payloadBytes()) {
+      throw new ExecutionRequestException(
+          413, "The input is larger than the payload limit of " + limits.payloadBytes() + " bytes");
+    }
+    String executionName = name != null ? name : UUID.randomUUID().toString();
+    try {
+      return tx.execute(status -> insert(stateMachine, executionName, input, inputText));
+    } catch (DuplicateKeyException e) {
+      ExecutionRow existing = executions.findByName(stateMachine, executionName).orElseThrow();
+      return existingWithSameInput(existing, input);
+    }
+  }
+
+  private Started insert(String stateMachine, String name, Object input, String inputText) {
+    // A name already taken is found by the unique key: the insert fails and start() looks it up.
+    int revision = stateMachines.currentRevision(stateMachine);
+    var row =
+        new ExecutionRow(
+            UUID.randomUUID(), name, stateMachine, revision, ExecutionStatus.RUNNING,
+            inputText, null, null, null, clock.instant(), null, 0, 0, 1, null, null, null);
+    executions.insert(row);
+    var started =
+        new Event(
+            "ExecutionStarted",
+            StepApplier.details("input", input, "stateMachine", stateMachine, "revision", revision));
+    Session session = firstStep.run(row, started, input);
+    return new Started(Executions.view(ended(row, session)), true);
+  }
+
+  /** The row as the session left it, without reading it back. */
+  private static ExecutionRow ended(ExecutionRow row, Session session) {
+    var end = session.ending();
+    if (end == null) return row;
+    return new ExecutionRow(
+        row.id(), row.name(), row.stateMachine(), row.revision(), end.status(), row.input(),
+        end.output(), end.error(), end.cause(), row.startedAt(), session.now(), row.redriveCount(),
+        session.nextEventId() - 1, session.lastTokenId(), row.parentExecutionId(),
+        row.parentTokenId(), row.mapIndex());
+  }
+
+  private static Started existingWithSameInput(ExecutionRow existing, Object input) {
+    if (!Objects.equals(Json.parse(existing.input()), input)) {
+      throw new ConflictException(
+          "An execution named '" + existing.name() + "' exists with a different input");
+    }
+    return new Started(Executions.view(existing), false);
+  }
+}
