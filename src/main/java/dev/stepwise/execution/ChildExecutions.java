@@ -19,19 +19,19 @@ import org.springframework.stereotype.Component;
 @Component
 class ChildExecutions {
   private final ExecutionStore executions;
-  private final SessionWriter writer;
+  private final HistoryStore history;
   private final TokenStore tokens;
   private final WorkQueue queue;
   private final ApplicationEventPublisher publisher;
 
   ChildExecutions(
       ExecutionStore executions,
-      SessionWriter writer,
+      HistoryStore history,
       TokenStore tokens,
       WorkQueue queue,
       ApplicationEventPublisher publisher) {
     this.executions = executions;
-    this.writer = writer;
+    this.history = history;
     this.tokens = tokens;
     this.queue = queue;
     this.publisher = publisher;
@@ -62,7 +62,7 @@ class ChildExecutions {
             StepApplier.details(
                 "input", input, "stateMachine", p.stateMachine(), "revision", p.revision(),
                 "parentExecutionId", p.id().toString()));
-    writer.writeFirst(child.id(), started, parent.now());
+    history.appendFirst(child.id(), started, parent.now());
     tokens.insert(child.id(), new TokenRow(1, null, null, TokenStatus.ACTIVE, waiting.position(), null, 0, 0));
     queue.enqueue(List.of(new NewWork(child.id(), 1, 0, WorkKinds.STEP, parent.now(), null)));
     publisher.publishEvent(

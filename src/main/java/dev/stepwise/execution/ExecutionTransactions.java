@@ -1,12 +1,7 @@
 package dev.stepwise.execution;
 
-import dev.stepwise.engine.StepContext;
-import dev.stepwise.task.TaskProperties;
-import java.time.Clock;
 import java.util.UUID;
-import java.security.SecureRandom;
 import java.util.function.Predicate;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
@@ -23,18 +18,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class ExecutionTransactions {
-  // Task tokens come from it and must not be guessable; otherwise it only jitters retries.
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   private final TransactionTemplate tx;
   private final ExecutionStore executions;
+  private final Sessions sessions;
   private final SessionWriter writer;
-  private final Interpreters interpreters;
-  private final ApplicationEventPublisher publisher;
-  private final Clock clock;
-  private final StepContext.Limits limits;
-  private final int historyLimit;
-  private final Termination termination;
   private final RetryTemplate retry =
       new RetryTemplate(
           RetryPolicy.builder()
@@ -45,25 +32,11 @@ class ExecutionTransactions {
               .build());
 
   ExecutionTransactions(
-      JdbcTransactions tx,
-      ExecutionStore executions,
-      SessionWriter writer,
-      Interpreters interpreters,
-      ApplicationEventPublisher publisher,
-      Clock clock,
-      LimitsProperties limits,
-      TaskProperties tasks,
-      Termination termination) {
+      JdbcTransactions tx, ExecutionStore executions, Sessions sessions, SessionWriter writer) {
     this.tx = tx.template();
     this.executions = executions;
+    this.sessions = sessions;
     this.writer = writer;
-    this.interpreters = interpreters;
-    this.publisher = publisher;
-    this.clock = clock;
-    this.limits =
-        new StepContext.Limits(limits.payloadBytes(), tasks.defaultTimeout(), limits.statesPerStep());
-    this.historyLimit = limits.historyEvents();
-    this.termination = termination;
   }
 
   /**
@@ -107,30 +80,11 @@ class ExecutionTransactions {
 
   /** A session on an execution row this transaction holds (locked, or just inserted). */
   Session open(ExecutionRow row) {
-    return new Session(
-        row,
-        interpreters.get(row.stateMachine(), row.revision()),
-        clock.instant(),
-        limits,
-        RANDOM);
+    return sessions.open(row);
   }
 
-  /**
-   * Writes what a session accumulated: its events, the counters, and the after-commit news. An
-   * execution whose history would pass the limit fails instead, with {@code States.Runtime}.
-   */
+  /** Writes what a session accumulated (see {@link SessionWriter#flush}). */
   void flush(Session session) {
-    if (!session.isFinished() && session.nextEventId() - 1 > historyLimit) {
-      termination.terminate(
-          session,
-          ExecutionStatus.FAILED,
-          "States.Runtime",
-          "The execution reached the limit of " + historyLimit + " history events");
-    }
-    if (session.events().isEmpty() && session.lastTokenId() == session.execution().lastTokenId()) {
-      return;
-    }
-    writer.write(session);
-    publisher.publishEvent(session.summary());
+    writer.flush(session);
   }
 }

@@ -4,6 +4,7 @@ import static dev.stepwise.execution.Sql.instant;
 import static dev.stepwise.execution.Sql.ts;
 
 import dev.stepwise.asl.Json;
+import dev.stepwise.engine.Event;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +18,18 @@ class HistoryStore {
 
   HistoryStore(JdbcClient jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /**
+   * Writes the first event of an execution created inside another's transaction (a distributed
+   * Map's child, whose row already counts that event).
+   */
+  void appendFirst(UUID executionId, Event event, java.time.Instant now) {
+    jdbc.sql(
+            "insert into history_event (execution_id, id, previous_event_id, ts, type, details)"
+                + " values (?, 1, 0, ?, ?, ?)")
+        .params(executionId, ts(now), event.type(), Json.write(event.details()))
+        .update();
   }
 
   @SuppressWarnings("unchecked")

@@ -6,35 +6,53 @@ import dev.stepwise.asl.Json;
 import dev.stepwise.engine.Event;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes what a session accumulated in one statement: its history events (numbered on from the
  * execution's counter) and the execution row's counters and end. One round trip at the end of
- * every step, however many states it ran.
+ * every transaction, however many states it ran.
  */
 @Component
 class SessionWriter {
   private final JdbcClient jdbc;
+  private final Termination termination;
+  private final ApplicationEventPublisher publisher;
+  private final int historyLimit;
 
-  SessionWriter(JdbcClient jdbc) {
+  SessionWriter(
+      JdbcClient jdbc,
+      Termination termination,
+      ApplicationEventPublisher publisher,
+      LimitsProperties limits) {
     this.jdbc = jdbc;
+    this.termination = termination;
+    this.publisher = publisher;
+    this.historyLimit = limits.historyEvents();
   }
 
   /**
-   * Writes the first event of an execution created inside another's transaction (a distributed
-   * Map's child, whose row already counts that event).
+   * Writes what a session accumulated: its events, the counters, and the after-commit news. An
+   * execution whose history would pass the limit fails instead, with {@code States.Runtime}.
    */
-  void writeFirst(java.util.UUID executionId, Event event, java.time.Instant now) {
-    jdbc.sql(
-            "insert into history_event (execution_id, id, previous_event_id, ts, type, details)"
-                + " values (?, 1, 0, ?, ?, ?)")
-        .params(executionId, ts(now), event.type(), Json.write(event.details()))
-        .update();
+  void flush(Session session) {
+    if (!session.isFinished() && session.nextEventId() - 1 > historyLimit) {
+      termination.terminate(
+          session,
+          ExecutionStatus.FAILED,
+          "States.Runtime",
+          "The execution reached the limit of " + historyLimit + " history events");
+    }
+    if (session.events().isEmpty() && session.lastTokenId() == session.execution().lastTokenId()) {
+      return;
+    }
+    write(session);
+    publisher.publishEvent(session.summary());
   }
 
-  void write(Session session) {
+  private void write(Session session) {
     List<Event> events = session.events();
     long firstId = session.execution().lastEventId() + 1;
     int n = events.size();
