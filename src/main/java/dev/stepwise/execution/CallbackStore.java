@@ -53,6 +53,14 @@ class CallbackStore {
         .update();
   }
 
+  /** Closes every open callback of an execution that ends (stopped, timed out, finished). */
+  void closeExecution(java.util.UUID executionId, Instant now) {
+    jdbc.sql(
+            "update task_callback set closed_at = ? where execution_id = ? and closed_at is null")
+        .params(now.atOffset(ZoneOffset.UTC), executionId)
+        .update();
+  }
+
   /**
    * Callbacks still waiting, per state machine. A row not closed may still be over: its
    * execution stopped or its token moved on without an answer (a failed request, a cancelled

@@ -10,11 +10,14 @@ class Termination {
   private final TokenStore tokens;
   private final WorkQueue queue;
   private final ChildExecutions children;
+  private final CallbackStore callbacks;
 
-  Termination(TokenStore tokens, WorkQueue queue, ChildExecutions children) {
+  Termination(
+      TokenStore tokens, WorkQueue queue, ChildExecutions children, CallbackStore callbacks) {
     this.tokens = tokens;
     this.queue = queue;
     this.children = children;
+    this.callbacks = callbacks;
   }
 
   void terminate(Session session, ExecutionStatus status, String error, String cause) {
@@ -26,6 +29,8 @@ class Termination {
     tokens.cancelAll(id);
     // Pending timers and task work go; a task answer still in flight finds no item and is dropped.
     queue.cancelExecution(id);
+    // Task tokens handed out can no longer be answered (409), and stop counting as open.
+    callbacks.closeExecution(id, session.now());
     String type =
         switch (status) {
           case TIMED_OUT -> "ExecutionTimedOut";
