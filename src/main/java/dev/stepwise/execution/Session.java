@@ -26,6 +26,7 @@ final class Session {
   private ExecutionInfo info;
   private int lastTokenId;
   private Ending ending;
+  private final java.util.Set<Integer> forksOver = new java.util.HashSet<>();
 
   Session(
       ExecutionRow execution,
@@ -93,6 +94,18 @@ final class Session {
     int first = lastTokenId + 1;
     lastTokenId += count;
     return first;
+  }
+
+  /**
+   * A fork (named by its first child's token id: a fork's children have consecutive ids) joined
+   * or failed in this transaction, so children of it not yet started must not start.
+   */
+  void forkOver(int firstChildId) {
+    forksOver.add(firstChildId);
+  }
+
+  boolean isForkOver(int firstChildId) {
+    return forksOver.contains(firstChildId);
   }
 
   int lastTokenId() {

@@ -74,12 +74,20 @@ class StepApplier {
     int first = session.newTokenIds(count);
     tokens.insertChildren(session.executionId(), row.id(), first, fork.children(), active);
     boolean iterations = isMap(session, parent);
-    var work = new ArrayList<NewWork>(active);
-    for (int i = 0; i < active; i++) {
-      work.add(work(session, first + i, 0, WorkKinds.STEP, session.now(), null));
+    // The children start at once, in this transaction: children of pure states finish (and the
+    // fork joins) without a transaction each; the others stop at their first Task or timer.
+    // A child that fails ends the fork, and the children after it never start.
+    for (int i = 0; i < active && !session.isForkOver(first); i++) {
       if (iterations) session.add(iterationEvent("MapIterationStarted", parent, i));
+      var child = new TokenRow(first + i, row.id(), i, TokenStatus.ACTIVE, fork.children().get(i), null, 0, 0);
+      apply(
+          session,
+          child,
+          Stepper.decide(
+              (interpreter, position, context) -> interpreter.advance(position, context),
+              session,
+              child));
     }
-    queue.enqueue(work);
   }
 
   private void end(
@@ -110,6 +118,7 @@ class StepApplier {
                 session.add(iterationEvent("MapIterationStarted", parent.position(), next.childIndex()));
               });
       if (open > 0) return;
+      session.forkOver(row.id() - row.childIndex());
       List<Object> outputs = tokens.childOutputs(executionId, parent.id());
       queue.cancelTokens(executionId, tokens.deleteDescendants(executionId, parent.id()));
       apply(
@@ -118,6 +127,7 @@ class StepApplier {
           session.interpreter().afterChildren(parent.position(), outputs, session.context()));
     } else {
       // One failed child fails the fork: the others are cancelled, their late answers dropped.
+      session.forkOver(row.id() - row.childIndex());
       List<Integer> gone = tokens.deleteDescendants(executionId, parent.id());
       queue.cancelTokens(executionId, gone);
       children.abort(session, gone);

@@ -37,40 +37,66 @@ public class WorkQueue {
     this.node = node.value();
   }
 
-  /** Enqueues work within the current transaction. */
+  /**
+   * Enqueues work within the current transaction, in one statement however many items (a Map
+   * forks thousands at once).
+   */
   public void enqueue(List<NewWork> work) {
     if (work.isEmpty()) return;
     Instant now = clock.instant();
-    var handOff = new ArrayList<WorkItem>();
+    OffsetDateTime leaseUntil = ts(now.plus(properties.lease()));
+    int n = work.size();
+    var executions = new UUID[n];
+    var tokens = new Integer[n];
+    var versions = new Integer[n];
+    var kinds = new String[n];
+    var runAts = new String[n]; // pgjdbc binds no timestamp arrays; text casts exactly
+    var claimedBy = new String[n];
+    var leases = new String[n];
+    var claimVersions = new Integer[n];
+    var payloads = new String[n];
+    var runHere = new boolean[n];
     boolean notify = false;
-    for (NewWork w : work) {
-      boolean runHere = !w.runAt().isAfter(now) && local.reserve();
-      if (runHere) {
-        Instant leaseUntil = now.plus(properties.lease());
-        long id =
-            jdbc.sql(
-                    "insert into work_item (execution_id, token_id, token_version, kind, run_at,"
-                        + " claimed_by, lease_until, version, payload)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, 1, ?) returning id")
-                .params(
-                    w.executionId(), w.tokenId(), w.tokenVersion(), w.kind(), ts(w.runAt()), node,
-                    ts(leaseUntil), w.payload())
-                .query(Long.class)
-                .single();
-        handOff.add(
-            new WorkItem(
-                id, w.executionId(), w.tokenId(), w.tokenVersion(), w.kind(), w.runAt(), 1,
-                w.payload()));
-      } else {
+    for (int i = 0; i < n; i++) {
+      NewWork w = work.get(i);
+      runHere[i] = !w.runAt().isAfter(now) && local.reserve();
+      executions[i] = w.executionId();
+      tokens[i] = w.tokenId();
+      versions[i] = w.tokenVersion();
+      kinds[i] = w.kind();
+      runAts[i] = ts(w.runAt()).toString();
+      claimedBy[i] = runHere[i] ? node : null;
+      leases[i] = runHere[i] ? leaseUntil.toString() : null;
+      claimVersions[i] = runHere[i] ? 1 : 0;
+      payloads[i] = w.payload();
+      notify |= !runHere[i];
+    }
+    // Ids come from the sequence in the order of the rows fed to the insert, so sorted ids pair
+    // with the items in order.
+    List<Long> ids =
         jdbc.sql(
                 "insert into work_item (execution_id, token_id, token_version, kind, run_at,"
-                    + " payload) values (?, ?, ?, ?, ?, ?)")
+                    + " claimed_by, lease_until, version, payload)"
+                    + " select w.e, w.t, w.v, w.k, w.r, w.c, w.l, w.cv, w.p from unnest(?::uuid[],"
+                    + " ?::int[], ?::int[], ?::text[], ?::timestamptz[], ?::text[], ?::timestamptz[],"
+                    + " ?::int[], ?::text[]) with ordinality as w(e, t, v, k, r, c, l, cv, p, n)"
+                    + " order by w.n returning id")
             .params(
-                w.executionId(), w.tokenId(), w.tokenVersion(), w.kind(), ts(w.runAt()),
-                w.payload())
-            .update();
-        notify = true;
-      }
+                executions, tokens, versions, kinds, runAts, claimedBy, leases, claimVersions,
+                payloads)
+            .query(Long.class)
+            .list()
+            .stream()
+            .sorted()
+            .toList();
+    var handOff = new ArrayList<WorkItem>();
+    for (int i = 0; i < n; i++) {
+      if (!runHere[i]) continue;
+      NewWork w = work.get(i);
+      handOff.add(
+          new WorkItem(
+              ids.get(i), w.executionId(), w.tokenId(), w.tokenVersion(), w.kind(), w.runAt(), 1,
+              w.payload()));
     }
     if (notify) jdbc.sql("select pg_notify('" + CHANNEL + "', '')").query().singleRow();
     if (!handOff.isEmpty()) afterCommit(handOff);
