@@ -183,7 +183,7 @@ final class ForkBody {
     if (!Json.isIntegral(value) || ((Number) value).longValue() < 0) {
       throw StatesError.runtime(
           "The MaxConcurrencyPath field refers to value \""
-              + Json.write(value)
+              + (value instanceof String text ? text : Json.write(value))
               + "\" which is not a valid integer: "
               + map.maxConcurrencyPath());
     }
