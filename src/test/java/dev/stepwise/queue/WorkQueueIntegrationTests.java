@@ -1,0 +1,149 @@
+package dev.stepwise.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stepwise.support.StepwiseInstance;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The queue's guarantees on real PostgreSQL: due work only, oldest first; a claim holds until its
+ * lease runs out and is then taken over; a write after a lost claim is refused; concurrent
+ * claimers never get the same item. The instance runs no work of its own (no capacity), so the
+ * tests drive the queue by hand.
+ */
+class WorkQueueIntegrationTests {
+  static StepwiseInstance stepwise;
+  static WorkQueue queue;
+  static TransactionTemplate tx;
+
+  @BeforeAll
+  static void start() {
+    stepwise =
+        StepwiseInstance.start(
+            Map.of(
+                "stepwise.queue.max-in-flight", 0,
+                "stepwise.queue.lease", "1s",
+                "stepwise.queue.node-id", "queue-tests"));
+    queue = stepwise.bean(WorkQueue.class);
+    tx = stepwise.bean(TransactionTemplate.class);
+  }
+
+  @AfterAll
+  static void stop() {
+    // The database is shared with the other test classes of this run: leave no test items.
+    stepwise.bean(JdbcClient.class).sql("delete from work_item where kind = 'TEST'").update();
+    stepwise.close();
+  }
+
+  private static UUID enqueue(int count, Instant runAt) {
+    UUID execution = UUID.randomUUID();
+    var work = new ArrayList<NewWork>();
+    for (int i = 0; i < count; i++) {
+      work.add(new NewWork(execution, i, 0, "TEST", runAt.plusMillis(i), null));
+    }
+    tx.executeWithoutResult(s -> queue.enqueue(work));
+    return execution;
+  }
+
+  private static List<WorkItem> claimOf(UUID execution, int max) {
+    return queue.claim(max).stream().filter(i -> i.executionId().equals(execution)).toList();
+  }
+
+  @Test
+  void claimsDueWorkOldestFirstAndNothingNotYetDue() {
+    UUID due = enqueue(3, Instant.now().minusSeconds(10));
+    UUID later = enqueue(2, Instant.now().plusSeconds(3600));
+
+    var claimed = claimOf(due, 100);
+
+    assertThat(claimed).extracting(WorkItem::tokenId).containsExactly(0, 1, 2);
+    assertThat(claimed).allMatch(i -> i.version() == 1);
+    assertThat(claimOf(later, 100)).isEmpty();
+  }
+
+  @Test
+  void aClaimHoldsUntilItsLeaseRunsOutAndIsThenTakenOver() throws InterruptedException {
+    UUID execution = enqueue(1, Instant.now().minusSeconds(1));
+    var first = claimOf(execution, 10);
+    assertThat(first).hasSize(1);
+    assertThat(claimOf(execution, 10)).isEmpty();
+
+    Thread.sleep(1_200); // the one-second lease runs out; nothing extends it
+    var takenOver = claimOf(execution, 10);
+
+    assertThat(takenOver).hasSize(1);
+    assertThat(takenOver.getFirst().version()).isEqualTo(first.getFirst().version() + 1);
+    // The first claimer lost the item: its guarded completion is refused...
+    Boolean stale = tx.execute(s -> queue.complete(first.getFirst()));
+    assertThat(stale).isFalse();
+    // ...and the new owner's goes through.
+    Boolean owner = tx.execute(s -> queue.complete(takenOver.getFirst()));
+    assertThat(owner).isTrue();
+  }
+
+  @Test
+  void concurrentClaimersNeverGetTheSameItem() throws Exception {
+    UUID execution = enqueue(2_000, Instant.now().minusSeconds(60));
+    Set<Long> seen = ConcurrentHashMap.newKeySet();
+    var duplicates = new ArrayList<Long>();
+    try (var claimers = Executors.newFixedThreadPool(4)) {
+      var futures =
+          IntStream.range(0, 4)
+              .mapToObj(
+                  c ->
+                      claimers.submit(
+                          () -> {
+                            List<WorkItem> batch;
+                            do {
+                              batch = claimOf(execution, 37);
+                              for (WorkItem item : batch) {
+                                if (!seen.add(item.id())) {
+                                  synchronized (duplicates) {
+                                    duplicates.add(item.id());
+                                  }
+                                }
+                              }
+                            } while (!batch.isEmpty());
+                            return null;
+                          }))
+              .toList();
+      for (var f : futures) f.get();
+    }
+    assertThat(duplicates).isEmpty();
+    assertThat(seen).hasSize(2_000);
+  }
+
+  @Test
+  void extendingLeasesKeepsAClaim() throws InterruptedException {
+    UUID execution = enqueue(1, Instant.now().minusSeconds(1));
+    var claimed = claimOf(execution, 10);
+    assertThat(claimed).hasSize(1);
+
+    for (int i = 0; i < 3; i++) {
+      Thread.sleep(500);
+      queue.extendLeases(List.of(claimed.getFirst().id()));
+    }
+
+    assertThat(claimOf(execution, 10)).isEmpty();
+    var lease =
+        stepwise.bean(JdbcClient.class)
+            .sql("select lease_until > now() from work_item where id = ?")
+            .param(claimed.getFirst().id())
+            .query(Boolean.class)
+            .single();
+    assertThat(lease).isTrue();
+  }
+}
