@@ -1,17 +1,13 @@
 package dev.stepwise.asl.intrinsic;
 
+import dev.stepwise.asl.Hashes;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 
 /** States.Base64Encode, States.Base64Decode and States.Hash. */
 final class EncodingFunctions {
   private static final int MAX_INPUT_LENGTH = 10_000;
-  private static final List<String> HASH_ALGORITHMS =
-      List.of("MD5", "SHA-1", "SHA-256", "SHA-384", "SHA-512");
 
   private EncodingFunctions() {}
 
@@ -39,20 +35,14 @@ final class EncodingFunctions {
   private static Object hash(Arguments args) {
     String data = limitedString(args, 0);
     String algorithm = args.string(1);
-    if (!HASH_ALGORITHMS.contains(algorithm)) {
+    if (!Hashes.ALGORITHMS.contains(algorithm)) {
       throw args.failure(
           "the algorithm must be one of "
-              + String.join(", ", HASH_ALGORITHMS)
+              + String.join(", ", Hashes.ALGORITHMS)
               + ", not "
               + algorithm);
     }
-    try {
-      byte[] digest =
-          MessageDigest.getInstance(algorithm).digest(data.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("The JDK lacks " + algorithm, e);
-    }
+    return Hashes.hex(algorithm, data);
   }
 
   private static String limitedString(Arguments args, int index) {

@@ -1,23 +1,17 @@
 package dev.stepwise.asl.jsonata;
 
+import dev.stepwise.asl.Hashes;
 import com.dashjoin.jsonata.JException;
 import com.dashjoin.jsonata.Jsonata;
 import com.dashjoin.jsonata.Utils;
 import dev.stepwise.asl.Json;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** The functions AWS adds to JSONata: $partition, $range, $hash, $random, $uuid and $parse. */
 final class AwsFunctions {
-  private static final Set<String> HASH_ALGORITHMS =
-      Set.of("MD5", "SHA-1", "SHA-256", "SHA-384", "SHA-512");
   private static final int MAX_RANGE_ITEMS = 1000;
 
   private AwsFunctions() {}
@@ -65,16 +59,10 @@ final class AwsFunctions {
   private static Object hash(List<?> args) {
     String data = arg(args, 0, String.class, "hash");
     String algorithm = arg(args, 1, String.class, "hash");
-    if (!HASH_ALGORITHMS.contains(algorithm)) {
+    if (!Hashes.ALGORITHMS.contains(algorithm)) {
       throw new JException("Unsupported hash algorithm for $hash: " + algorithm, 0);
     }
-    try {
-      byte[] digest =
-          MessageDigest.getInstance(algorithm).digest(data.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("The JDK lacks " + algorithm, e);
-    }
+    return Hashes.hex(algorithm, data);
   }
 
   private static Object random(List<?> args) {
