@@ -67,7 +67,8 @@ final class ForkBody {
                       new Bindings(
                           effective.input(),
                           ContextObject.withMapItem(context, i, item),
-                          effective.variables()));
+                          effective.variables(),
+                          effective.random()));
       inputs.add(itemInput);
     }
     return fork(run, map, token, inputs, maxConcurrency, distributed);

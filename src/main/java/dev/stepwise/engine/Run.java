@@ -236,12 +236,12 @@ final class Run {
   }
 
   Bindings bindings(Token token, Object input) {
-    return new Bindings(input, contextObject(token), token.variables());
+    return new Bindings(input, contextObject(token), token.variables(), context.random());
   }
 
   /** What the JSONata expressions of the token's state read, before it has a result. */
   JsonataScope jsonataScope(Token token) {
-    return JsonataScope.of(token.input(), contextObject(token), token.variables());
+    return JsonataScope.of(token.input(), contextObject(token), token.variables(), context.random());
   }
 
   Map<String, Object> contextObject(Token token) {

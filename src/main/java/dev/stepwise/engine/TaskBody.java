@@ -25,7 +25,8 @@ final class TaskBody {
       payload = JsonataIo.field(task.flow(), "Arguments", scope, token.input());
       deadlines = TaskDeadlines.jsonata(task, scope, callback);
     } else {
-      Bindings bindings = new Bindings(token.input(), context, token.variables());
+      Bindings bindings =
+          new Bindings(token.input(), context, token.variables(), run.context().random());
       Bindings effective = bindings.withInput(StateIo.inputPath(task.io(), bindings));
       payload = StateIo.parameters(task.parameters(), effective);
       deadlines = TaskDeadlines.jsonPath(task, effective, callback);

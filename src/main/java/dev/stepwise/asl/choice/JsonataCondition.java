@@ -17,7 +17,9 @@ public record JsonataCondition(Object condition, int index) implements ChoiceRul
     String field = "Choices/" + index + "/Condition";
     Object value =
         expression.evaluate(
-            JsonataScope.of(bindings.input(), bindings.context(), bindings.variables()), field);
+            JsonataScope.of(
+                bindings.input(), bindings.context(), bindings.variables(), bindings.random()),
+            field);
     if (!(value instanceof Boolean result)) {
       throw expression.unexpectedType(field, "boolean", value);
     }

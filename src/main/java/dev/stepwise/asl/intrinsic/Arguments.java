@@ -5,6 +5,7 @@ import dev.stepwise.asl.Json;
 import dev.stepwise.asl.StatesError;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.random.RandomGenerator;
 import java.util.Map;
 
 /**
@@ -18,11 +19,19 @@ final class Arguments {
   private final String function;
   private final List<Expression> expressions;
   private final List<Object> values;
+  private final RandomGenerator random;
 
-  Arguments(String function, List<Expression> expressions, List<Object> values) {
+  Arguments(
+      String function, List<Expression> expressions, List<Object> values, RandomGenerator random) {
     this.function = function;
     this.expressions = expressions;
     this.values = values;
+    this.random = random;
+  }
+
+  /** The step's random source (States.UUID, States.MathRandom without a seed). */
+  RandomGenerator random() {
+    return random;
   }
 
   int size() {

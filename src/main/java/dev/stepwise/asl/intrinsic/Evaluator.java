@@ -45,7 +45,7 @@ final class Evaluator {
     }
     var values = new ArrayList<>(count);
     for (Expression argument : call.arguments()) values.add(evaluate(argument, bindings));
-    return function.body().apply(new Arguments(call.name(), call.arguments(), values));
+    return function.body().apply(new Arguments(call.name(), call.arguments(), values, bindings.random()));
   }
 
   private static Object read(String path, Bindings bindings) {

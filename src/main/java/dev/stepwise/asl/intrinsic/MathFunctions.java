@@ -2,7 +2,6 @@ package dev.stepwise.asl.intrinsic;
 
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
 
 /** States.MathAdd and States.MathRandom; both round non-integer arguments first, as AWS does. */
@@ -24,7 +23,7 @@ final class MathFunctions {
     long start = args.integer(0);
     long end = args.integer(1);
     RandomGenerator generator =
-        args.size() == 3 ? new Random(args.integer(2)) : ThreadLocalRandom.current();
+        args.size() == 3 ? new Random(args.integer(2)) : args.random();
     if (end < start) {
       throw args.failure("the end " + end + " is less than the start " + start);
     }

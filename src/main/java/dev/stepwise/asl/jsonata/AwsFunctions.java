@@ -1,14 +1,14 @@
 package dev.stepwise.asl.jsonata;
 
 import dev.stepwise.asl.Hashes;
+import dev.stepwise.asl.Uuids;
 import com.dashjoin.jsonata.JException;
 import com.dashjoin.jsonata.Jsonata;
 import com.dashjoin.jsonata.Utils;
 import dev.stepwise.asl.Json;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
 
 /** The functions AWS adds to JSONata: $partition, $range, $hash, $random, $uuid and $parse. */
 final class AwsFunctions {
@@ -16,12 +16,12 @@ final class AwsFunctions {
 
   private AwsFunctions() {}
 
-  static void bindAll(Jsonata.Frame frame) {
+  static void bindAll(Jsonata.Frame frame, RandomGenerator random) {
     frame.bind("partition", function("partition", AwsFunctions::partition));
     frame.bind("range", function("range", AwsFunctions::range));
     frame.bind("hash", function("hash", AwsFunctions::hash));
-    frame.bind("random", function("random", AwsFunctions::random));
-    frame.bind("uuid", function("uuid", args -> UUID.randomUUID().toString()));
+    frame.bind("random", function("random", args -> random(args, random)));
+    frame.bind("uuid", function("uuid", args -> Uuids.v4(random)));
     frame.bind("parse", function("parse", AwsFunctions::parse));
   }
 
@@ -65,11 +65,11 @@ final class AwsFunctions {
     return Hashes.hex(algorithm, data);
   }
 
-  private static Object random(List<?> args) {
+  private static Object random(List<?> args, RandomGenerator random) {
     if (!args.isEmpty() && args.get(0) instanceof Number seed) {
       return new java.util.Random(seed.longValue()).nextDouble();
     }
-    return ThreadLocalRandom.current().nextDouble();
+    return random.nextDouble();
   }
 
   private static Object parse(List<?> args) {

@@ -51,7 +51,7 @@ public record JsonataExpression(String source) {
       Jsonata.Frame frame = expression.createFrame();
       // A runaway expression must not hold a worker: bound its time and recursion depth.
       frame.setRuntimeBounds(MAX_MILLIS, MAX_DEPTH);
-      AwsFunctions.bindAll(frame);
+      AwsFunctions.bindAll(frame, scope.random());
       scope.variables().forEach((name, value) -> frame.bind(name, JsonataValues.toJsonata(value)));
       frame.bind("states", JsonataValues.toJsonata(scope.states()));
       raw = expression.evaluate(JsonataValues.toJsonata(scope.input()), frame);

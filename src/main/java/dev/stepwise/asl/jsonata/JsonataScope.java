@@ -2,19 +2,28 @@ package dev.stepwise.asl.jsonata;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * What a JSONata expression of a state can read: the reserved {@code $states} variable ({@code
  * input}, {@code context}, and {@code result} or {@code errorOutput} once there is one) and the
- * workflow variables in scope.
+ * workflow variables in scope; and the step's random source ({@code $random}, {@code $uuid}).
  */
-public record JsonataScope(Map<String, Object> states, Map<String, Object> variables) {
+public record JsonataScope(
+    Map<String, Object> states, Map<String, Object> variables, RandomGenerator random) {
 
-  public static JsonataScope of(Object input, Object context, Map<String, Object> variables) {
+  public static JsonataScope of(
+      Object input, Object context, Map<String, Object> variables, RandomGenerator random) {
     var states = new LinkedHashMap<String, Object>();
     states.put("input", input);
     states.put("context", context);
-    return new JsonataScope(states, variables);
+    return new JsonataScope(states, variables, random);
+  }
+
+  /** For callers with no step context (tests): a fresh random source. */
+  public static JsonataScope of(Object input, Object context, Map<String, Object> variables) {
+    return of(input, context, variables, new SplittableRandom());
   }
 
   public JsonataScope withResult(Object result) {
@@ -36,6 +45,6 @@ public record JsonataScope(Map<String, Object> states, Map<String, Object> varia
   private JsonataScope with(String key, Object value) {
     var copy = new LinkedHashMap<>(states);
     copy.put(key, value);
-    return new JsonataScope(copy, variables);
+    return new JsonataScope(copy, variables, random);
   }
 }

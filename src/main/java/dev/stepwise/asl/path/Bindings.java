@@ -2,19 +2,29 @@ package dev.stepwise.asl.path;
 
 import dev.stepwise.asl.StatesError;
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * What a path can read while a state runs: the state's input ({@code $…}), the context object
- * ({@code $$…}) and the variables in scope ({@code $name…}).
+ * ({@code $$…}) and the variables in scope ({@code $name…}); and the random source that
+ * {@code States.UUID} and {@code States.MathRandom} draw from (the step's, so evaluation stays a
+ * function of its inputs).
  */
-public record Bindings(Object input, Object context, Map<String, Object> variables) {
+public record Bindings(
+    Object input, Object context, Map<String, Object> variables, RandomGenerator random) {
+
+  /** For callers with no step context (tests, validation): a fresh random source. */
+  public Bindings(Object input, Object context, Map<String, Object> variables) {
+    this(input, context, variables, new SplittableRandom());
+  }
 
   public Bindings(Object input, Object context) {
     this(input, context, Map.of());
   }
 
   public Bindings withInput(Object newInput) {
-    return new Bindings(newInput, context, variables);
+    return new Bindings(newInput, context, variables, random);
   }
 
   /**
@@ -24,7 +34,7 @@ public record Bindings(Object input, Object context, Map<String, Object> variabl
    * @throws StatesError {@code States.Runtime} for a reference to an undefined variable
    */
   public Bindings withVariables(Map<String, Object> newVariables) {
-    return new Bindings(input, context, newVariables);
+    return new Bindings(input, context, newVariables, random);
   }
 
   /** Whether {@code name} can name a variable: a letter or "_", then letters, digits or "_". */
