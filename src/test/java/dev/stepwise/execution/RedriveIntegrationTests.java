@@ -18,6 +18,8 @@ class RedriveIntegrationTests {
   static TestEndpoint endpoint;
   static StepwiseInstance stepwise;
   static final AtomicInteger calls = new AtomicInteger();
+  static final java.util.concurrent.CountDownLatch slowArrived = new java.util.concurrent.CountDownLatch(1);
+  static final java.util.concurrent.CountDownLatch slowRelease = new java.util.concurrent.CountDownLatch(1);
 
   @BeforeAll
   static void start() {
@@ -28,6 +30,17 @@ class RedriveIntegrationTests {
             calls.incrementAndGet() == 1
                 ? new Answer(503, Map.of("error", "Unavailable", "cause", "try later"))
                 : Answer.ok(Map.of("fixed", true)));
+    endpoint.on(
+        "/slow",
+        call -> {
+          slowArrived.countDown();
+          try {
+            slowRelease.await(30, java.util.concurrent.TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return Answer.ok(Map.of("late", true));
+        });
     stepwise = StepwiseInstance.start();
   }
 
@@ -106,5 +119,33 @@ class RedriveIntegrationTests {
         .containsSubsequence("WaitStateEntered", "ExecutionAborted", "ExecutionRedriven", "WaitStateEntered");
     api.post("/v1/executions/" + id + "/stop", Map.of());
     assertThat(List.of(api.execution(id).get("status"))).containsExactly("ABORTED");
+  }
+
+  @Test
+  void aTaskAnswerArrivingAfterStopIsIgnored() throws Exception {
+    var api = stepwise.api();
+    api.createStateMachine(
+        "late-answer",
+        """
+        {"StartAt": "Call", "States": {
+          "Call": {"Type": "Task", "Resource": "%s", "End": true}}}
+        """
+            .formatted(endpoint.url("/slow")));
+    String id = api.start("late-answer", Map.of());
+    assertThat(slowArrived.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+    assertThat(api.post("/v1/executions/" + id + "/stop", Map.of()).json().get("status"))
+        .isEqualTo("ABORTED");
+    slowRelease.countDown();
+    // The answer is in once the dispatcher has counted it; its recording must change nothing.
+    for (int i = 0; i < 400 && !api.text("/actuator/prometheus").contains("state_machine=\"late-answer\""); i++) {
+      pause();
+    }
+    pause();
+
+    assertThat(api.execution(id).get("status")).isEqualTo("ABORTED");
+    var types = api.history(id).stream().map(e -> (String) e.get("type")).toList();
+    assertThat(types).doesNotContain("TaskSucceeded");
+    assertThat(types.getLast()).isEqualTo("ExecutionAborted");
   }
 }
