@@ -54,6 +54,29 @@ class ExecutionStore {
         .optional();
   }
 
+  /** A locked execution and, when asked for, one of its tokens (null when it does not exist). */
+  record Locked(ExecutionRow row, TokenRow token) {}
+
+  /**
+   * Locks the execution row and reads one of its tokens in the same round trip: the start of
+   * every step, which needs both.
+   */
+  Optional<Locked> lockWithToken(UUID id, int tokenId) {
+    return jdbc.sql(
+            "select e.*, t.id as t_id, t.parent_id as t_parent_id, t.child_index as t_child_index,"
+                + " t.status as t_status, t.position as t_position, t.output as t_output,"
+                + " t.open_children as t_open_children, t.version as t_version"
+                + " from execution e left join token t on t.execution_id = e.id and t.id = ?"
+                + " where e.id = ? for update of e")
+        .params(tokenId, id)
+        .query(
+            (rs, i) ->
+                new Locked(
+                    map(rs, i),
+                    rs.getObject("t_id") == null ? null : TokenStore.map(rs, "t_")))
+        .optional();
+  }
+
   /** Locks the execution row for this transaction; every change to an execution goes through it. */
   Optional<ExecutionRow> lock(UUID id) {
     return jdbc.sql("select " + COLUMNS + " from execution where id = ? for update")

@@ -53,18 +53,39 @@ class ExecutionTransactions {
    * an execution that has ended can still be settled.
    */
   void onExecution(UUID executionId, Predicate<Session> work, Predicate<ExecutionRow> otherwise) {
+    onExecution(executionId, null, work, otherwise);
+  }
+
+  /**
+   * Like {@link #onExecution(UUID, Predicate, Predicate)}, reading token {@code tokenId} with the
+   * lock ({@link Session#prefetched()}; null when it no longer exists).
+   */
+  void onExecution(
+      UUID executionId,
+      Integer tokenId,
+      Predicate<Session> work,
+      Predicate<ExecutionRow> otherwise) {
     try {
       retry.execute(
           () -> {
             tx.executeWithoutResult(
                 status -> {
-                  var row = executions.lock(executionId).orElse(null);
+                  ExecutionRow row;
+                  TokenRow token = null;
+                  if (tokenId == null) {
+                    row = executions.lock(executionId).orElse(null);
+                  } else {
+                    var locked = executions.lockWithToken(executionId, tokenId).orElse(null);
+                    row = locked == null ? null : locked.row();
+                    token = locked == null ? null : locked.token();
+                  }
                   if (row == null) return;
                   if (row.status() != ExecutionStatus.RUNNING) {
                     if (!otherwise.test(row)) status.setRollbackOnly();
                     return;
                   }
                   var session = open(row);
+                  session.prefetched(token);
                   if (!work.test(session)) {
                     status.setRollbackOnly();
                     return;

@@ -26,6 +26,7 @@ final class Session {
   private ExecutionInfo info;
   private int lastTokenId;
   private Ending ending;
+  private TokenRow prefetched;
   private final java.util.Set<Integer> forksOver = new java.util.HashSet<>();
 
   Session(
@@ -40,6 +41,15 @@ final class Session {
     this.limits = limits;
     this.random = random;
     this.lastTokenId = execution.lastTokenId();
+  }
+
+  /** The token read together with the execution's lock, or null. */
+  TokenRow prefetched() {
+    return prefetched;
+  }
+
+  void prefetched(TokenRow token) {
+    this.prefetched = token;
   }
 
   UUID executionId() {

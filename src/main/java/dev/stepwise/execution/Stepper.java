@@ -25,17 +25,14 @@ class Stepper {
   private static final Logger log = LoggerFactory.getLogger(Stepper.class);
 
   private final ExecutionTransactions transactions;
-  private final TokenStore tokens;
   private final WorkQueue queue;
   private final StepApplier applier;
 
   Stepper(
       ExecutionTransactions transactions,
-      TokenStore tokens,
       WorkQueue queue,
       StepApplier applier) {
     this.transactions = transactions;
-    this.tokens = tokens;
     this.queue = queue;
     this.applier = applier;
   }
@@ -54,9 +51,10 @@ class Stepper {
   void run(WorkItem item, List<Event> before, Action action) {
     transactions.onExecution(
         item.executionId(),
+        item.tokenId(),
         session -> {
           if (!queue.complete(item)) return false;
-          var token = tokens.find(session.executionId(), item.tokenId()).orElse(null);
+          var token = session.prefetched();
           if (token == null
               || token.status() != TokenStatus.ACTIVE
               || token.version() != item.tokenVersion()) {

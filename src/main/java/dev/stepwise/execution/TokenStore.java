@@ -157,15 +157,20 @@ class TokenStore {
   }
 
   private static TokenRow map(ResultSet rs, int row) throws SQLException {
-    String position = rs.getString("position");
+    return map(rs, "");
+  }
+
+  /** The token columns of a row, their labels starting with {@code prefix} (for joins). */
+  static TokenRow map(ResultSet rs, String prefix) throws SQLException {
+    String position = rs.getString(prefix + "position");
     return new TokenRow(
-        rs.getInt("id"),
-        (Integer) rs.getObject("parent_id"),
-        (Integer) rs.getObject("child_index"),
-        TokenStatus.valueOf(rs.getString("status")),
+        rs.getInt(prefix + "id"),
+        (Integer) rs.getObject(prefix + "parent_id"),
+        (Integer) rs.getObject(prefix + "child_index"),
+        TokenStatus.valueOf(rs.getString(prefix + "status")),
         position == null ? null : Json.mapper().readValue(position, Token.class),
-        rs.getString("output"),
-        rs.getInt("open_children"),
-        rs.getInt("version"));
+        rs.getString(prefix + "output"),
+        rs.getInt(prefix + "open_children"),
+        rs.getInt(prefix + "version"));
   }
 }
