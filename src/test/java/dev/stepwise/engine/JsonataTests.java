@@ -8,18 +8,6 @@ import org.junit.jupiter.api.Test;
 
 class JsonataTests {
 
-  private static Object output(String definition, String input) {
-    Effect end = Runner.run(definition, input);
-    assertThat(end).isInstanceOf(Effect.Finished.class);
-    return ((Effect.Finished) end).output();
-  }
-
-  private static Effect.Failed failure(String definition, String input) {
-    Effect end = Runner.run(definition, input);
-    assertThat(end).isInstanceOf(Effect.Failed.class);
-    return (Effect.Failed) end;
-  }
-
   @Test
   void outputEvaluatesExpressionsAnywhereInsideAndKeepsOtherStrings() {
     String definition =
@@ -30,7 +18,7 @@ class JsonataTests {
             "list": ["{% $states.input.xs[0] %}", "$.xs", " {% 1 %} "],
             "name": "{% $states.context.State.Name %}"}}}}
         """;
-    assertThat(output(definition, "{\"xs\": [1, 2, 3]}"))
+    assertThat(Runner.output(definition, "{\"xs\": [1, 2, 3]}"))
         .isEqualTo(
             Json.parse("{\"sum\": 6, \"list\": [1, \"$.xs\", \" {% 1 %} \"], \"name\": \"A\"}"));
   }
@@ -46,7 +34,7 @@ class JsonataTests {
           "C": {"Type": "Pass", "Output": {"in": "{% $states.input %}", "x": "{% $x %}",
                 "y": "{% $y %}"}, "End": true}}}
         """;
-    assertThat(output(definition, "{}"))
+    assertThat(Runner.output(definition, "{}"))
         .isEqualTo(Json.parse("{\"in\": 1, \"x\": 2, \"y\": 1}"));
   }
 
@@ -58,7 +46,7 @@ class JsonataTests {
           "A": {"Type": "Pass", "Assign": {"n.$": "$.n"}, "Next": "B"},
           "B": {"QueryLanguage": "JSONata", "Type": "Pass", "Output": "{% $n * 2 %}", "End": true}}}
         """;
-    assertThat(output(definition, "{\"n\": 21}")).isEqualTo(42);
+    assertThat(Runner.output(definition, "{\"n\": 21}")).isEqualTo(42);
   }
 
   @Test
@@ -68,7 +56,7 @@ class JsonataTests {
         {"QueryLanguage": "JSONata", "StartAt": "A", "States": {
           "A": {"Type": "Pass", "Output": {"r": "{% $nope %}"}, "End": true}}}
         """;
-    var failed = failure(definition, "{}");
+    var failed = Runner.failure(definition, "{}");
     assertThat(failed.error()).isEqualTo("States.QueryEvaluationError");
     assertThat(failed.cause())
         .isEqualTo(
@@ -85,7 +73,7 @@ class JsonataTests {
           "A": {"Type": "Pass", "Output": "{% ($f := function($n){ 1 + $f($n + 1) }; $f(0)) %}",
                 "End": true}}}
         """;
-    assertThat(failure(definition, "{}").error()).isEqualTo("States.QueryEvaluationError");
+    assertThat(Runner.failure(definition, "{}").error()).isEqualTo("States.QueryEvaluationError");
   }
 
   @Test
@@ -102,7 +90,7 @@ class JsonataTests {
           "Done": {"Type": "Pass", "Output": {"out": "{% $states.input %}",
                    "caught": "{% $caught %}"}, "End": true}}}
         """;
-    assertThat(output(definition, "{}"))
+    assertThat(Runner.output(definition, "{}"))
         .isEqualTo(Json.parse("{\"out\": \"States.QueryEvaluationError\", \"caught\": true}"));
   }
 
@@ -119,7 +107,7 @@ class JsonataTests {
                         "End": true}}},
                 "Output": {"total": "{% $sum($states.result) %}"}, "End": true}}}
         """;
-    assertThat(output(definition, "{\"items\": [1, 2]}"))
+    assertThat(Runner.output(definition, "{\"items\": [1, 2]}"))
         .isEqualTo(Json.parse("{\"total\": 31}"));
   }
 
@@ -134,8 +122,8 @@ class JsonataTests {
                 "Default": "Done"},
           "Done": {"Type": "Succeed"}}}
         """;
-    assertThat(output(definition, "{\"n\": 2}")).isEqualTo("rule");
-    assertThat(output(definition, "{\"n\": 0}")).isEqualTo("state");
+    assertThat(Runner.output(definition, "{\"n\": 2}")).isEqualTo("rule");
+    assertThat(Runner.output(definition, "{\"n\": 0}")).isEqualTo("state");
   }
 
   @Test
@@ -145,7 +133,7 @@ class JsonataTests {
         {"QueryLanguage": "JSONata", "StartAt": "F", "States": {
           "F": {"Type": "Fail", "Error": "{% $states.input.e %}", "Cause": "literal"}}}
         """;
-    var failed = failure(definition, "{\"e\": \"Custom\"}");
+    var failed = Runner.failure(definition, "{\"e\": \"Custom\"}");
     assertThat(failed.error()).isEqualTo("Custom");
     assertThat(failed.cause()).isEqualTo("literal");
   }
@@ -160,7 +148,7 @@ class JsonataTests {
             "one": "{% $range(1, 1, 5) %}", "j": "{% $parse('{\\"a\\": null}') %}",
             "h": "{% $hash('a', 'MD5') %}"}}}}
         """;
-    assertThat(output(definition, "{}"))
+    assertThat(Runner.output(definition, "{}"))
         .isEqualTo(
             Json.parse(
                 "{\"p\": [[1, 2], [3]], \"r\": [0, 3, 6], \"one\": 1, \"j\": {\"a\": null},"

@@ -94,4 +94,18 @@ final class Runner {
     var execution = new ExecutionInfo("exec-1", "run-1", input, NOW, "machine", 1, 0);
     return new StepContext(execution, NOW, new Random(7), 1, StepContext.Limits.DEFAULT);
   }
+
+  /** Runs a definition to its end and returns the output; fails the test unless it succeeded. */
+  static Object output(String definition, String input) {
+    Effect end = run(definition, input);
+    org.assertj.core.api.Assertions.assertThat(end).isInstanceOf(Effect.Finished.class);
+    return ((Effect.Finished) end).output();
+  }
+
+  /** Runs a definition to its end; fails the test unless it failed. */
+  static Effect.Failed failure(String definition, String input) {
+    Effect end = run(definition, input);
+    org.assertj.core.api.Assertions.assertThat(end).isInstanceOf(Effect.Failed.class);
+    return (Effect.Failed) end;
+  }
 }

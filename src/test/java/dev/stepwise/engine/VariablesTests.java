@@ -8,18 +8,6 @@ import org.junit.jupiter.api.Test;
 
 class VariablesTests {
 
-  private static Object output(String definition, String input) {
-    Effect end = Runner.run(definition, input);
-    assertThat(end).isInstanceOf(Effect.Finished.class);
-    return ((Effect.Finished) end).output();
-  }
-
-  private static Effect.Failed failure(String definition, String input) {
-    Effect end = Runner.run(definition, input);
-    assertThat(end).isInstanceOf(Effect.Failed.class);
-    return (Effect.Failed) end;
-  }
-
   @Test
   void jsonPathAssignReadsTheResultAndLaterStatesReadTheVariable() {
     String definition =
@@ -29,7 +17,7 @@ class VariablesTests {
                 "Assign": {"theAnswer.$": "$.answer", "label": "fixed"}, "Next": "B"},
           "B": {"Type": "Pass", "Parameters": {"a.$": "$theAnswer", "l.$": "$label"}, "End": true}}}
         """;
-    assertThat(output(definition, "{}")).isEqualTo(Json.parse("{\"a\": 42, \"l\": \"fixed\"}"));
+    assertThat(Runner.output(definition, "{}")).isEqualTo(Json.parse("{\"a\": 42, \"l\": \"fixed\"}"));
   }
 
   @Test
@@ -41,7 +29,7 @@ class VariablesTests {
           "B": {"Type": "Pass", "Assign": {"x": 2, "old.$": "$x"}, "OutputPath": "$x", "Next": "C"},
           "C": {"Type": "Pass", "Parameters": {"x.$": "$x", "old.$": "$old"}, "End": true}}}
         """;
-    assertThat(output(definition, "{}")).isEqualTo(Json.parse("{\"x\": 2, \"old\": 1}"));
+    assertThat(Runner.output(definition, "{}")).isEqualTo(Json.parse("{\"x\": 2, \"old\": 1}"));
   }
 
   @Test
@@ -52,7 +40,7 @@ class VariablesTests {
           "A": {"Type": "Pass", "Assign": {"x": "before"}, "Next": "B"},
           "B": {"Type": "Pass", "Assign": {"x": "after"}, "OutputPath": "$x", "End": true}}}
         """;
-    assertThat(output(definition, "{}")).isEqualTo("before");
+    assertThat(Runner.output(definition, "{}")).isEqualTo("before");
   }
 
   @Test
@@ -68,7 +56,7 @@ class VariablesTests {
             "Next": "After"},
           "After": {"Type": "Pass", "Parameters": {"x.$": "$x", "result.$": "$"}, "End": true}}}
         """;
-    assertThat(output(definition, "{}"))
+    assertThat(Runner.output(definition, "{}"))
         .isEqualTo(Json.parse("{\"x\": 42, \"result\": [{\"seen\": 42}, {\"seen\": 42}]}"));
   }
 
@@ -80,7 +68,7 @@ class VariablesTests {
           "A": {"Type": "Pass", "Assign": {"nothing": null}, "Next": "B"},
           "B": {"Type": "Pass", "Parameters": {"v.$": "$nothing"}, "End": true}}}
         """;
-    assertThat(output(definition, "{}")).isEqualTo(Json.parse("{\"v\": null}"));
+    assertThat(Runner.output(definition, "{}")).isEqualTo(Json.parse("{\"v\": null}"));
   }
 
   @Test
@@ -90,7 +78,7 @@ class VariablesTests {
         {"StartAt": "A", "States": {
           "A": {"Type": "Pass", "Parameters": {"v.$": "$missing"}, "End": true}}}
         """;
-    var failed = failure(definition, "{}");
+    var failed = Runner.failure(definition, "{}");
     assertThat(failed.error()).isEqualTo("States.Runtime");
     assertThat(failed.cause()).contains("missing");
   }
@@ -106,9 +94,9 @@ class VariablesTests {
                 "Default": "Done"},
           "Done": {"Type": "Pass", "Parameters": {"s.$": "$status", "b.$": "$base"}, "End": true}}}
         """;
-    assertThat(output(definition, "{\"n\": 1}"))
+    assertThat(Runner.output(definition, "{\"n\": 1}"))
         .isEqualTo(Json.parse("{\"s\": \"one\", \"b\": \"state\"}"));
-    assertThat(output(definition, "{\"n\": 2}"))
+    assertThat(Runner.output(definition, "{\"n\": 2}"))
         .isEqualTo(Json.parse("{\"s\": \"default\", \"b\": \"state\"}"));
   }
 
@@ -120,7 +108,7 @@ class VariablesTests {
           "A": {"Type": "Pass", "Assign": {"big.$": "$.text"}, "End": true}}}
         """;
     String input = "{\"text\": \"" + "x".repeat(300 * 1024) + "\"}";
-    assertThat(failure(definition, input).error()).isEqualTo("States.DataLimitExceeded");
+    assertThat(Runner.failure(definition, input).error()).isEqualTo("States.DataLimitExceeded");
   }
 
   @Test
@@ -135,7 +123,7 @@ class VariablesTests {
                 "End": true},
           "Done": {"Type": "Pass", "Parameters": {"e.$": "$err"}, "End": true}}}
         """;
-    assertThat(output(definition, "{}")).isEqualTo(Json.parse("{\"e\": \"Boom\"}"));
+    assertThat(Runner.output(definition, "{}")).isEqualTo(Json.parse("{\"e\": \"Boom\"}"));
   }
 
   @Test
