@@ -4,6 +4,7 @@ import static dev.stepwise.execution.Sql.ts;
 
 import dev.stepwise.asl.Json;
 import dev.stepwise.engine.Event;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
@@ -21,13 +22,16 @@ class SessionWriter {
   private final Termination termination;
   private final ApplicationEventPublisher publisher;
   private final int historyLimit;
+  private final Clock clock;
 
   SessionWriter(
       JdbcClient jdbc,
       Termination termination,
       ApplicationEventPublisher publisher,
-      LimitsProperties limits) {
+      LimitsProperties limits,
+      Clock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
     this.termination = termination;
     this.publisher = publisher;
     this.historyLimit = limits.historyEvents();
@@ -66,7 +70,9 @@ class SessionWriter {
     }
     var ending = session.ending();
     var params = new ArrayList<Object>();
-    params.addAll(List.of(session.executionId(), ts(session.now()), ids, types, details));
+    // Events are stamped as they are written, just before the commit that makes them happen:
+    // a TaskScheduled's timestamp is when the task became due, not when its step began.
+    params.addAll(List.of(session.executionId(), ts(clock.instant()), ids, types, details));
     params.add(firstId - 1 + n);
     params.add(session.lastTokenId());
     String end = "";
