@@ -41,10 +41,6 @@ public final class Json {
     return node == null ? null : MAPPER.convertValue(node, Object.class);
   }
 
-  public static JsonNode toNode(Object value) {
-    return MAPPER.valueToTree(value);
-  }
-
   /** A deep copy, so that a state can change its copy of a value without touching the input. */
   @SuppressWarnings("unchecked")
   public static Object copy(Object value) {

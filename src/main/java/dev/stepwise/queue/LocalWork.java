@@ -96,16 +96,8 @@ public class LocalWork implements SmartLifecycle {
     return handlers;
   }
 
-  int available() {
-    return capacity.availablePermits();
-  }
-
   List<Long> inFlightIds() {
     return List.copyOf(inFlight.keySet());
-  }
-
-  public int inFlightCount() {
-    return inFlight.size();
   }
 
   @Override
