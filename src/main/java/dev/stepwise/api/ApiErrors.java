@@ -1,15 +1,21 @@
 package dev.stepwise.api;
 
+import dev.stepwise.database.DatabaseFailures;
 import dev.stepwise.execution.ExecutionRequestException;
 import dev.stepwise.statemachine.ConflictException;
 import dev.stepwise.statemachine.InvalidDefinitionException;
 import dev.stepwise.statemachine.NotFoundException;
+import jakarta.persistence.PersistenceException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -18,6 +24,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /** Maps the API's exceptions to RFC 9457 problem details. */
 @RestControllerAdvice
 class ApiErrors extends ResponseEntityExceptionHandler {
+  private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
   @ExceptionHandler(NotFoundException.class)
   ProblemDetail notFound(NotFoundException e) {
@@ -51,6 +58,45 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         problem(HttpStatus.BAD_REQUEST, "Invalid definition", e.getMessage());
     problem.setProperty("diagnostics", e.diagnostics());
     return problem;
+  }
+
+  /**
+   * The database out of reach (or a transient fault that outlasted the retries): 503 with
+   * Retry-After, at once, so that clients and load balancers back off instead of waiting. Any
+   * other database failure is a 500 problem detail that names no internal class.
+   */
+  @ExceptionHandler({
+    DataAccessException.class,
+    TransactionException.class,
+    PersistenceException.class
+  })
+  ResponseEntity<ProblemDetail> database(RuntimeException e) {
+    if (DatabaseFailures.isTransient(e)) return unavailable(e);
+    log.error("A request failed in the database", e);
+    return ResponseEntity.internalServerError()
+        .body(
+            problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Internal error",
+                "The request failed in the database"));
+  }
+
+  /** Other exceptions wrapping a lost database connection; anything else is left as it was. */
+  @ExceptionHandler(RuntimeException.class)
+  ResponseEntity<ProblemDetail> wrapped(RuntimeException e) {
+    if (DatabaseFailures.isUnavailable(e)) return unavailable(e);
+    throw e;
+  }
+
+  private static ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
+    log.debug("Answered 503: {}", DatabaseFailures.describe(e));
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseFailures.RETRY_AFTER_SECONDS))
+        .body(
+            problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "Service unavailable",
+                "The database is unavailable; try again later"));
   }
 
   @Override

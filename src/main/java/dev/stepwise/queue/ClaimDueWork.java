@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * The claim loop: claims as much due work as this node has capacity for, hands it to {@link
  * LocalWork}, then sleeps until the next item falls due, a notification says new work arrived, or
- * the poll interval passes. One bad iteration is logged and the loop goes on.
+ * the poll interval passes. A failed iteration is logged (calmly while the database is out of
+ * reach) and the loop backs off, then goes on by itself.
  */
 @Component
 public class ClaimDueWork implements SmartLifecycle {
@@ -31,6 +32,7 @@ public class ClaimDueWork implements SmartLifecycle {
   private final DataSource dataSource;
   private final QueueProperties properties;
   private final Clock clock;
+  private final FailureRun failures = new FailureRun(log, "Claiming work");
   private volatile boolean running;
   private Thread thread;
   private Connection listener;
@@ -81,13 +83,15 @@ public class ClaimDueWork implements SmartLifecycle {
   private void loop() {
     while (running) {
       try {
-        if (runOnce() > 0) continue;
+        int claimed = runOnce();
+        failures.succeeded();
+        if (claimed > 0) continue;
         waitForWork();
       } catch (Exception e) {
         if (!running) break;
-        log.warn("Claiming work failed; trying again in 1 s", e);
+        failures.failed(e);
         closeListener();
-        sleep(Duration.ofSeconds(1));
+        sleep(failures.backoff());
       }
     }
   }

@@ -19,6 +19,7 @@ public class ExtendLeases implements SmartLifecycle {
   private final WorkQueue queue;
   private final LocalWork local;
   private final QueueProperties properties;
+  private final FailureRun failures = new FailureRun(log, "Extending leases");
   private ScheduledExecutorService scheduler;
 
   ExtendLeases(WorkQueue queue, LocalWork local, QueueProperties properties) {
@@ -39,8 +40,10 @@ public class ExtendLeases implements SmartLifecycle {
   void runOnce() {
     try {
       queue.extendLeases(local.inFlightIds());
+      failures.succeeded();
     } catch (RuntimeException e) {
-      log.warn("Extending leases failed; trying again next period", e);
+      // Tried again next period; a lease that runs out meanwhile lets another node take over.
+      failures.failed(e);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.stepwise.queue;
 
+import dev.stepwise.database.DatabaseFailures;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -34,6 +35,7 @@ public class LocalWork implements SmartLifecycle {
   private final ObjectProvider<List<WorkHandler>> handlerProvider;
   private final ObjectProvider<WorkQueue> queue;
   private final Clock clock;
+  private final FailureRun outage = new FailureRun(log, "Running work items");
   private volatile Map<String, WorkHandler> handlers;
   private volatile boolean closed;
 
@@ -74,7 +76,15 @@ public class LocalWork implements SmartLifecycle {
       WorkHandler handler = handlers().get(item.kind());
       if (handler == null) throw new IllegalStateException("no handler for " + item.kind());
       handler.handle(item);
+      outage.succeeded();
     } catch (RuntimeException e) {
+      if (DatabaseFailures.isUnavailable(e)) {
+        // Its outcome was not recorded: the item is still in the database and runs again, in
+        // 5 s if it can be given back now, else when its lease runs out. Nothing is lost.
+        outage.failed(e);
+        releaseQuietly(item);
+        return;
+      }
       log.warn("Work item {} ({}) failed; it runs again in 5 s", item.id(), item.kind(), e);
       try {
         queue.getObject().release(item, clock.instant().plus(Duration.ofSeconds(5)));
@@ -84,6 +94,14 @@ public class LocalWork implements SmartLifecycle {
     } finally {
       inFlight.remove(item.id());
       capacity.release();
+    }
+  }
+
+  private void releaseQuietly(WorkItem item) {
+    try {
+      queue.getObject().release(item, clock.instant().plus(Duration.ofSeconds(5)));
+    } catch (RuntimeException e) {
+      log.debug("Could not release work item {}; its lease will expire", item.id());
     }
   }
 
@@ -122,7 +140,13 @@ public class LocalWork implements SmartLifecycle {
     try {
       queue.getObject().releaseClaims();
     } catch (RuntimeException e) {
-      log.warn("Could not give back this node's claims; their leases will expire", e);
+      if (DatabaseFailures.isUnavailable(e)) {
+        log.warn(
+            "Could not give back this node's claims ({}); their leases will expire",
+            DatabaseFailures.describe(e));
+      } else {
+        log.warn("Could not give back this node's claims; their leases will expire", e);
+      }
     }
   }
 

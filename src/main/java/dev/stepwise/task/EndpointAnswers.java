@@ -13,11 +13,20 @@ final class EndpointAnswers {
 
   private EndpointAnswers() {}
 
-  static TaskOutcome outcome(HttpResponse<String> response) {
+  /**
+   * A successful answer over the payload limit fails with {@code States.DataLimitExceeded}; an
+   * error answer over it keeps its status code error, with the part that was read as the cause.
+   */
+  static TaskOutcome outcome(HttpResponse<BoundedBody> response, int limitBytes) {
     int status = response.statusCode();
-    String body = response.body() == null ? "" : response.body();
+    BoundedBody bounded = response.body();
+    if (status >= 200 && status < 300 && bounded.overLimit()) {
+      return overLimit(response, limitBytes);
+    }
+    String body = bounded.text();
     if (status >= 200 && status < 300) return success(response, body);
-    return endpointError(body)
+    var parsedError = bounded.overLimit() ? Optional.<TaskOutcome>empty() : endpointError(body);
+    return parsedError
         .orElseGet(
             () ->
                 new TaskOutcome.Failed(
@@ -27,14 +36,25 @@ final class EndpointAnswers {
                         + statusText(status)
                         + " from "
                         + target(response)
-                        + bodySuffix(body)));
+                        + bodySuffix(body)
+                        + (bounded.overLimit() ? " (answer cut at " + limitBytes + " bytes)" : "")));
+  }
+
+  static TaskOutcome overLimit(HttpResponse<?> response, int limitBytes) {
+    return new TaskOutcome.Failed(
+        ErrorNames.DATA_LIMIT_EXCEEDED,
+        "The answer from "
+            + target(response)
+            + " is larger than the payload limit of "
+            + limitBytes
+            + " bytes");
   }
 
   static String statusCodeError(int status) {
     return "States.Http.StatusCode." + status;
   }
 
-  private static TaskOutcome success(HttpResponse<String> response, String body) {
+  private static TaskOutcome success(HttpResponse<?> response, String body) {
     if (body.isBlank()) return new TaskOutcome.Succeeded(null);
     try {
       return new TaskOutcome.Succeeded(Json.parse(body));
@@ -73,7 +93,7 @@ final class EndpointAnswers {
     return Optional.of(new TaskOutcome.Failed(name, causeText));
   }
 
-  private static String target(HttpResponse<String> response) {
+  private static String target(HttpResponse<?> response) {
     return response.request().method() + " " + response.request().uri();
   }
 

@@ -20,14 +20,21 @@ final class HttpInvokeAnswers {
 
   private HttpInvokeAnswers() {}
 
-  static TaskOutcome outcome(HttpResponse<String> response) {
+  /**
+   * A successful answer over the payload limit fails with {@code States.DataLimitExceeded}; an
+   * error answer over it keeps its status code error, with the part that was read as its body.
+   */
+  static TaskOutcome outcome(HttpResponse<BoundedBody> response, int limitBytes) {
     int status = response.statusCode();
+    if (status >= 200 && status < 300 && response.body().overLimit()) {
+      return EndpointAnswers.overLimit(response, limitBytes);
+    }
     Map<String, Object> result = result(response);
     if (status >= 200 && status < 300) return new TaskOutcome.Succeeded(result);
     return new TaskOutcome.Failed(EndpointAnswers.statusCodeError(status), cause(result));
   }
 
-  private static Map<String, Object> result(HttpResponse<String> response) {
+  private static Map<String, Object> result(HttpResponse<BoundedBody> response) {
     var result = new LinkedHashMap<String, Object>();
     result.put("StatusCode", response.statusCode());
     result.put("StatusText", StatusTexts.of(response.statusCode()));
@@ -36,15 +43,16 @@ final class HttpInvokeAnswers {
     return result;
   }
 
-  private static Map<String, Object> headers(HttpResponse<String> response) {
+  private static Map<String, Object> headers(HttpResponse<BoundedBody> response) {
     var headers = new LinkedHashMap<String, Object>();
     response.headers().map().forEach((name, values) -> headers.put(name, new ArrayList<>(values)));
     return headers;
   }
 
-  /** JSON when the answer says it is JSON and parses, its text otherwise. */
-  private static Object responseBody(HttpResponse<String> response) {
-    String body = response.body() == null ? "" : response.body();
+  /** JSON when the answer says it is JSON and parses, its text otherwise (and when cut short). */
+  private static Object responseBody(HttpResponse<BoundedBody> response) {
+    String body = response.body().text();
+    if (response.body().overLimit()) return body;
     boolean json =
         response
             .headers()

@@ -15,7 +15,6 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Locale;
@@ -25,6 +24,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,6 +36,10 @@ import org.springframework.stereotype.Component;
  * <p>The call's time limit is the request's timeout (the state's {@code TimeoutSeconds} or the
  * default), shortened by the route's {@code timeout} when that is smaller. A route never lengthens
  * it, so an HTTP call never outlives the state's own timeout.
+ *
+ * <p>Answers are read up to the payload limit ({@code stepwise.limits.payload-bytes}) and no
+ * further: a longer successful answer fails with {@code States.DataLimitExceeded} and its
+ * connection is dropped, so an endpoint cannot exhaust the service's memory.
  *
  * <p>Calls block; the engine runs them on virtual threads. If the calling thread is interrupted
  * (shutdown, a stopped execution) the call is abandoned with a {@link CancellationException} rather
@@ -52,13 +57,26 @@ public class HttpTaskDispatcher implements AutoCloseable {
   private static final Set<String> CLIENT_MANAGED_HEADERS =
       Set.of("connection", "content-length", "expect", "host", "upgrade");
 
+  /** The default of {@code stepwise.limits.payload-bytes}: AWS's 256 KiB. */
+  public static final int DEFAULT_BODY_LIMIT = 262_144;
+
   private final TaskRoutes routes;
   private final Duration defaultTimeout;
+  private final int bodyLimit;
   private final HttpClient client;
 
   public HttpTaskDispatcher(TaskRoutes routes, TaskProperties properties) {
+    this(routes, properties, DEFAULT_BODY_LIMIT);
+  }
+
+  @Autowired
+  public HttpTaskDispatcher(
+      TaskRoutes routes,
+      TaskProperties properties,
+      @Value("${stepwise.limits.payload-bytes:" + DEFAULT_BODY_LIMIT + "}") int bodyLimit) {
     this.routes = routes;
     this.defaultTimeout = properties.defaultTimeout();
+    this.bodyLimit = bodyLimit;
     this.client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -96,7 +114,7 @@ public class HttpTaskDispatcher implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       return invalidRequest(endpoint.url(), e);
     }
-    return exchange(httpRequest, timeout, EndpointAnswers::outcome);
+    return exchange(httpRequest, timeout, answer -> EndpointAnswers.outcome(answer, bodyLimit));
   }
 
   private TaskOutcome callHttpInvoke(TaskRequest request, CallContext context) {
@@ -125,7 +143,7 @@ public class HttpTaskDispatcher implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       return invalidRequest(parameters.uri(), e);
     }
-    return exchange(httpRequest, timeout, HttpInvokeAnswers::outcome);
+    return exchange(httpRequest, timeout, answer -> HttpInvokeAnswers.outcome(answer, bodyLimit));
   }
 
   private Duration timeout(Duration requested, Duration routeCap) {
@@ -169,9 +187,11 @@ public class HttpTaskDispatcher implements AutoCloseable {
   }
 
   private TaskOutcome exchange(
-      HttpRequest request, Duration timeout, Function<HttpResponse<String>, TaskOutcome> onAnswer) {
-    CompletableFuture<HttpResponse<String>> answer =
-        client.sendAsync(request, BodyHandlers.ofString());
+      HttpRequest request,
+      Duration timeout,
+      Function<HttpResponse<BoundedBody>, TaskOutcome> onAnswer) {
+    CompletableFuture<HttpResponse<BoundedBody>> answer =
+        client.sendAsync(request, BoundedBody.handler(bodyLimit));
     try {
       // The request timeout only covers the wait for headers; this also bounds the body.
       return onAnswer.apply(answer.get(timeout.toNanos(), NANOSECONDS));

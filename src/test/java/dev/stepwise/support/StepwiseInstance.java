@@ -26,11 +26,12 @@ public final class StepwiseInstance implements AutoCloseable {
     all.put("server.port", 0);
     all.putAll(TestDatabase.properties());
     all.putAll(properties);
+    // As command-line arguments, so that they win over application-test.yaml (which names the
+    // test database itself) just as they would in production.
+    String[] arguments =
+        all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     var context =
-        new SpringApplicationBuilder(StepwiseApplication.class)
-            .profiles("test")
-            .properties(all)
-            .run();
+        new SpringApplicationBuilder(StepwiseApplication.class).profiles("test").run(arguments);
     return new StepwiseInstance(context);
   }
 
