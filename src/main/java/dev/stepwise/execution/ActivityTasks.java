@@ -72,7 +72,7 @@ public class ActivityTasks {
       Duration left = Duration.between(clock.instant(), deadline);
       if (task.isPresent() || left.isNegative() || left.isZero()) return task;
       wakeups.await(activity, seen, left.compareTo(RECHECK) < 0 ? left : RECHECK);
-      if (Thread.currentThread().isInterrupted()) return Optional.empty();
+      if (Thread.currentThread().isInterrupted() || wakeups.stopping()) return Optional.empty();
     }
   }
 

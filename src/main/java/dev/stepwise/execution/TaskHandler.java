@@ -3,6 +3,7 @@ package dev.stepwise.execution;
 import dev.stepwise.asl.Json;
 import dev.stepwise.engine.Event;
 import dev.stepwise.engine.TaskOutcome;
+import dev.stepwise.queue.LocalWork;
 import dev.stepwise.queue.WorkHandler;
 import dev.stepwise.queue.WorkItem;
 import dev.stepwise.task.CallContext;
@@ -21,16 +22,19 @@ class TaskHandler implements WorkHandler {
   private final HttpTaskDispatcher dispatcher;
   private final ApplicationEventPublisher publisher;
   private final TaskCallbacks callbacks;
+  private final LocalWork local;
 
   TaskHandler(
       Stepper stepper,
       HttpTaskDispatcher dispatcher,
       ApplicationEventPublisher publisher,
-      TaskCallbacks callbacks) {
+      TaskCallbacks callbacks,
+      LocalWork local) {
     this.stepper = stepper;
     this.dispatcher = dispatcher;
     this.publisher = publisher;
     this.callbacks = callbacks;
+    this.local = local;
   }
 
   @Override
@@ -43,8 +47,9 @@ class TaskHandler implements WorkHandler {
     TaskWork work = Json.mapper().readValue(item.payload(), TaskWork.class);
     var request = work.request();
     long sentAt = System.nanoTime();
-    TaskOutcome outcome =
-        dispatcher.call(request, new CallContext(item.executionId().toString(), work.idempotencyKey()));
+    var call = new CallContext(item.executionId().toString(), work.idempotencyKey());
+    // A stopping node may abandon the call; the item then goes to another node, which calls again.
+    TaskOutcome outcome = local.callRemote(() -> dispatcher.call(request, call));
     publisher.publishEvent(
         new TaskCompleted(
             work.stateMachine(),

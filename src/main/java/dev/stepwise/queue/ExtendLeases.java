@@ -14,6 +14,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ExtendLeases implements SmartLifecycle {
+  /** Stops after {@link LocalWork}: the leases of work still finishing must not run out. */
+  static final int PHASE = LocalWork.PHASE - 1;
+
   private static final Logger log = LoggerFactory.getLogger(ExtendLeases.class);
 
   private final WorkQueue queue;
@@ -55,5 +58,10 @@ public class ExtendLeases implements SmartLifecycle {
   @Override
   public boolean isRunning() {
     return scheduler != null && !scheduler.isShutdown();
+  }
+
+  @Override
+  public int getPhase() {
+    return PHASE;
   }
 }

@@ -3,14 +3,19 @@ package dev.stepwise.queue;
 import dev.stepwise.database.DatabaseFailures;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,23 +26,33 @@ import org.springframework.stereotype.Component;
 /**
  * The work this node runs: at most {@code maxInFlight} items at once, each on a virtual thread,
  * since most of the time goes to waiting on HTTP endpoints and the database.
+ *
+ * <p>On stop it takes no more work, lets what runs finish for up to {@code shutdownGrace}, then
+ * abandons the calls still waiting on remote endpoints and hands every item it still holds back
+ * to the queue, so that another replica takes them at once rather than after their leases.
  */
 @Component
 public class LocalWork implements SmartLifecycle {
   /** Stops after {@link ClaimDueWork} (which stops after the web server), before the database. */
   static final int PHASE = ClaimDueWork.PHASE - 1;
 
+  /** How long abandoned calls get to unwind (they only record nothing and hand back). */
+  private static final Duration UNWIND = Duration.ofSeconds(5);
+
   private static final Logger log = LoggerFactory.getLogger(LocalWork.class);
 
   private final Semaphore capacity;
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private final Map<Long, WorkItem> inFlight = new ConcurrentHashMap<>();
+  private final Set<Thread> remoteCalls = new HashSet<>(); // guarded by itself
   private final ObjectProvider<List<WorkHandler>> handlerProvider;
   private final ObjectProvider<WorkQueue> queue;
+  private final Duration shutdownGrace;
   private final Clock clock;
   private final FailureRun outage = new FailureRun(log, "Running work items");
   private volatile Map<String, WorkHandler> handlers;
   private volatile boolean closed;
+  private boolean abandoning; // guarded by remoteCalls
 
   LocalWork(
       QueueProperties properties,
@@ -47,6 +62,7 @@ public class LocalWork implements SmartLifecycle {
     this.capacity = new Semaphore(properties.maxInFlight());
     this.handlerProvider = handlerProvider;
     this.queue = queue;
+    this.shutdownGrace = properties.shutdownGrace();
     this.clock = clock;
   }
 
@@ -64,10 +80,35 @@ public class LocalWork implements SmartLifecycle {
     inFlight.put(item.id(), item);
     try {
       executor.execute(() -> handle(item));
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      // Shutting down: the claim's lease runs out and another node takes the item.
+    } catch (RejectedExecutionException e) {
+      // Stopping: give it back at once for another node to run.
       inFlight.remove(item.id());
       capacity.release();
+      handBack(item);
+    }
+  }
+
+  /**
+   * Runs a call to a remote party (an HTTP Task) that a stopping node may abandon once its grace
+   * has run out: the call then throws {@link CancellationException}, nothing of it is recorded,
+   * and the item goes back to the queue, so that another node makes the call again (with the
+   * same idempotency key). Only such calls are interrupted: a thread inside a database
+   * transaction is always let finish.
+   */
+  public <T> T callRemote(Supplier<T> call) {
+    Thread current = Thread.currentThread();
+    synchronized (remoteCalls) {
+      if (abandoning) throw new CancellationException("This node is stopping");
+      remoteCalls.add(current);
+    }
+    try {
+      return call.get();
+    } finally {
+      synchronized (remoteCalls) {
+        remoteCalls.remove(current);
+        // An interrupt meant for the call must not reach the database work that follows.
+        if (abandoning) Thread.interrupted();
+      }
     }
   }
 
@@ -77,6 +118,9 @@ public class LocalWork implements SmartLifecycle {
       if (handler == null) throw new IllegalStateException("no handler for " + item.kind());
       handler.handle(item);
       outage.succeeded();
+    } catch (CancellationException e) {
+      if (!closed) retryLater(item, e);
+      else handBack(item);
     } catch (RuntimeException e) {
       if (DatabaseFailures.isUnavailable(e)) {
         // Its outcome was not recorded: the item is still in the database and runs again, in
@@ -85,12 +129,7 @@ public class LocalWork implements SmartLifecycle {
         releaseQuietly(item);
         return;
       }
-      log.warn("Work item {} ({}) failed; it runs again in 5 s", item.id(), item.kind(), e);
-      try {
-        queue.getObject().release(item, clock.instant().plus(Duration.ofSeconds(5)));
-      } catch (RuntimeException again) {
-        log.warn("Could not release work item {}; its lease will expire", item.id(), again);
-      }
+      retryLater(item, e);
     } finally {
       inFlight.remove(item.id());
       capacity.release();
@@ -102,6 +141,24 @@ public class LocalWork implements SmartLifecycle {
       queue.getObject().release(item, clock.instant().plus(Duration.ofSeconds(5)));
     } catch (RuntimeException e) {
       log.debug("Could not release work item {}; its lease will expire", item.id());
+    }
+  }
+
+  private void retryLater(WorkItem item, RuntimeException e) {
+    log.warn("Work item {} ({}) failed; it runs again in 5 s", item.id(), item.kind(), e);
+    try {
+      queue.getObject().release(item, clock.instant().plus(Duration.ofSeconds(5)));
+    } catch (RuntimeException again) {
+      log.warn("Could not release work item {}; its lease will expire", item.id(), again);
+    }
+  }
+
+  private void handBack(WorkItem item) {
+    try {
+      queue.getObject().handBack(item);
+      log.info("Work item {} ({}) handed back unfinished for another node", item.id(), item.kind());
+    } catch (RuntimeException e) {
+      log.warn("Could not hand back work item {}; its lease will expire", item.id(), e);
     }
   }
 
@@ -123,19 +180,22 @@ public class LocalWork implements SmartLifecycle {
     closed = false;
   }
 
-  /**
-   * Lets the work in flight finish (up to 10 s), then gives back this node's remaining claims so
-   * that another replica, or this one after a restart, takes them at once instead of waiting for
-   * the leases to run out.
-   */
   @Override
   public void stop() {
     closed = true;
     executor.shutdown();
-    try {
-      if (!executor.awaitTermination(10, TimeUnit.SECONDS)) executor.shutdownNow();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (!inFlight.isEmpty()) {
+      log.info(
+          "Stopping: letting {} work items in flight finish (up to {})",
+          inFlight.size(),
+          shutdownGrace);
+    }
+    if (!awaitTermination(shutdownGrace)) {
+      abandonRemoteCalls();
+      if (!awaitTermination(UNWIND)) {
+        log.warn("{} work items did not stop; their leases will expire", inFlight.size());
+        executor.shutdownNow();
+      }
     }
     try {
       queue.getObject().releaseClaims();
@@ -147,6 +207,25 @@ public class LocalWork implements SmartLifecycle {
       } else {
         log.warn("Could not give back this node's claims; their leases will expire", e);
       }
+    }
+  }
+
+  private void abandonRemoteCalls() {
+    synchronized (remoteCalls) {
+      abandoning = true;
+      if (!remoteCalls.isEmpty()) {
+        log.info("Stopping: abandoning {} calls still waiting on endpoints", remoteCalls.size());
+      }
+      remoteCalls.forEach(Thread::interrupt);
+    }
+  }
+
+  private boolean awaitTermination(Duration timeout) {
+    try {
+      return executor.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize items claimed by one statement at most
  * @param pollInterval the longest the claimer sleeps with nothing due (notifications and the
  *     next due time wake it sooner)
+ * @param shutdownGrace how long a stopping node lets the work it is running finish before it
+ *     abandons the calls still waiting on remote endpoints and hands their items to other nodes
  */
 @ConfigurationProperties("stepwise.queue")
 public record QueueProperties(
@@ -21,4 +23,5 @@ public record QueueProperties(
     @DefaultValue("30s") Duration lease,
     @DefaultValue("256") int maxInFlight,
     @DefaultValue("64") int batchSize,
-    @DefaultValue("1s") Duration pollInterval) {}
+    @DefaultValue("1s") Duration pollInterval,
+    @DefaultValue("15s") Duration shutdownGrace) {}

@@ -98,7 +98,7 @@ public class WorkQueue {
               ids.get(i), w.executionId(), w.tokenId(), w.tokenVersion(), w.kind(), w.runAt(), 1,
               w.payload()));
     }
-    if (notify) jdbc.sql("select pg_notify('" + CHANNEL + "', '')").query().singleRow();
+    if (notify) notifyClaimers();
     if (!handOff.isEmpty()) afterCommit(handOff);
   }
 
@@ -169,11 +169,29 @@ public class WorkQueue {
         .update();
   }
 
-  /** Gives back every claim of this node (on shutdown, once its work has drained). */
-  void releaseClaims() {
-    jdbc.sql("update work_item set claimed_by = null, lease_until = null where claimed_by = ?")
-        .param(node)
+  /**
+   * Gives an unfinished item back, due as it was, and wakes the other nodes' claimers so that
+   * one of them takes it at once (this node is stopping).
+   */
+  void handBack(WorkItem item) {
+    jdbc.sql(
+            "update work_item set claimed_by = null, lease_until = null where id = ? and version = ?")
+        .params(item.id(), item.version())
         .update();
+    notifyClaimers();
+  }
+
+  /** Gives back every claim of this node (on shutdown, once its work has drained or stopped). */
+  void releaseClaims() {
+    int released =
+        jdbc.sql("update work_item set claimed_by = null, lease_until = null where claimed_by = ?")
+            .param(node)
+            .update();
+    if (released > 0) notifyClaimers();
+  }
+
+  private void notifyClaimers() {
+    jdbc.sql("select pg_notify('" + CHANNEL + "', '')").query().singleRow();
   }
 
   /** Extends the leases of items this node is still working on. */

@@ -2,7 +2,7 @@ package dev.stepwise.support;
 
 import dev.stepwise.StepwiseApplication;
 import java.io.IOException;
-import java.net.InetAddress;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,13 +15,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
- * Stepwise as a process of its own, started from the test JVM's class path with its own JVM
- * options (a small heap, for instance) and its own throw-away embedded PostgreSQL. Its output goes
- * to a log file the test can read.
+ * Stepwise as a process of its own, started from the test class path: for what only a real
+ * process shows (signals, kill -9, a second process on the same data directory). Its output
+ * goes to a log file the test can read.
  */
 public final class StepwiseProcess implements AutoCloseable {
+  private static final Pattern TROUBLE = Pattern.compile("(?m)\\bERROR\\b|^\\s+at |Exception");
+
+  private static final List<String> DEFAULT_JVM_OPTIONS =
+      List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
   private final Process process;
   private final Path log;
   private final Api api;
@@ -32,31 +38,69 @@ public final class StepwiseProcess implements AutoCloseable {
     this.api = new Api("http://127.0.0.1:" + port);
   }
 
-  /** Starts the service with {@code jvmOptions} and {@code --name=value} arguments. */
-  public static StepwiseProcess start(List<String> jvmOptions, List<String> arguments)
-      throws IOException, InterruptedException {
+  /** Starts the service with {@code arguments} (Spring properties as {@code --name=value}). */
+  public static StepwiseProcess start(Path log, String... arguments) {
+    return start(log, List.of(), arguments);
+  }
+
+  /** Starts the service behind {@code launcher} (e.g. {@code sh -c}), which gets the command. */
+  public static StepwiseProcess start(Path log, List<String> launcher, String... arguments) {
+    return start(log, launcher, DEFAULT_JVM_OPTIONS, arguments);
+  }
+
+  /** Starts the service with its own JVM options (a small heap, for instance). */
+  public static StepwiseProcess start(
+      Path log, List<String> launcher, List<String> jvmOptions, String... arguments) {
     int port = freePort();
-    Path log = Files.createTempFile("stepwise-process", ".log");
-    var command = new ArrayList<String>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(jvmOptions);
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(StepwiseApplication.class.getName());
-    command.add("--server.port=" + port);
-    command.add("--stepwise.embedded-postgres.ephemeral=true");
-    command.add("--spring.main.banner-mode=off");
-    command.addAll(arguments);
-    var process =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    var service = new StepwiseProcess(process, log, port);
-    try {
-      service.awaitHealthy(Duration.ofSeconds(120));
-    } catch (RuntimeException | InterruptedException e) {
-      service.close();
-      throw e;
+    var command = new ArrayList<>(launcher);
+    var java = new ArrayList<String>();
+    java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    java.addAll(jvmOptions);
+    java.addAll(List.of("-cp", System.getProperty("java.class.path")));
+    java.add(StepwiseApplication.class.getName());
+    java.add("--server.port=" + port);
+    java.add("--spring.main.banner-mode=off");
+    java.addAll(List.of(arguments));
+    if (launcher.isEmpty()) {
+      command.addAll(java);
+    } else {
+      command.add(String.join(" ", java.stream().map(StepwiseProcess::quote).toList()));
     }
-    return service;
+    try {
+      Files.createDirectories(log.toAbsolutePath().getParent());
+      var process =
+          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      return new StepwiseProcess(process, log, port);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Waits until the service answers its health check; fails if it exits first. */
+  public StepwiseProcess awaitHealthy(Duration timeout) {
+    var client = HttpClient.newHttpClient();
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new AssertionError("the service exited at start:\n" + log());
+      }
+      try {
+        var response =
+            client.send(
+                HttpRequest.newBuilder(URI.create(api.base() + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200) return this;
+      } catch (IOException e) {
+        // not up yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      Api.pause(Duration.ofMillis(200));
+    }
+    throw new AssertionError("the service was not healthy within " + timeout + ":\n" + log());
   }
 
   public Api api() {
@@ -65,11 +109,6 @@ public final class StepwiseProcess implements AutoCloseable {
 
   public boolean isAlive() {
     return process.isAlive();
-  }
-
-  /** Everything the process wrote so far. */
-  public String log() throws IOException {
-    return Files.readString(log);
   }
 
   /** The status code of {@code GET path}, or -1 when nothing answers. */
@@ -87,28 +126,65 @@ public final class StepwiseProcess implements AutoCloseable {
     }
   }
 
-  private void awaitHealthy(Duration timeout) throws InterruptedException, IOException {
-    Instant deadline = Instant.now().plus(timeout);
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) throw new IllegalStateException("the service exited:\n" + log());
-      if (status("/actuator/health") == 200) return;
-      Thread.sleep(250);
-    }
-    throw new IllegalStateException("the service was not healthy within " + timeout);
+  public ProcessHandle handle() {
+    return process.toHandle();
   }
 
-  private static int freePort() throws IOException {
-    try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
+  /** SIGTERM, as Kubernetes and Ctrl-C stop a service. */
+  public void terminate() {
+    process.destroy();
+  }
+
+  /** SIGKILL: the service gets no chance to stop anything. */
+  public void kill() {
+    process.destroyForcibly();
+  }
+
+  /** Waits for the process to exit; true when it did within {@code timeout}. */
+  public boolean awaitExit(Duration timeout) {
+    try {
+      return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
+  }
+
+  public int exitValue() {
+    return process.exitValue();
+  }
+
+  /** Everything the process has written so far. */
+  public String log() {
+    try {
+      return Files.exists(log) ? Files.readString(log) : "";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The log's lines that tell of an error: ERROR lines, exceptions, stack frames. */
+  public List<String> troubleInLog() {
+    return log().lines().filter(line -> TROUBLE.matcher(line).find()).toList();
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
+    if (!process.isAlive()) return;
     process.destroy();
-    if (!process.waitFor(30, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      process.waitFor(10, TimeUnit.SECONDS);
+    if (!awaitExit(Duration.ofSeconds(40))) process.destroyForcibly();
+    awaitExit(Duration.ofSeconds(10));
+  }
+
+  private static int freePort() {
+    try (var socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+  }
+
+  private static String quote(String word) {
+    return "'" + word.replace("'", "'\\''") + "'";
   }
 }

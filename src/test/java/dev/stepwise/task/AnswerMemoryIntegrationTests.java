@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stepwise.support.StepwiseProcess;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,7 +27,12 @@ class AnswerMemoryIntegrationTests {
     var completeAnswers = new AtomicInteger();
     var droppedAnswers = new AtomicInteger();
     try (var endpoint = new TestServer();
-        var service = StepwiseProcess.start(List.of("-Xmx256m"), List.of())) {
+        var service = StepwiseProcess.start(
+                    Files.createTempFile("stepwise-answers", ".log"),
+                    List.of(),
+                    List.of("-Xmx256m"),
+                    "--stepwise.embedded-postgres.ephemeral=true")
+                .awaitHealthy(Duration.ofSeconds(120))) {
       endpoint.respondWith(
           exchange -> {
             if (exchange.getRequestURI().getPath().equals("/small")) {
