@@ -4,6 +4,9 @@ import dev.stepwise.execution.ExecutionRequestException;
 import dev.stepwise.statemachine.ConflictException;
 import dev.stepwise.statemachine.InvalidDefinitionException;
 import dev.stepwise.statemachine.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -18,6 +21,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /** Maps the API's exceptions to RFC 9457 problem details. */
 @RestControllerAdvice
 class ApiErrors extends ResponseEntityExceptionHandler {
+  private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
   @ExceptionHandler(NotFoundException.class)
   ProblemDetail notFound(NotFoundException e) {
@@ -53,6 +57,33 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     return problem;
   }
 
+  /**
+   * Data the database refuses to store, in a request's own transaction: the client's data, so a
+   * 400 (a duplicate key is a conflict, answered where it can happen).
+   */
+  @ExceptionHandler(DataIntegrityViolationException.class)
+  ProblemDetail refused(DataIntegrityViolationException e) {
+    log.warn("The database refused a request's data", e);
+    String reason = e.getMostSpecificCause().getMessage();
+    String first = reason == null ? "" : reason.lines().findFirst().orElse("").trim();
+    if (first.startsWith("ERROR: ")) first = first.substring("ERROR: ".length());
+    return problem(
+        HttpStatus.BAD_REQUEST, "Bad request", "The request's data could not be stored: " + first);
+  }
+
+  /**
+   * Anything else is a defect of the service: a plain 500 problem detail, never Spring's default
+   * body or a message naming internal classes (the log has the details).
+   */
+  @ExceptionHandler(Exception.class)
+  ProblemDetail unexpected(Exception e) {
+    log.error("Request failed", e);
+    return problem(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "Internal error",
+        "The request could not be completed because of an internal error (logged by the service)");
+  }
+
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
       HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -60,7 +91,10 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     if (cause instanceof PayloadTooLargeException tooLarge) {
       return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge));
     }
-    String detail = "Malformed request body: " + cause.getMessage();
+    String detail =
+        e.getCause() == null && String.valueOf(e.getMessage()).startsWith("Required request body is missing")
+            ? "A request body is required"
+            : RequestBodyProblems.describe(e);
     return ResponseEntity.badRequest()
         .body(problem(HttpStatus.BAD_REQUEST, "Bad request", detail));
   }
