@@ -274,6 +274,12 @@ class JsonFidelityIntegrationTests {
             "/v1/definitions/validate",
             "{\"definition\": {\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"Result\": 1e400, \"End\": true}}}}");
     assertPlainProblem(definition, 400);
+    var definitionText =
+        api.post(
+            "/v1/definitions/validate",
+            Map.of("definition", "{\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"Result\": 1e-400, \"End\": true}}}"));
+    assertPlainProblem(definitionText, 400);
+    assertThat((String) definitionText.json().get("detail")).contains("1e-400").contains("range");
     assertThat(api.get("/v1/executions?stateMachine=" + name).json().get("items")).isEqualTo(List.of());
   }
 
