@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -81,14 +82,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                 "The request failed in the database"));
   }
 
-  /** Other exceptions wrapping a lost database connection; anything else is left as it was. */
-  @ExceptionHandler(RuntimeException.class)
-  ResponseEntity<ProblemDetail> wrapped(RuntimeException e) {
-    if (DatabaseFailures.isUnavailable(e)) return unavailable(e);
-    throw e;
-  }
-
-  private static ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
+  private static ResponseEntity<ProblemDetail> unavailable(Exception e) {
     log.debug("Answered 503: {}", DatabaseFailures.describe(e));
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseFailures.RETRY_AFTER_SECONDS))
@@ -99,6 +93,38 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                 "The database is unavailable; try again later"));
   }
 
+  /**
+   * Data the database refuses to store, in a request's own transaction: the client's data, so a
+   * 400 (a duplicate key is a conflict, answered where it can happen).
+   */
+  @ExceptionHandler(DataIntegrityViolationException.class)
+  ProblemDetail refused(DataIntegrityViolationException e) {
+    log.warn("The database refused a request's data", e);
+    String reason = e.getMostSpecificCause().getMessage();
+    String first = reason == null ? "" : reason.lines().findFirst().orElse("").trim();
+    if (first.startsWith("ERROR: ")) first = first.substring("ERROR: ".length());
+    return problem(
+        HttpStatus.BAD_REQUEST, "Bad request", "The request's data could not be stored: " + first);
+  }
+
+  /**
+   * Anything else is a defect of the service: a plain 500 problem detail, never Spring's default
+   * body or a message naming internal classes (the log has the details).
+   */
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    // A lost database connection can arrive wrapped in anything.
+    if (DatabaseFailures.isUnavailable(e)) return unavailable(e);
+    log.error("Request failed", e);
+    return ResponseEntity.internalServerError()
+        .body(
+            problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Internal error",
+                "The request could not be completed because of an internal error (logged by the"
+                    + " service)"));
+  }
+
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
       HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -106,7 +132,10 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     if (cause instanceof PayloadTooLargeException tooLarge) {
       return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge));
     }
-    String detail = "Malformed request body: " + cause.getMessage();
+    String detail =
+        e.getCause() == null && String.valueOf(e.getMessage()).startsWith("Required request body is missing")
+            ? "A request body is required"
+            : RequestBodyProblems.describe(e);
     return ResponseEntity.badRequest()
         .body(problem(HttpStatus.BAD_REQUEST, "Bad request", detail));
   }

@@ -16,7 +16,9 @@ final class Definitions {
       try {
         return Json.mapper().readTree(definition.stringValue());
       } catch (JacksonException e) {
-        throw new BadRequestException("'definition' is not valid JSON: " + e.getOriginalMessage());
+        throw new BadRequestException(
+            "'definition' is not valid JSON: "
+                + RequestBodyProblems.describe(e).replaceFirst("^Malformed JSON: ", ""));
       }
     }
     if (!definition.isObject()) {

@@ -5,6 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamWriteConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,25 +20,94 @@ import tools.jackson.databind.json.JsonMapper;
  * need converting between the two.
  */
 public final class Json {
-  private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+  /**
+   * How deeply a value may nest: a request body, a state's output or a variable. Deeper input is
+   * refused at the edge; a state that makes deeper output fails with {@code States.Runtime}.
+   */
+  public static final int MAX_DEPTH = 500;
+
+  /**
+   * How deeply stored texts may nest: an event's details or a token's position wrap values of up
+   * to {@link #MAX_DEPTH} in a few more levels, and must still be written and read back.
+   */
+  public static final int STORED_DEPTH = 2 * MAX_DEPTH;
+
+  private static final ObjectMapper MAPPER = mapper(STORED_DEPTH);
+  private static final ObjectMapper VALUES = mapper(MAX_DEPTH);
 
   private Json() {}
+
+  private static ObjectMapper mapper(int writeDepth) {
+    var factory =
+        JsonFactory.builder()
+            .streamReadConstraints(
+                StreamReadConstraints.builder().maxNestingDepth(STORED_DEPTH).build())
+            .streamWriteConstraints(
+                StreamWriteConstraints.builder().maxNestingDepth(writeDepth).build())
+            .build();
+    return JsonMapper.builder(factory).addModule(new StrictJsonModule()).build();
+  }
 
   public static ObjectMapper mapper() {
     return MAPPER;
   }
 
-  /** Parses JSON text into a plain value; throws {@link IllegalArgumentException} on bad text. */
+  /**
+   * Parses JSON text into a plain value; throws {@link IllegalArgumentException} on bad text, a
+   * number a double cannot hold, or nesting deeper than {@link #STORED_DEPTH}.
+   */
   public static Object parse(String text) {
     try {
       return MAPPER.readValue(text, Object.class);
+    } catch (StreamConstraintsException e) {
+      throw new IllegalArgumentException(plainMessage(e), e);
     } catch (JacksonException e) {
       throw new IllegalArgumentException(e.getOriginalMessage(), e);
     }
   }
 
+  /**
+   * Writes a value as JSON text; throws {@link TooDeepException} when it nests deeper than
+   * {@link #STORED_DEPTH}.
+   */
   public static String write(Object value) {
-    return MAPPER.writeValueAsString(value);
+    return write(MAPPER, value, STORED_DEPTH);
+  }
+
+  /**
+   * Writes a value a state made (its output, a variable); throws {@link TooDeepException} when it
+   * nests deeper than {@link #MAX_DEPTH}, which the API could not take back.
+   */
+  public static String writeValue(Object value) {
+    return write(VALUES, value, MAX_DEPTH);
+  }
+
+  private static String write(ObjectMapper mapper, Object value, int depth) {
+    try {
+      return mapper.writeValueAsString(value);
+    } catch (StreamConstraintsException e) {
+      throw new TooDeepException(depth);
+    }
+  }
+
+  /**
+   * A message for a broken stream limit that names no Jackson class or method (its own messages
+   * name the constraint's getter).
+   */
+  public static String plainMessage(StreamConstraintsException e) {
+    String message = e.getOriginalMessage();
+    var limit = java.util.regex.Pattern.compile("maximum allowed \\((\\d+)").matcher(message);
+    if (message.contains("nesting depth") && limit.find()) {
+      return "The JSON is nested deeper than the limit of " + limit.group(1) + " levels";
+    }
+    return message.replaceAll(",? *from `[^`]*`", "").replace("`", "'");
+  }
+
+  /** A value nested deeper than a limit of {@link Json}; the message is plain. */
+  public static final class TooDeepException extends IllegalArgumentException {
+    TooDeepException(int depth) {
+      super("The value is nested deeper than the limit of " + depth + " levels");
+    }
   }
 
   public static Object fromNode(JsonNode node) {

@@ -40,7 +40,7 @@ final class Assignments {
     if (values.isEmpty()) return current;
     int total = 0;
     for (var entry : values.entrySet()) {
-      int size = Json.write(entry.getValue()).getBytes(StandardCharsets.UTF_8).length;
+      int size = written(entry.getKey(), entry.getValue()).getBytes(StandardCharsets.UTF_8).length;
       total += size;
       if (size > limitBytes || total > limitBytes) {
         throw new StatesError(
@@ -55,5 +55,15 @@ final class Assignments {
     var next = new LinkedHashMap<>(current);
     next.putAll(values);
     return next;
+  }
+
+  /** A variable's value as JSON text; one nested too deeply fails with {@code States.Runtime}. */
+  private static String written(String name, Object value) {
+    try {
+      return Json.writeValue(value);
+    } catch (Json.TooDeepException e) {
+      throw StatesError.runtime(
+          "The variable '" + name + "' is nested deeper than the limit of " + Json.MAX_DEPTH + " levels");
+    }
   }
 }

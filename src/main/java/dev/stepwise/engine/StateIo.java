@@ -66,13 +66,27 @@ final class StateIo {
 
   /** Fails with {@code States.DataLimitExceeded} when an output is over the payload limit. */
   static void checkSize(String stateName, Object output, int limitBytes) {
-    if (Json.write(output).getBytes(java.nio.charset.StandardCharsets.UTF_8).length > limitBytes) {
+    if (written(stateName, output).getBytes(java.nio.charset.StandardCharsets.UTF_8).length > limitBytes) {
       throw new StatesError(
           ErrorNames.DATA_LIMIT_EXCEEDED,
           "The state/task '"
               + stateName
               + "' returned a result with a size exceeding the maximum number of bytes service"
               + " limit.");
+    }
+  }
+
+  /**
+   * The output as JSON text. An output nested deeper than {@link Json#MAX_DEPTH} fails the state
+   * with {@code States.Runtime}: it could be neither stored nor shown.
+   */
+  static String written(String stateName, Object output) {
+    try {
+      return Json.writeValue(output);
+    } catch (Json.TooDeepException e) {
+      throw StatesError.runtime(
+          "The state/task '" + stateName + "' returned a result nested deeper than the limit of "
+              + Json.MAX_DEPTH + " levels");
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.stepwise.execution;
 
+import dev.stepwise.database.TextColumn;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -31,7 +32,8 @@ class CallbackStore {
                 + " created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             row.taskToken(), row.executionId(), row.tokenId(), row.tokenVersion(),
-            row.stateMachine(), stateName, row.resource(), row.heartbeatSeconds(), row.activity(),
+            row.stateMachine(), TextColumn.encode(stateName), TextColumn.encode(row.resource()),
+            row.heartbeatSeconds(), row.activity(),
             input, now.atOffset(ZoneOffset.UTC))
         .update();
   }
@@ -87,7 +89,7 @@ class CallbackStore {
         rs.getInt("token_id"),
         rs.getInt("token_version"),
         rs.getString("state_machine"),
-        rs.getString("resource"),
+        TextColumn.decode(rs.getString("resource")),
         (Integer) rs.getObject("heartbeat_seconds"),
         rs.getString("activity"),
         rs.getBoolean("started"),

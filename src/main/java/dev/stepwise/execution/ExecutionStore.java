@@ -3,6 +3,7 @@ package dev.stepwise.execution;
 import static dev.stepwise.execution.Sql.instant;
 import static dev.stepwise.execution.Sql.ts;
 
+import dev.stepwise.database.TextColumn;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -34,7 +35,8 @@ class ExecutionStore {
     jdbc.sql("insert into execution (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             row.id(), row.name(), row.stateMachine(), row.revision(), row.status().name(),
-            row.input(), row.output(), row.error(), row.cause(), ts(row.startedAt()),
+            row.input(), row.output(), TextColumn.encode(row.error()),
+            TextColumn.encode(row.cause()), ts(row.startedAt()),
             ts(row.stoppedAt()), row.redriveCount(), row.lastEventId(), row.lastTokenId(),
             row.parentExecutionId(), row.parentTokenId(), row.mapIndex())
         .update();
@@ -149,8 +151,8 @@ class ExecutionStore {
         ExecutionStatus.valueOf(rs.getString("status")),
         rs.getString("input"),
         rs.getString("output"),
-        rs.getString("error"),
-        rs.getString("cause"),
+        TextColumn.decode(rs.getString("error")),
+        TextColumn.decode(rs.getString("cause")),
         instant(rs, "started_at"),
         instant(rs, "stopped_at"),
         rs.getInt("redrive_count"),

@@ -33,7 +33,13 @@ class FirstStep {
     var root = new TokenRow(1, null, null, TokenStatus.ACTIVE, start, null, 0, 0);
     tokens.insert(row.id(), root);
     timeouts.arm(session, 0);
-    applier.apply(session, root, session.interpreter().advance(start, session.context()));
+    applier.apply(
+        session,
+        root,
+        Stepper.decide(
+            (interpreter, position, context) -> interpreter.advance(position, context),
+            session,
+            root));
     transactions.flush(session);
     return session;
   }

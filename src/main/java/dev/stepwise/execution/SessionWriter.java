@@ -3,6 +3,7 @@ package dev.stepwise.execution;
 import static dev.stepwise.execution.Sql.ts;
 
 import dev.stepwise.asl.Json;
+import dev.stepwise.database.TextColumn;
 import dev.stepwise.engine.Event;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -80,8 +81,8 @@ class SessionWriter {
       end = ", status = ?, output = ?, error = ?, cause = ?, stopped_at = ?";
       params.add(ending.status().name());
       params.add(ending.output());
-      params.add(ending.error());
-      params.add(ending.cause());
+      params.add(TextColumn.encode(ending.error()));
+      params.add(TextColumn.encode(ending.cause()));
       params.add(ts(session.now()));
     }
     params.add(session.executionId());

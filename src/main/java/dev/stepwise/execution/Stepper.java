@@ -1,6 +1,7 @@
 package dev.stepwise.execution;
 
 import dev.stepwise.asl.ErrorNames;
+import dev.stepwise.asl.Json;
 import dev.stepwise.engine.Effect;
 import dev.stepwise.engine.Event;
 import dev.stepwise.engine.Interpreter;
@@ -27,14 +28,17 @@ class Stepper {
   private final ExecutionTransactions transactions;
   private final WorkQueue queue;
   private final StepApplier applier;
+  private final RefusedWrites refused;
 
   Stepper(
       ExecutionTransactions transactions,
       WorkQueue queue,
-      StepApplier applier) {
+      StepApplier applier,
+      RefusedWrites refused) {
     this.transactions = transactions;
     this.queue = queue;
     this.applier = applier;
+    this.refused = refused;
   }
 
   /** What to ask the interpreter, given the token's current position. */
@@ -49,23 +53,26 @@ class Stepper {
    * an execution that has ended is removed.
    */
   void run(WorkItem item, List<Event> before, Action action) {
-    transactions.onExecution(
-        item.executionId(),
-        item.tokenId(),
-        session -> {
-          if (!queue.complete(item)) return false;
-          var token = session.prefetched();
-          if (token == null
-              || token.status() != TokenStatus.ACTIVE
-              || token.version() != item.tokenVersion()) {
-            return true;
-          }
-          session.addAll(before);
-          Step step = decide(action, session, token);
-          applier.apply(session, token, step);
-          return true;
-        },
-        ended -> queue.complete(item));
+    refused.guard(
+        item,
+        () ->
+            transactions.onExecution(
+                item.executionId(),
+                item.tokenId(),
+                session -> {
+                  if (!queue.complete(item)) return false;
+                  var token = session.prefetched();
+                  if (token == null
+                      || token.status() != TokenStatus.ACTIVE
+                      || token.version() != item.tokenVersion()) {
+                    return true;
+                  }
+                  session.addAll(before);
+                  Step step = decide(action, session, token);
+                  applier.apply(session, token, step);
+                  return true;
+                },
+                ended -> queue.complete(item)));
   }
 
   /**
@@ -77,9 +84,14 @@ class Stepper {
       return action.apply(session.interpreter(), token.position(), session.context());
     } catch (RuntimeException e) {
       log.error("The interpreter failed on execution {}", session.executionId(), e);
-      return new Step(
-          List.of(), null, new Effect.Failed(ErrorNames.RUNTIME, "Internal error: " + e));
+      return new Step(List.of(), null, new Effect.Failed(ErrorNames.RUNTIME, plainCause(e)));
     }
+  }
+
+  /** A cause for the execution's reader: it names no Java class (the log has the details). */
+  private static String plainCause(RuntimeException e) {
+    if (e instanceof Json.TooDeepException) return e.getMessage();
+    return "Internal error while running the state (logged by the service)";
   }
 
   /**
@@ -88,14 +100,17 @@ class Stepper {
    * ended, the item is just removed.
    */
   void settle(WorkItem item, Consumer<Session> work) {
-    transactions.onExecution(
-        item.executionId(),
-        session -> {
-          if (!queue.complete(item)) return false;
-          work.accept(session);
-          return true;
-        },
-        row -> queue.complete(item));
+    refused.guard(
+        item,
+        () ->
+            transactions.onExecution(
+                item.executionId(),
+                session -> {
+                  if (!queue.complete(item)) return false;
+                  work.accept(session);
+                  return true;
+                },
+                row -> queue.complete(item)));
   }
 
 }

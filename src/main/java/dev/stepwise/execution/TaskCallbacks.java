@@ -29,6 +29,7 @@ public class TaskCallbacks {
   private final WorkQueue queue;
   private final StepApplier applier;
   private final LimitsProperties limits;
+  private final RefusedWrites refused;
 
   TaskCallbacks(
       ExecutionTransactions transactions,
@@ -37,7 +38,8 @@ public class TaskCallbacks {
       TokenStore tokens,
       WorkQueue queue,
       StepApplier applier,
-      LimitsProperties limits) {
+      LimitsProperties limits,
+      RefusedWrites refused) {
     this.transactions = transactions;
     this.store = store;
     this.timers = timers;
@@ -45,6 +47,7 @@ public class TaskCallbacks {
     this.queue = queue;
     this.applier = applier;
     this.limits = limits;
+    this.refused = refused;
   }
 
   /** The waiting state succeeds with {@code output}. */
@@ -72,24 +75,34 @@ public class TaskCallbacks {
   /** A timer of the wait fired: the state fails with {@code error}, unless it was answered. */
   void expire(WorkItem item, String error, String cause) {
     var row = store.find(item.payload()).orElseThrow();
-    onWaiting(row, item, (session, token, fresh) -> finish(session, token, fresh, new TaskOutcome.Failed(error, cause)));
+    refused.guard(
+        item,
+        () ->
+            onWaiting(
+                row,
+                item,
+                (session, token, fresh) ->
+                    finish(session, token, fresh, new TaskOutcome.Failed(error, cause))));
   }
 
   /** The request carrying the task token was delivered; {@code response} is what it answered. */
   void delivered(WorkItem item, TaskRequest request, Object response) {
     var row = store.find(request.callback().taskToken()).orElseThrow();
-    onWaiting(
-        row,
+    refused.guard(
         item,
-        (session, token, fresh) -> {
-          if (fresh.started()) return;
-          session.add(started(fresh));
-          session.add(
-              new Event(
-                  "TaskSubmitted",
-                  StepApplier.details("resource", fresh.resource(), "output", response)));
-          store.markStarted(fresh.taskToken());
-        });
+        () ->
+            onWaiting(
+                row,
+                item,
+                (session, token, fresh) -> {
+                  if (fresh.started()) return;
+                  session.add(started(fresh));
+                  session.add(
+                      new Event(
+                          "TaskSubmitted",
+                          StepApplier.details("resource", fresh.resource(), "output", response)));
+                  store.markStarted(fresh.taskToken());
+                }));
   }
 
   private void answer(String taskToken, TaskOutcome outcome) {

@@ -1,6 +1,8 @@
 package dev.stepwise.statemachine;
 
+import dev.stepwise.database.TextColumn;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -15,6 +17,7 @@ class StateMachineEntity {
   @Column(nullable = false)
   private int revision;
 
+  @Convert(converter = TextColumn.Jpa.class)
   private String description;
 
   @Column(name = "created_at", nullable = false)

@@ -1,6 +1,8 @@
 package dev.stepwise.statemachine;
 
+import dev.stepwise.database.TextColumn;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -19,6 +21,7 @@ class StateMachineRevisionEntity {
   @Column(nullable = false)
   private String definition;
 
+  @Convert(converter = TextColumn.Jpa.class)
   private String description;
 
   @Column(name = "created_at", nullable = false)

@@ -2,10 +2,12 @@ package dev.stepwise.task;
 
 import dev.stepwise.asl.ErrorNames;
 import dev.stepwise.asl.Json;
+import dev.stepwise.asl.NumberOutOfRangeException;
 import dev.stepwise.engine.TaskOutcome;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Optional;
+import tools.jackson.core.exc.StreamConstraintsException;
 
 /** How an answer from a URL or routed endpoint becomes a Task outcome (API.md §2). */
 final class EndpointAnswers {
@@ -66,8 +68,17 @@ final class EndpointAnswers {
               + ": HTTP "
               + response.statusCode()
               + " with a body that is not JSON"
+              + why(e)
               + bodySuffix(body));
     }
+  }
+
+  /** Why valid-looking JSON was refused: a number out of range, or nesting too deep. */
+  private static String why(IllegalArgumentException e) {
+    boolean limit =
+        e.getCause() instanceof NumberOutOfRangeException
+            || e.getCause() instanceof StreamConstraintsException;
+    return limit ? " (" + e.getMessage() + ")" : "";
   }
 
   /**

@@ -140,6 +140,16 @@ class HttpTaskDispatcherTests {
       assertThat(failure.error()).isEqualTo(ErrorNames.HTTP_SOCKET);
       assertThat(failure.cause()).contains("not JSON").contains("<html>oops</html>");
     }
+
+    @Test
+    void anAnswerWithANumberADoubleCannotHoldSaysWhy() {
+      server.answer(200, "application/json", "{\"n\": 1e400}");
+
+      var failure = failed(call(server.url("/"), Map.of()));
+
+      assertThat(failure.error()).isEqualTo(ErrorNames.HTTP_SOCKET);
+      assertThat(failure.cause()).contains("1e400 is out of range").doesNotContain("Exception");
+    }
   }
 
   @Nested
