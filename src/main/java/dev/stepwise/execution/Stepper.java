@@ -78,7 +78,11 @@ class Stepper {
     } catch (RuntimeException e) {
       log.error("The interpreter failed on execution {}", session.executionId(), e);
       return new Step(
-          List.of(), null, new Effect.Failed(ErrorNames.RUNTIME, "Internal error: " + e));
+          List.of(),
+          null,
+          new Effect.Failed(
+              ErrorNames.RUNTIME,
+              "An internal error stopped the evaluation of the state; see the service's log"));
     }
   }
 
