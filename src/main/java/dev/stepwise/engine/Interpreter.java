@@ -1,7 +1,9 @@
 package dev.stepwise.engine;
 
 import dev.stepwise.asl.model.StateMachine;
+import dev.stepwise.asl.EvaluationBudget;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The ASL interpreter: turns a token (where a thread of control stands), what just happened and
@@ -16,6 +18,16 @@ public final class Interpreter {
 
   public Interpreter(StateMachine machine) {
     this.scopes = new Scopes(machine);
+  }
+
+  /**
+   * Runs one step within a fresh {@link EvaluationBudget}: its expressions, paths and intrinsic
+   * functions together may take no longer than the limit, because the runtime holds the
+   * execution's row lock meanwhile.
+   */
+  private Step bounded(StepContext context, Function<Run, Step> step) {
+    var run = new Run(scopes, context);
+    return EvaluationBudget.within(context.limits().budget(), () -> step.apply(run));
   }
 
   /** The token that starts an execution of the whole state machine. */
@@ -36,21 +48,21 @@ public final class Interpreter {
 
   /** Runs a token that is entering a state, or whose Wait or retry timer has fired. */
   public Step advance(Token token, StepContext context) {
-    return new Run(scopes, context).advance(token);
+    return bounded(context, run -> run.advance(token));
   }
 
   /** Continues a token whose Task request ended. */
   public Step afterTask(Token token, TaskOutcome outcome, StepContext context) {
-    return new Run(scopes, context).afterTask(token, outcome);
+    return bounded(context, run -> run.afterTask(token, outcome));
   }
 
   /** Continues a token whose children (branches or iterations) all finished, in order. */
   public Step afterChildren(Token token, List<Object> outputs, StepContext context) {
-    return new Run(scopes, context).afterChildren(token, outputs);
+    return bounded(context, run -> run.afterChildren(token, outputs));
   }
 
   /** Continues a token one of whose children failed (the others are cancelled). */
   public Step afterChildFailed(Token token, String error, String cause, StepContext context) {
-    return new Run(scopes, context).afterChildFailed(token, error, cause);
+    return bounded(context, run -> run.afterChildFailed(token, error, cause));
   }
 }

@@ -1,6 +1,7 @@
 package dev.stepwise.engine;
 
 import dev.stepwise.asl.ErrorNames;
+import dev.stepwise.asl.EvaluationBudget;
 import dev.stepwise.asl.StatesError;
 import dev.stepwise.asl.model.ChoiceState;
 import dev.stepwise.asl.model.ErrorHandling;
@@ -101,8 +102,10 @@ final class Run {
   private Step chain(Token token) {
     Token current = token;
     while (true) {
-      if (++transitions > context.limits().maxStepsPerYield()) {
-        // A long run of pure states yields, so one execution cannot hold a worker forever.
+      if (++transitions > context.limits().maxStepsPerYield()
+          || (transitions > 1 && EvaluationBudget.current().halfSpent())) {
+        // A long run of pure states yields, so one execution cannot hold a worker forever; so
+        // does a run that used half its evaluation time, rather than fail a state for lack of it.
         return new Step(List.copyOf(events), current, new Effect.Timer(context.now()));
       }
       State state = state(current);

@@ -1,5 +1,6 @@
 package dev.stepwise.engine;
 
+import dev.stepwise.asl.EvaluationBudget;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.random.RandomGenerator;
@@ -18,8 +19,23 @@ public record StepContext(
     long firstEventId,
     Limits limits) {
 
-  /** Configurable limits, with AWS's defaults. */
-  public record Limits(int payloadBytes, Duration defaultTaskTimeout, int maxStepsPerYield) {
+  /**
+   * Configurable limits, with AWS's defaults.
+   *
+   * @param evaluationTimeout how long the user-written computations of one step may run in all
+   *     (see {@link EvaluationBudget})
+   */
+  public record Limits(
+      int payloadBytes, Duration defaultTaskTimeout, int maxStepsPerYield, Duration evaluationTimeout) {
     public static final Limits DEFAULT = new Limits(256 * 1024, Duration.ofSeconds(60), 1000);
+
+    public Limits(int payloadBytes, Duration defaultTaskTimeout, int maxStepsPerYield) {
+      this(payloadBytes, defaultTaskTimeout, maxStepsPerYield, EvaluationBudget.DEFAULT_TIMEOUT);
+    }
+
+    /** A fresh budget for one step's computations. */
+    EvaluationBudget budget() {
+      return EvaluationBudget.forPayload(evaluationTimeout, payloadBytes);
+    }
   }
 }

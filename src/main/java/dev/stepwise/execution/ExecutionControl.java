@@ -1,7 +1,9 @@
 package dev.stepwise.execution;
 
 import dev.stepwise.statemachine.ConflictException;
+import java.time.Duration;
 import java.util.UUID;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -13,18 +15,22 @@ public class ExecutionControl {
   private final Termination termination;
   private final Redriver redriver;
   private final TransactionTemplate tx;
+  private final Duration lockWait;
 
   ExecutionControl(
       ExecutionStore executions,
       ExecutionTransactions transactions,
       Termination termination,
       Redriver redriver,
-      JdbcTransactions tx) {
+      JdbcTransactions tx,
+      LimitsProperties limits) {
     this.executions = executions;
     this.transactions = transactions;
     this.termination = termination;
     this.redriver = redriver;
     this.tx = tx.template();
+    // A step holds the row at most about its evaluation bound: wait that out, then answer.
+    this.lockWait = limits.evaluationTimeout().plusSeconds(2);
   }
 
   /** Stops a running execution: ABORTED, its pending work and timers cancelled. */
@@ -35,12 +41,18 @@ public class ExecutionControl {
       throw new ConflictException(
           "Execution '" + executionId + "' is not running (status " + row.status() + ")");
     }
-    transactions.onExecution(
-        id,
-        session -> {
-          termination.terminate(session, ExecutionStatus.ABORTED, error, cause);
-          return true;
-        });
+    try {
+      transactions.onExecutionWaitingAtMost(
+          id,
+          lockWait,
+          session -> {
+            termination.terminate(session, ExecutionStatus.ABORTED, error, cause);
+            return true;
+          });
+    } catch (PessimisticLockingFailureException e) {
+      throw new ExecutionRequestException(
+          503, "Execution '" + executionId + "' is busy; try stopping it again");
+    }
     return current(id, executionId);
   }
 

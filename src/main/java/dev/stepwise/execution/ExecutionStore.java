@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -77,6 +78,14 @@ class ExecutionStore {
                     map(rs, i),
                     rs.getObject("t_id") == null ? null : TokenStore.map(rs, "t_")))
         .optional();
+  }
+
+  /** Makes this transaction's lock waits fail after {@code wait} instead of waiting on. */
+  void limitLockWait(Duration wait) {
+    jdbc.sql("select set_config('lock_timeout', ?, true)")
+        .param(Math.max(1, wait.toMillis()) + "ms")
+        .query()
+        .singleRow();
   }
 
   /** Locks the execution row for this transaction; every change to an execution goes through it. */

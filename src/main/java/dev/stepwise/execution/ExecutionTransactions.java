@@ -1,5 +1,6 @@
 package dev.stepwise.execution;
 
+import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.springframework.core.retry.RetryException;
@@ -68,8 +69,33 @@ class ExecutionTransactions {
     try {
       retry.execute(
           () -> {
+            attempt(executionId, tokenId, null, work, otherwise);
+            return null;
+          });
+    } catch (RetryException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Like {@link #onExecution(UUID, Predicate)} for a request someone waits on: waits at most
+   * {@code lockWait} for the execution's row (a step may hold it up to its evaluation bound), once.
+   *
+   * @throws PessimisticLockingFailureException when the row stayed locked that long
+   */
+  void onExecutionWaitingAtMost(UUID executionId, Duration lockWait, Predicate<Session> work) {
+    attempt(executionId, null, lockWait, work, row -> false);
+  }
+
+  private void attempt(
+      UUID executionId,
+      Integer tokenId,
+      Duration lockWait,
+      Predicate<Session> work,
+      Predicate<ExecutionRow> otherwise) {
             tx.executeWithoutResult(
                 status -> {
+                  if (lockWait != null) executions.limitLockWait(lockWait);
                   ExecutionRow row;
                   TokenRow token = null;
                   if (tokenId == null) {
@@ -92,11 +118,6 @@ class ExecutionTransactions {
                   }
                   flush(session);
                 });
-            return null;
-          });
-    } catch (RetryException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
-    }
   }
 
   /** A session on an execution row this transaction holds (locked, or just inserted). */

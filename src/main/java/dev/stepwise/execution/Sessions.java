@@ -21,7 +21,11 @@ class Sessions {
     this.interpreters = interpreters;
     this.clock = clock;
     this.limits =
-        new StepContext.Limits(limits.payloadBytes(), tasks.defaultTimeout(), limits.statesPerStep());
+        new StepContext.Limits(
+            limits.payloadBytes(),
+            tasks.defaultTimeout(),
+            limits.statesPerStep(),
+            limits.evaluationTimeout());
   }
 
   /** A session on an execution row this transaction holds (locked, or just inserted). */

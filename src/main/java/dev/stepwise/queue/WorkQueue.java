@@ -194,10 +194,17 @@ public class WorkQueue {
     jdbc.sql("select pg_notify('" + CHANNEL + "', '')").query().singleRow();
   }
 
-  /** Extends the leases of items this node is still working on. */
+  /**
+   * Extends the leases of items this node is still working on. An item whose step is running
+   * right now is locked by that step's transaction (which deletes it on commit): it is skipped
+   * rather than waited for, so one busy step cannot hold up the heartbeat of all the others. No
+   * other node can claim it meanwhile, as claiming skips locked items too.
+   */
   void extendLeases(List<Long> ids) {
     if (ids.isEmpty()) return;
-    jdbc.sql("update work_item set lease_until = ? where id = any(?) and claimed_by = ?")
+    jdbc.sql(
+            "update work_item set lease_until = ? where id in (select id from work_item"
+                + " where id = any(?) and claimed_by = ? for update skip locked)")
         .params(ts(clock.instant().plus(properties.lease())), ids.toArray(new Long[0]), node)
         .update();
   }

@@ -1,5 +1,6 @@
 package dev.stepwise.asl.intrinsic;
 
+import dev.stepwise.asl.EvaluationBudget;
 import static dev.stepwise.asl.intrinsic.IntrinsicFunction.UNBOUNDED;
 
 import java.math.BigDecimal;
@@ -71,7 +72,9 @@ final class ArrayFunctions {
 
   private static Object unique(Arguments args) {
     var unique = new ArrayList<Object>();
+    var budget = EvaluationBudget.current();
     for (Object item : args.array(0)) {
+      budget.tick(); // quadratic in the array's length
       if (unique.stream().noneMatch(seen -> sameJson(seen, item))) unique.add(item);
     }
     return unique;

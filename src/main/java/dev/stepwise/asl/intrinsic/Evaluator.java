@@ -3,6 +3,7 @@ package dev.stepwise.asl.intrinsic;
 import com.jayway.jsonpath.JsonPathException;
 import com.jayway.jsonpath.PathNotFoundException;
 import dev.stepwise.asl.ErrorNames;
+import dev.stepwise.asl.EvaluationBudget;
 import dev.stepwise.asl.StatesError;
 import dev.stepwise.asl.intrinsic.Expression.FunctionCall;
 import dev.stepwise.asl.intrinsic.Expression.Literal;
@@ -45,7 +46,24 @@ final class Evaluator {
     }
     var values = new ArrayList<>(count);
     for (Expression argument : call.arguments()) values.add(evaluate(argument, bindings));
-    return function.body().apply(new Arguments(call.name(), call.arguments(), values, bindings.random()));
+    var budget = EvaluationBudget.current();
+    try {
+      budget.tick();
+      if (call.name().equals("States.Format")) {
+        // Format copies all its arguments into one string: bound it before it is built.
+        long size = 0;
+        for (Object value : values) size += budget.sizeOf(value, null);
+        budget.checkSize(size);
+      }
+      Object result =
+          function.body().apply(new Arguments(call.name(), call.arguments(), values, bindings.random()));
+      budget.checkSize(budget.sizeOf(result, null));
+      return result;
+    } catch (EvaluationBudget.Exceeded e) {
+      throw new StatesError(
+          ErrorNames.INTRINSIC_FAILURE,
+          "The evaluation of " + call.name() + " went past its bound. " + e.getMessage());
+    }
   }
 
   private static Object read(String path, Bindings bindings) {

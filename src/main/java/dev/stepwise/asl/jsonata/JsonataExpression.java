@@ -3,6 +3,7 @@ package dev.stepwise.asl.jsonata;
 import com.dashjoin.jsonata.JException;
 import com.dashjoin.jsonata.Jsonata;
 import dev.stepwise.asl.ErrorNames;
+import dev.stepwise.asl.EvaluationBudget;
 import dev.stepwise.asl.Json;
 import dev.stepwise.asl.StatesError;
 
@@ -13,7 +14,6 @@ import dev.stepwise.asl.StatesError;
  * @param source the expression without its {@code {% %}} delimiters
  */
 public record JsonataExpression(String source) {
-  private static final long MAX_MILLIS = 10_000;
   private static final int MAX_DEPTH = 500;
 
   /** Whether a JSON value is a JSONata expression (a string that is {@code {% … %}} as a whole). */
@@ -45,21 +45,35 @@ public record JsonataExpression(String source) {
   public Object evaluate(JsonataScope scope, String field) {
     Object raw;
     try {
+      if (BoundedFunctions.touchesReserved(source)) {
+        throw failure(field, "threw an error during evaluation. It uses a reserved name.");
+      }
       // Compiled per call: a compiled expression keeps evaluation state, so it is not shareable.
       Jsonata expression = Jsonata.jsonata(source);
       expression.setOutputConvertNulls(false);
       Jsonata.Frame frame = expression.createFrame();
-      // A runaway expression must not hold a worker: bound its time and recursion depth.
-      frame.setRuntimeBounds(MAX_MILLIS, MAX_DEPTH);
+      // A runaway expression must not hold a worker (nor its row locks): bound its time, depth
+      // and memory, also inside the built-ins that loop on their own.
+      var bounds = new JsonataBounds(EvaluationBudget.current(), MAX_DEPTH);
+      bounds.install(frame);
       AwsFunctions.bindAll(frame, scope.random());
-      scope.variables().forEach((name, value) -> frame.bind(name, JsonataValues.toJsonata(value)));
-      frame.bind("states", JsonataValues.toJsonata(scope.states()));
-      raw = expression.evaluate(JsonataValues.toJsonata(scope.input()), frame);
-    } catch (JException e) {
-      throw failure(field, "threw an error during evaluation. " + e.getError() + ": " + e.getMessage());
+      BoundedFunctions.bindAll(frame, bounds);
+      var shared = bounds.shared();
+      scope.variables()
+          .forEach((name, value) -> frame.bind(name, JsonataValues.toJsonata(value, shared)));
+      frame.bind("states", JsonataValues.toJsonata(scope.states(), shared));
+      raw = expression.evaluate(JsonataValues.toJsonata(scope.input(), shared), frame);
     } catch (StatesError e) {
       throw e;
     } catch (RuntimeException | StackOverflowError e) {
+      EvaluationBudget.Exceeded exceeded = EvaluationBudget.exceeded(e);
+      if (exceeded != null) {
+        throw failure(field, "threw an error during evaluation. " + exceeded.getMessage() + ".");
+      }
+      if (e instanceof JException j) {
+        throw failure(
+            field, "threw an error during evaluation. " + j.getError() + ": " + j.getMessage());
+      }
       throw failure(field, "threw an error during evaluation. " + e.getMessage());
     }
     if (raw == null) throw failure(field, "returned nothing (undefined).");

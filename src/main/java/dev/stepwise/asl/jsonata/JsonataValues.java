@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The boundary between ASL JSON values and the JSONata library's: it reads a JSON null stored in
@@ -20,19 +21,27 @@ final class JsonataValues {
   private JsonataValues() {}
 
   static Object toJsonata(Object value) {
+    return toJsonata(value, null);
+  }
+
+  /** Converts {@code value}, adding every string, array and object of the result to {@code seen}. */
+  static Object toJsonata(Object value, Set<Object> seen) {
     if (value == null) return Jsonata.NULL_VALUE;
     if (value instanceof Map<?, ?> map) {
       var out = new LinkedHashMap<String, Object>(map.size() * 2);
-      map.forEach((k, v) -> out.put((String) k, toJsonata(v)));
+      map.forEach((k, v) -> out.put((String) k, toJsonata(v, seen)));
+      if (seen != null) seen.add(out);
       return out;
     }
     if (value instanceof List<?> list) {
       var out = new ArrayList<Object>(list.size());
-      for (Object item : list) out.add(toJsonata(item));
+      for (Object item : list) out.add(toJsonata(item, seen));
+      if (seen != null) seen.add(out);
       return out;
     }
     if (value instanceof BigDecimal d) return d.doubleValue();
     if (value instanceof BigInteger i) return i.doubleValue();
+    if (seen != null && value instanceof String) seen.add(value);
     return value;
   }
 

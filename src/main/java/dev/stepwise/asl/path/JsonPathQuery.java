@@ -4,9 +4,10 @@ import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.PathNotFoundException;
-import com.jayway.jsonpath.spi.json.Jackson3JsonProvider;
 import com.jayway.jsonpath.spi.mapper.Jackson3MappingProvider;
+import dev.stepwise.asl.EvaluationBudget;
 import dev.stepwise.asl.Json;
+import dev.stepwise.asl.StatesError;
 
 /**
  * Evaluates ASL paths with Jayway JsonPath, the library AWS Step Functions itself uses (its error
@@ -16,7 +17,7 @@ import dev.stepwise.asl.Json;
 public final class JsonPathQuery {
   private static final Configuration CONFIGURATION =
       Configuration.builder()
-          .jsonProvider(new Jackson3JsonProvider(Json.mapper()))
+          .jsonProvider(new TimedJsonProvider(Json.mapper()))
           .mappingProvider(new Jackson3MappingProvider(Json.mapper()))
           .build();
 
@@ -32,11 +33,19 @@ public final class JsonPathQuery {
     boolean contextPath = path.startsWith("$$");
     JsonPath compiled = compile(contextPath ? path.substring(1) : path);
     try {
-      return compiled.read(contextPath ? context : input, CONFIGURATION);
+      // One budget for the whole read, which the JSON provider checks as it walks.
+      return EvaluationBudget.within(
+          EvaluationBudget.current(),
+          () -> compiled.read(contextPath ? context : input, CONFIGURATION));
     } catch (PathNotFoundException e) {
       // A path that can select several nodes selects none here: AWS gives an empty array.
       if (!compiled.isDefinite()) return new java.util.ArrayList<>();
       throw e;
+    } catch (RuntimeException e) {
+      EvaluationBudget.Exceeded exceeded = EvaluationBudget.exceeded(e);
+      if (exceeded == null) throw e;
+      throw StatesError.runtime(
+          "The path '" + path + "' could not be evaluated. " + exceeded.getMessage());
     }
   }
 
