@@ -13,10 +13,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The service under test, as its own process (so its memory is measured alone). */
-final class ServiceProcess implements AutoCloseable {
+/**
+ * The service under test, as its own process (so its memory is measured alone, and the chaos
+ * test can kill it).
+ */
+public final class ServiceProcess implements AutoCloseable {
   private final Process process;
-  final String base;
+  public final String base;
 
   private ServiceProcess(Process process, String base) {
     this.process = process;
@@ -24,6 +27,12 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   static ServiceProcess start(Path jar, int port, String databaseUrl, Path log) throws Exception {
+    return start(jar, port, databaseUrl, log, List.of());
+  }
+
+  /** Starts the service with extra {@code --name=value} arguments and waits until it is healthy. */
+  public static ServiceProcess start(
+      Path jar, int port, String databaseUrl, Path log, List<String> arguments) throws Exception {
     var command = new ArrayList<String>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx1g");
@@ -41,13 +50,19 @@ final class ServiceProcess implements AutoCloseable {
       deleteRecursively(data);
       command.add("--stepwise.embedded-postgres.data-directory=" + data.toAbsolutePath());
     }
+    command.addAll(arguments);
     var process =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
     var service = new ServiceProcess(process, "http://127.0.0.1:" + port);
-    service.awaitHealthy(Duration.ofSeconds(120));
+    try {
+      service.awaitHealthy(Duration.ofSeconds(120));
+    } catch (RuntimeException | InterruptedException e) {
+      process.destroyForcibly(); // never leave a half-started service behind
+      throw e;
+    }
     return service;
   }
 
@@ -92,7 +107,17 @@ final class ServiceProcess implements AutoCloseable {
     }
   }
 
-  static Path jar() {
+  public long pid() {
+    return process.pid();
+  }
+
+  /** kill -9: no shutdown hook, no graceful stop. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  public static Path jar() {
     File[] jars = new File("target").listFiles((dir, name) -> name.matches("stepwise-.*\\.jar"));
     if (jars == null || jars.length == 0) throw new IllegalStateException("build the jar first");
     return jars[0].toPath();
