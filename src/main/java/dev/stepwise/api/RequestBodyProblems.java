@@ -1,7 +1,7 @@
 package dev.stepwise.api;
 
 import dev.stepwise.asl.Json;
-import dev.stepwise.asl.NumberOutOfRangeException;
+import dev.stepwise.asl.UnrepresentableNumberException;
 import java.util.Collection;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,7 +20,7 @@ final class RequestBodyProblems {
 
   static String describe(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof NumberOutOfRangeException e) return e.plainMessage() + at(e.getLocation());
+      if (t instanceof UnrepresentableNumberException e) return e.plainMessage() + at(e.getLocation());
       if (t instanceof StreamConstraintsException e) return Json.plainMessage(e);
       if (t instanceof MismatchedInputException e) return mismatch(e);
       if (t instanceof JacksonException e) return "Malformed JSON: " + syntax(e) + at(e.getLocation());

@@ -1,5 +1,6 @@
 package dev.stepwise.asl;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import tools.jackson.core.JsonParser;
@@ -14,9 +15,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads untyped JSON values (plain Java objects, and trees) as Jackson does by default, except
- * that a number a double cannot hold is an error ({@link NumberOutOfRangeException}) rather than
- * Infinity or 0: Jackson rounds it silently, and Infinity would then be written as the string
- * "Infinity". Integers keep their exact value (Integer, Long or BigInteger), as before.
+ * that a number a double cannot hold exactly is an error ({@link UnrepresentableNumberException})
+ * rather than Infinity, 0 or a rounded value: Jackson rounds it silently, and Infinity would then
+ * be written as the string "Infinity". Integers keep their exact value (Integer, Long or BigInteger), as before.
  */
 public final class StrictJsonModule extends SimpleModule {
   public StrictJsonModule() {
@@ -25,11 +26,18 @@ public final class StrictJsonModule extends SimpleModule {
     addDeserializer(JsonNode.class, new Trees());
   }
 
-  /** The double of a float token, refusing one that overflowed or underflowed to zero. */
+  /**
+   * The double of a float token, refusing one that overflowed, underflowed to zero or lost
+   * digits: its value must come back unchanged when the double is written again (the shortest
+   * text that reads back as the same double, which is what Jackson writes).
+   */
   static double checkedDouble(JsonParser p) {
     double value = p.getDoubleValue();
     if (Double.isInfinite(value) || (value == 0 && hasNonZeroDigit(p.getString()))) {
-      throw new NumberOutOfRangeException(p, p.getString());
+      throw UnrepresentableNumberException.outOfRange(p, p.getString());
+    }
+    if (value != 0 && BigDecimal.valueOf(value).compareTo(p.getDecimalValue()) != 0) {
+      throw UnrepresentableNumberException.tooPrecise(p, p.getString());
     }
     return value;
   }

@@ -2,7 +2,7 @@ package dev.stepwise.task;
 
 import dev.stepwise.asl.ErrorNames;
 import dev.stepwise.asl.Json;
-import dev.stepwise.asl.NumberOutOfRangeException;
+import dev.stepwise.asl.UnrepresentableNumberException;
 import dev.stepwise.engine.TaskOutcome;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -76,7 +76,7 @@ final class EndpointAnswers {
   /** Why valid-looking JSON was refused: a number out of range, or nesting too deep. */
   private static String why(IllegalArgumentException e) {
     boolean limit =
-        e.getCause() instanceof NumberOutOfRangeException
+        e.getCause() instanceof UnrepresentableNumberException
             || e.getCause() instanceof StreamConstraintsException;
     return limit ? " (" + e.getMessage() + ")" : "";
   }

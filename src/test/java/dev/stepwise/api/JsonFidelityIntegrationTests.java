@@ -269,6 +269,10 @@ class JsonFidelityIntegrationTests {
       assertPlainProblem(response, 400);
       assertThat((String) response.json().get("detail")).as(number).contains(number).contains("range");
     }
+    var tooPrecise =
+        api.postRaw("/v1/state-machines/" + name + "/executions", "{\"input\": {\"n\": 0.12345678901234567890}}");
+    assertPlainProblem(tooPrecise, 400);
+    assertThat((String) tooPrecise.json().get("detail")).contains("0.12345678901234567890").contains("significant digits");
     var definition =
         api.postRaw(
             "/v1/definitions/validate",
