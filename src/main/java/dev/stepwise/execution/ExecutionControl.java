@@ -13,18 +13,21 @@ public class ExecutionControl {
   private final Termination termination;
   private final Redriver redriver;
   private final TransactionTemplate tx;
+  private final int historyLimit;
 
   ExecutionControl(
       ExecutionStore executions,
       ExecutionTransactions transactions,
       Termination termination,
       Redriver redriver,
-      JdbcTransactions tx) {
+      JdbcTransactions tx,
+      LimitsProperties limits) {
     this.executions = executions;
     this.transactions = transactions;
     this.termination = termination;
     this.redriver = redriver;
     this.tx = tx.template();
+    this.historyLimit = limits.historyEvents();
   }
 
   /** Stops a running execution: ABORTED, its pending work and timers cancelled. */
@@ -57,6 +60,13 @@ public class ExecutionControl {
           if (!row.status().canBecome(ExecutionStatus.RUNNING)) {
             throw new ConflictException(
                 "Execution '" + executionId + "' cannot be redriven from status " + row.status());
+          }
+          // As AWS, no redrive once the history holds the limit less one event: no room is left
+          // for the redrive and a state.
+          if (row.lastEventId() >= historyLimit - 1) {
+            throw new ConflictException(
+                "Execution '" + executionId + "' cannot be redriven: its history reached the limit of "
+                    + historyLimit + " events");
           }
           Session session = transactions.open(row);
           redriver.redrive(session);
