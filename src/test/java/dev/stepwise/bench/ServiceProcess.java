@@ -23,7 +23,9 @@ final class ServiceProcess implements AutoCloseable {
     this.base = base;
   }
 
-  static ServiceProcess start(Path jar, int port, String databaseUrl, Path log) throws Exception {
+  /** Starts the service; {@code arguments} are extra command-line properties ({@code --name=value}). */
+  static ServiceProcess start(
+      Path jar, int port, String databaseUrl, Path log, List<String> arguments) throws Exception {
     var command = new ArrayList<String>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx1g");
@@ -33,6 +35,7 @@ final class ServiceProcess implements AutoCloseable {
     command.add(jar.toString());
     command.add("--server.port=" + port);
     command.add("--logging.level.root=WARN");
+    command.addAll(arguments);
     if (databaseUrl != null) {
       command.add("--spring.datasource.url=" + databaseUrl);
     } else {
