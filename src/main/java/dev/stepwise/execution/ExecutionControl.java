@@ -16,6 +16,7 @@ public class ExecutionControl {
   private final Redriver redriver;
   private final TransactionTemplate tx;
   private final Duration lockWait;
+  private final int historyLimit;
 
   ExecutionControl(
       ExecutionStore executions,
@@ -31,6 +32,7 @@ public class ExecutionControl {
     this.tx = tx.template();
     // A step holds the row at most about its evaluation bound: wait that out, then answer.
     this.lockWait = limits.evaluationTimeout().plusSeconds(2);
+    this.historyLimit = limits.historyEvents();
   }
 
   /** Stops a running execution: ABORTED, its pending work and timers cancelled. */
@@ -69,6 +71,13 @@ public class ExecutionControl {
           if (!row.status().canBecome(ExecutionStatus.RUNNING)) {
             throw new ConflictException(
                 "Execution '" + executionId + "' cannot be redriven from status " + row.status());
+          }
+          // As AWS, no redrive once the history holds the limit less one event: no room is left
+          // for the redrive and a state.
+          if (row.lastEventId() >= historyLimit - 1) {
+            throw new ConflictException(
+                "Execution '" + executionId + "' cannot be redriven: its history reached the limit of "
+                    + historyLimit + " events");
           }
           Session session = transactions.open(row);
           redriver.redrive(session);

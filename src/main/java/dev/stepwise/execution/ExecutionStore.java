@@ -62,22 +62,26 @@ class ExecutionStore {
 
   /**
    * Locks the execution row and reads one of its tokens in the same round trip: the start of
-   * every step, which needs both.
+   * every step, which needs both. The token row is locked too, and that is what makes its read
+   * current: a statement that waited for the execution's lock would otherwise return the token
+   * as its snapshot saw it, before the transaction it waited for moved it on, whereas a locked
+   * row is read again at its newest version. Every change to a token holds its execution's lock
+   * first, so the two locks are always taken in this order.
    */
   Optional<Locked> lockWithToken(UUID id, int tokenId) {
-    return jdbc.sql(
-            "select e.*, t.id as t_id, t.parent_id as t_parent_id, t.child_index as t_child_index,"
-                + " t.status as t_status, t.position as t_position, t.output as t_output,"
-                + " t.open_children as t_open_children, t.version as t_version"
-                + " from execution e left join token t on t.execution_id = e.id and t.id = ?"
-                + " where e.id = ? for update of e")
-        .params(tokenId, id)
-        .query(
-            (rs, i) ->
-                new Locked(
-                    map(rs, i),
-                    rs.getObject("t_id") == null ? null : TokenStore.map(rs, "t_")))
-        .optional();
+    var locked =
+        jdbc.sql(
+                "select e.*, t.id as t_id, t.parent_id as t_parent_id, t.child_index as t_child_index,"
+                    + " t.status as t_status, t.position as t_position, t.output as t_output,"
+                    + " t.open_children as t_open_children, t.version as t_version"
+                    + " from execution e join token t on t.execution_id = e.id and t.id = ?"
+                    + " where e.id = ? for update of e, t")
+            .params(tokenId, id)
+            .query((rs, i) -> new Locked(map(rs, i), TokenStore.map(rs, "t_")))
+            .optional();
+    if (locked.isPresent()) return locked;
+    // The token is gone (its fork ended) or the execution does not exist.
+    return lock(id).map(row -> new Locked(row, null));
   }
 
   /** Makes this transaction's lock waits fail after {@code wait} instead of waiting on. */

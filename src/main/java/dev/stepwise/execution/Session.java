@@ -8,7 +8,9 @@ import dev.stepwise.engine.StepContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
 
@@ -21,24 +23,29 @@ final class Session {
   private final Interpreter interpreter;
   private final Instant now;
   private final StepContext.Limits limits;
+  private final int historyLimit;
   private final RandomGenerator random;
   private final List<Event> events = new ArrayList<>();
   private ExecutionInfo info;
   private int lastTokenId;
   private Ending ending;
+  private int endingEventIndex;
   private TokenRow prefetched;
   private final java.util.Set<Integer> forksOver = new java.util.HashSet<>();
+  private final Map<Integer, OpenFork> forks = new HashMap<>();
 
   Session(
       ExecutionRow execution,
       Interpreter interpreter,
       Instant now,
       StepContext.Limits limits,
+      int historyLimit,
       RandomGenerator random) {
     this.execution = execution;
     this.interpreter = interpreter;
     this.now = now;
     this.limits = limits;
+    this.historyLimit = historyLimit;
     this.random = random;
     this.lastTokenId = execution.lastTokenId();
   }
@@ -64,6 +71,10 @@ final class Session {
     return interpreter;
   }
 
+  StepContext.Limits limits() {
+    return limits;
+  }
+
   Instant now() {
     return now;
   }
@@ -86,6 +97,37 @@ final class Session {
 
   long nextEventId() {
     return execution.lastEventId() + events.size() + 1;
+  }
+
+  /** How many events the execution's history holds once this session's are written. */
+  long historySize() {
+    return nextEventId() - 1;
+  }
+
+  int historyLimit() {
+    return historyLimit;
+  }
+
+  /**
+   * Whether this transaction has done its share: its events reach the budget of a step (two per
+   * state, for {@code states-per-step} states) or the history limit. A fork then starts its
+   * remaining children in a follow-up transaction, so no transaction stays open long.
+   */
+  boolean isFull() {
+    return events.size() >= 2L * limits.maxStepsPerYield() || historySize() >= historyLimit;
+  }
+
+  /**
+   * Drops the latest events before the ending's (those {@link #end} was followed by) until the
+   * history holds at most {@code limit} events: the step that passed the limit is cut short.
+   */
+  void trimHistoryTo(long limit) {
+    long over = historySize() - limit;
+    if (over <= 0) return;
+    int endFrom = ending == null ? events.size() : endingEventIndex;
+    int from = (int) Math.max(0, endFrom - over);
+    events.subList(from, endFrom).clear();
+    if (ending != null) endingEventIndex = from;
   }
 
   void add(Event event) {
@@ -118,6 +160,11 @@ final class Session {
     return forksOver.contains(firstChildId);
   }
 
+  /** The forks this transaction works on, by parent token id (see {@link OpenFork}). */
+  Map<Integer, OpenFork> forks() {
+    return forks;
+  }
+
   int lastTokenId() {
     return lastTokenId;
   }
@@ -133,8 +180,10 @@ final class Session {
     return ending;
   }
 
+  /** Ends the execution; the events added from now on are the ending's. */
   void end(ExecutionStatus status, String output, String error, String cause) {
     this.ending = new Ending(status, output, error, cause);
+    this.endingEventIndex = events.size();
   }
 
   StepCommitted summary() {

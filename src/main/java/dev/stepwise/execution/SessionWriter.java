@@ -39,17 +39,20 @@ class SessionWriter {
   }
 
   /**
-   * Writes what a session accumulated: its events, the counters, and the after-commit news. An
-   * execution whose history would pass the limit fails instead, with {@code States.Runtime}.
+   * Writes what a session accumulated: its events, the counters, and the after-commit news. The
+   * history never holds more than the limit: an execution still running once it reaches the
+   * limit fails with {@code States.Runtime}, its ExecutionFailed the limit's last event, and the
+   * events of this session that would not fit are dropped (every change goes through here).
    */
   void flush(Session session) {
-    if (!session.isFinished() && session.nextEventId() - 1 > historyLimit) {
+    if (!session.isFinished() && session.historySize() >= historyLimit) {
       termination.terminate(
           session,
           ExecutionStatus.FAILED,
           "States.Runtime",
           "The execution reached the limit of " + historyLimit + " history events");
     }
+    session.trimHistoryTo(historyLimit);
     if (session.events().isEmpty() && session.lastTokenId() == session.execution().lastTokenId()) {
       return;
     }

@@ -15,6 +15,7 @@ class Sessions {
   private final Interpreters interpreters;
   private final Clock clock;
   private final StepContext.Limits limits;
+  private final int historyLimit;
 
   Sessions(
       Interpreters interpreters, Clock clock, LimitsProperties limits, TaskProperties tasks) {
@@ -26,11 +27,13 @@ class Sessions {
             tasks.defaultTimeout(),
             limits.statesPerStep(),
             limits.evaluationTimeout());
+    this.historyLimit = limits.historyEvents();
   }
 
   /** A session on an execution row this transaction holds (locked, or just inserted). */
   Session open(ExecutionRow row) {
     return new Session(
-        row, interpreters.get(row.stateMachine(), row.revision()), clock.instant(), limits, RANDOM);
+        row, interpreters.get(row.stateMachine(), row.revision()), clock.instant(), limits, historyLimit,
+        RANDOM);
   }
 }

@@ -11,6 +11,7 @@ import dev.stepwise.engine.Token;
 import dev.stepwise.queue.WorkItem;
 import dev.stepwise.queue.WorkQueue;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,20 @@ class Stepper {
    * an execution that has ended is removed.
    */
   void run(WorkItem item, List<Event> before, Action action) {
+    onToken(
+        item,
+        (session, token) -> {
+          session.addAll(before);
+          Step step = decide(action, session, token);
+          applier.apply(session, token, step);
+        });
+  }
+
+  /**
+   * Runs {@code work} on the token {@code item} names, in the transaction shape of {@link #run}:
+   * a stale item is dropped without effect; an item of an execution that has ended is removed.
+   */
+  void onToken(WorkItem item, BiConsumer<Session, TokenRow> work) {
     refused.guard(
         item,
         () ->
@@ -67,9 +82,7 @@ class Stepper {
                       || token.version() != item.tokenVersion()) {
                     return true;
                   }
-                  session.addAll(before);
-                  Step step = decide(action, session, token);
-                  applier.apply(session, token, step);
+                  work.accept(session, token);
                   return true;
                 },
                 ended -> queue.complete(item)));

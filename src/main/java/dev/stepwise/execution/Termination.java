@@ -22,10 +22,10 @@ class Termination {
 
   void terminate(Session session, ExecutionStatus status, String error, String cause) {
     var id = session.executionId();
+    session.end(status, null, error, cause);
     if (children.abort(session, null) > 0) {
       session.add(new Event("MapRunAborted", StepApplier.details()));
     }
-    session.end(status, null, error, cause);
     tokens.cancelAll(id);
     // Pending timers and task work go; a task answer still in flight finds no item and is dropped.
     queue.cancelExecution(id);

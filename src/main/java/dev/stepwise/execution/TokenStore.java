@@ -88,6 +88,43 @@ class TokenStore {
         .update();
   }
 
+  /**
+   * Writes the ends of children of {@code parentId} and its open-children count, in one
+   * statement however many children ended.
+   */
+  void endChildren(UUID executionId, int parentId, List<OpenFork.ChildEnd> ended, int open) {
+    int n = ended.size();
+    var ids = new Integer[n];
+    var statuses = new String[n];
+    var outputs = new String[n];
+    for (int i = 0; i < n; i++) {
+      ids[i] = ended.get(i).id();
+      statuses[i] = ended.get(i).status().name();
+      outputs[i] = ended.get(i).output();
+    }
+    jdbc.sql(
+            "with ended as (update token set status = e.status, output = e.output"
+                + " from unnest(?::int[], ?::text[], ?::text[]) as e(id, status, output)"
+                + " where token.execution_id = ? and token.id = e.id)"
+                + " update token set open_children = ? where execution_id = ? and id = ?")
+        .params(ids, statuses, outputs, executionId, open, executionId, parentId)
+        .update();
+  }
+
+  /**
+   * Up to {@code limit} active children of {@code parentId} from child index {@code from}
+   * (inclusive) to {@code to} (exclusive), in order.
+   */
+  List<TokenRow> activeChildren(UUID executionId, int parentId, int from, int to, int limit) {
+    return jdbc.sql(
+            "select " + COLUMNS + " from token where execution_id = ? and parent_id = ?"
+                + " and status = 'ACTIVE' and child_index >= ? and child_index < ?"
+                + " order by child_index limit ?")
+        .params(executionId, parentId, from, to, limit)
+        .query(TokenStore::map)
+        .list();
+  }
+
   /** One child of {@code parentId} closed; returns how many remain open. */
   int closeChild(UUID executionId, int parentId) {
     return jdbc.sql(

@@ -5,6 +5,12 @@ final class WorkKinds {
   /** Run the interpreter for a token (entering a state, or a timer that fired). */
   static final String STEP = "STEP";
 
+  /**
+   * Start the next children of a fork too large for one transaction; on the parent token, the
+   * payload a {@link ForkWork}.
+   */
+  static final String FORK = "FORK";
+
   /** Send a Task's request, then record its outcome. */
   static final String TASK = "TASK";
 

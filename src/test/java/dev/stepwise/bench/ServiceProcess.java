@@ -26,11 +26,7 @@ public final class ServiceProcess implements AutoCloseable {
     this.base = base;
   }
 
-  static ServiceProcess start(Path jar, int port, String databaseUrl, Path log) throws Exception {
-    return start(jar, port, databaseUrl, log, List.of());
-  }
-
-  /** Starts the service with extra {@code --name=value} arguments and waits until it is healthy. */
+  /** Starts the service; {@code arguments} are extra command-line properties ({@code --name=value}). */
   public static ServiceProcess start(
       Path jar, int port, String databaseUrl, Path log, List<String> arguments) throws Exception {
     var command = new ArrayList<String>();
@@ -42,6 +38,7 @@ public final class ServiceProcess implements AutoCloseable {
     command.add(jar.toString());
     command.add("--server.port=" + port);
     command.add("--logging.level.root=WARN");
+    command.addAll(arguments);
     if (databaseUrl != null) {
       command.add("--spring.datasource.url=" + databaseUrl);
     } else {

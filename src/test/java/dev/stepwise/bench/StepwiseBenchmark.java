@@ -26,12 +26,18 @@ import org.junit.jupiter.api.Test;
  * executions/s, state transitions/s, start-to-finish latency, dispatch overhead (TaskScheduled
  * to the request's arrival), timer lateness (a Wait's due time to the state going on) and the
  * service's peak RSS. Each starter starts an execution, waits for its end, and starts the next.
+ * Then one inline Map over 40,000 Pass items (the service runs with a history limit raised for
+ * it): items/s and the execution's duration. {@code -Dbench.only=map} runs only that workload.
  */
 class StepwiseBenchmark {
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private static final int[] STARTERS = {1, 16, 64};
   private static final Duration ROUND = Duration.ofSeconds(Long.getLong("bench.seconds", 10));
+  private static final int MAP_ITEMS = 40_000;
+  // Four events per iteration: the 25,000-event default would fail the Map (as AWS would).
+  private static final List<String> SERVICE_ARGUMENTS =
+      List.of("--stepwise.limits.history-events=" + (4 * MAP_ITEMS + 100));
 
   private String base;
   // State machine names are unique per run, so a reused database holds no stale definitions.
@@ -48,27 +54,15 @@ class StepwiseBenchmark {
     try (var stub = new StubEndpoint();
         var service =
             ServiceProcess.start(
-                ServiceProcess.jar(), port, databaseUrl, Path.of("target", "bench-service.log"))) {
+                ServiceProcess.jar(), port, databaseUrl, Path.of("target", "bench-service.log"),
+                SERVICE_ARGUMENTS)) {
       base = service.base;
-      define("bench-pass10-" + run, passChain(10));
-      define("bench-http3-" + run, taskChain(3, stub.url()));
-      define("bench-wait1-" + run, waitOneSecond());
-
-      round("bench-pass10-" + run, 16, Duration.ofSeconds(5)); // warm-up
-      round("bench-http3-" + run, 16, Duration.ofSeconds(5));
-      for (int starters : STARTERS) {
-        var r = round("bench-pass10-" + run, starters, ROUND);
-        line("pass10", starters, r, 10, null);
+      String only = System.getProperty("bench.only", "");
+      if (only.isBlank()) {
+        chains(stub);
+        report.add("RESULT peak_rss_mib=" + service.peakRssMiB());
       }
-      for (int starters : STARTERS) {
-        var r = round("bench-http3-" + run, starters, ROUND);
-        line("http3", starters, r, 3, dispatchOverhead(r, stub));
-      }
-      var lateness = timerLateness(200);
-      report.add(
-          "RESULT timer_lateness_ms p50=%.1f p99=%.1f max=%.1f (200 one-second Waits started together)"
-              .formatted(lateness.at(50), lateness.at(99), lateness.at(100)));
-      report.add("RESULT peak_rss_mib=" + service.peakRssMiB());
+      if (only.isBlank() || only.equals("map")) largeMap(service);
       report.add(
           "database: "
               + (databaseUrl == null ? "embedded PostgreSQL (durable: fsync on)" : databaseUrl.replaceAll("//.*@", "//")));
@@ -77,6 +71,68 @@ class StepwiseBenchmark {
     System.out.println("==== Stepwise benchmark ====");
     report.forEach(System.out::println);
     assertThat(report).isNotEmpty();
+  }
+
+  private void chains(StubEndpoint stub) throws Exception {
+    define("bench-pass10-" + run, passChain(10));
+    define("bench-http3-" + run, taskChain(3, stub.url()));
+    define("bench-wait1-" + run, waitOneSecond());
+
+    round("bench-pass10-" + run, 16, Duration.ofSeconds(5)); // warm-up
+    round("bench-http3-" + run, 16, Duration.ofSeconds(5));
+    for (int starters : STARTERS) {
+      var r = round("bench-pass10-" + run, starters, ROUND);
+      line("pass10", starters, r, 10, null);
+    }
+    for (int starters : STARTERS) {
+      var r = round("bench-http3-" + run, starters, ROUND);
+      line("http3", starters, r, 3, dispatchOverhead(r, stub));
+    }
+    var lateness = timerLateness(200);
+    report.add(
+        "RESULT timer_lateness_ms p50=%.1f p99=%.1f max=%.1f (200 one-second Waits started together)"
+            .formatted(lateness.at(50), lateness.at(99), lateness.at(100)));
+  }
+
+  /**
+   * One inline Map over {@value #MAP_ITEMS} Pass items, after a warm-up over a tenth as many: the
+   * execution's duration ({@code startedAt} to {@code stoppedAt}) and items/s.
+   */
+  private void largeMap(ServiceProcess service) throws Exception {
+    String name = "bench-map-" + run;
+    define(
+        name,
+        """
+        {"StartAt": "Each", "States": {"Each": {"Type": "Map", "End": true,
+          "ItemProcessor": {"StartAt": "Item", "States": {"Item": {"Type": "Pass", "End": true}}}}}}
+        """);
+    runMap(name, MAP_ITEMS / 10);
+    var execution = runMap(name, MAP_ITEMS);
+    double seconds =
+        millisBetween((String) execution.get("startedAt"), (String) execution.get("stoppedAt")) / 1000;
+    String text =
+        "RESULT map%dk items=%d status=%s duration_s=%.2f items_per_s=%.0f peak_rss_mib=%d"
+            .formatted(
+                MAP_ITEMS / 1000, MAP_ITEMS, execution.get("status"), seconds, MAP_ITEMS / seconds,
+                service.peakRssMiB());
+    report.add(text);
+    System.out.println(text);
+  }
+
+  private Map<String, Object> runMap(String name, int items) throws Exception {
+    var input = java.util.stream.IntStream.range(0, items).boxed().toList();
+    String id =
+        (String)
+            post("/v1/state-machines/" + name + "/executions", Map.of("input", input))
+                .get("executionId");
+    Instant deadline = Instant.now().plusSeconds(600);
+    while (true) {
+      var execution = get("/v1/executions/" + id);
+      if (!"RUNNING".equals(execution.get("status")) || Instant.now().isAfter(deadline)) {
+        return execution;
+      }
+      Thread.sleep(50);
+    }
   }
 
   record Round(List<Map<String, Object>> executions, Duration elapsed, int failed) {}

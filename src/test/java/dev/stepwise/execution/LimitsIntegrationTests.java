@@ -48,9 +48,59 @@ class LimitsIntegrationTests {
     assertThat(execution.get("error")).isEqualTo("States.Runtime");
     assertThat((String) execution.get("cause")).contains("limit of 50 history events");
     var history = api.history(id);
+    // The step that reached the limit was cut short: ExecutionFailed is the 50th event.
+    assertThat(history).hasSize(50);
     assertThat(history.getLast().get("type")).isEqualTo("ExecutionFailed");
-    // The loop yielded every 7 states, so the limit was caught within a step of 50.
-    assertThat(history.size()).isBetween(50, 50 + 2 * 7 + 1);
+    assertThat(history.getLast().get("id")).isEqualTo(50);
+  }
+
+  @Test
+  void aMapPastTheHistoryLimitFailsAtTheLimit() {
+    var api = stepwise.api();
+    api.createStateMachine(
+        "limits-map",
+        """
+        {"StartAt": "Each", "States": {"Each": {"Type": "Map", "End": true,
+          "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}}}}
+        """);
+    String id = api.start("limits-map", java.util.stream.IntStream.range(0, 40).boxed().toList());
+
+    var execution = api.awaitEnd(id, Duration.ofSeconds(20));
+
+    assertThat(execution.get("status")).isEqualTo("FAILED");
+    assertThat(execution.get("error")).isEqualTo("States.Runtime");
+    assertThat((String) execution.get("cause")).contains("limit of 50 history events");
+    var history = api.history(id);
+    assertThat(history).hasSize(50);
+    assertThat(history.getLast().get("type")).isEqualTo("ExecutionFailed");
+  }
+
+  @Test
+  void anExecutionThatWouldEndPastTheLimitFailsAtTheLimit() {
+    var api = stepwise.api();
+    // 30 Pass states write 60 events besides ExecutionStarted and ExecutionSucceeded.
+    var states = new StringBuilder();
+    for (int i = 1; i <= 30; i++) {
+      states.append(i > 1 ? "," : "")
+          .append("\"P").append(i).append("\": {\"Type\": \"Pass\", ")
+          .append(i == 30 ? "\"End\": true}" : "\"Next\": \"P" + (i + 1) + "\"}");
+    }
+    api.createStateMachine("limits-chain", "{\"StartAt\": \"P1\", \"States\": {" + states + "}}");
+    String id = api.start("limits-chain", Map.of());
+
+    var execution = api.awaitEnd(id, Duration.ofSeconds(20));
+
+    assertThat(execution.get("status")).isEqualTo("FAILED");
+    assertThat(execution.get("error")).isEqualTo("States.Runtime");
+    var history = api.history(id);
+    assertThat(history).hasSize(50);
+    assertThat(history).noneMatch(e -> "ExecutionSucceeded".equals(e.get("type")));
+    assertThat(history.getLast().get("type")).isEqualTo("ExecutionFailed");
+
+    var redrive = api.post("/v1/executions/" + id + "/redrive", Map.of());
+    assertThat(redrive.status()).isEqualTo(409);
+    assertThat(api.execution(id).get("status")).isEqualTo("FAILED");
+    assertThat(api.history(id)).hasSize(50);
   }
 
   @Test

@@ -1,0 +1,29 @@
+package dev.stepwise.execution;
+
+import dev.stepwise.asl.Json;
+import dev.stepwise.queue.WorkHandler;
+import dev.stepwise.queue.WorkItem;
+import org.springframework.stereotype.Component;
+
+/** Starts the next children of a fork too large for one transaction (see {@link StepApplier}). */
+@Component
+class ForkHandler implements WorkHandler {
+  private final Stepper stepper;
+  private final StepApplier applier;
+
+  ForkHandler(Stepper stepper, StepApplier applier) {
+    this.stepper = stepper;
+    this.applier = applier;
+  }
+
+  @Override
+  public String kind() {
+    return WorkKinds.FORK;
+  }
+
+  @Override
+  public void handle(WorkItem item) {
+    var work = Json.mapper().readValue(item.payload(), ForkWork.class);
+    stepper.onToken(item, (session, parent) -> applier.continueFork(session, parent, work));
+  }
+}
