@@ -1,5 +1,6 @@
 package dev.stepwise.execution;
 
+import dev.stepwise.admission.Admission;
 import dev.stepwise.statemachine.ConflictException;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -13,18 +14,21 @@ public class ExecutionControl {
   private final Termination termination;
   private final Redriver redriver;
   private final TransactionTemplate tx;
+  private final Admission admission;
 
   ExecutionControl(
       ExecutionStore executions,
       ExecutionTransactions transactions,
       Termination termination,
       Redriver redriver,
-      JdbcTransactions tx) {
+      JdbcTransactions tx,
+      Admission admission) {
     this.executions = executions;
     this.transactions = transactions;
     this.termination = termination;
     this.redriver = redriver;
     this.tx = tx.template();
+    this.admission = admission;
   }
 
   /** Stops a running execution: ABORTED, its pending work and timers cancelled. */
@@ -46,10 +50,18 @@ public class ExecutionControl {
 
   /**
    * Resumes a FAILED, TIMED_OUT or ABORTED execution from the state where it stopped, keeping its
-   * history. A Parallel or Map state it stopped in runs again as a whole.
+   * history. A Parallel or Map state it stopped in runs again as a whole. Like a start, it is
+   * refused with {@link dev.stepwise.admission.ThrottledException} when this node is overloaded.
    */
   public ExecutionView redrive(String executionId) {
     UUID id = Executions.parse(executionId);
+    try (var permit = admission.admit()) {
+      redriveNow(id, executionId);
+    }
+    return current(id, executionId);
+  }
+
+  private void redriveNow(UUID id, String executionId) {
     tx.executeWithoutResult(
         status -> {
           ExecutionRow row =
@@ -62,7 +74,6 @@ public class ExecutionControl {
           redriver.redrive(session);
           transactions.flush(session);
         });
-    return current(id, executionId);
   }
 
   private ExecutionView current(UUID id, String executionId) {

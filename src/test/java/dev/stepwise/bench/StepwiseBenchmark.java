@@ -32,6 +32,10 @@ class StepwiseBenchmark {
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private static final int[] STARTERS = {1, 16, 64};
   private static final Duration ROUND = Duration.ofSeconds(Long.getLong("bench.seconds", 10));
+  /** {@code -Dbench.only=burst} runs only the burst workload (after the warm-up). */
+  private static final String ONLY = System.getProperty("bench.only", "");
+  private static final int BURST_STARTS = Integer.getInteger("bench.burst.starts", 3000);
+  private static final int BURST_CLIENTS = Integer.getInteger("bench.burst.clients", 128);
 
   private String base;
   // State machine names are unique per run, so a reused database holds no stale definitions.
@@ -53,21 +57,25 @@ class StepwiseBenchmark {
       define("bench-pass10-" + run, passChain(10));
       define("bench-http3-" + run, taskChain(3, stub.url()));
       define("bench-wait1-" + run, waitOneSecond());
+      define("bench-burst-" + run, taskChain(3, stub.url()));
 
       round("bench-pass10-" + run, 16, Duration.ofSeconds(5)); // warm-up
       round("bench-http3-" + run, 16, Duration.ofSeconds(5));
-      for (int starters : STARTERS) {
-        var r = round("bench-pass10-" + run, starters, ROUND);
-        line("pass10", starters, r, 10, null);
+      if (!ONLY.equals("burst")) {
+        for (int starters : STARTERS) {
+          var r = round("bench-pass10-" + run, starters, ROUND);
+          line("pass10", starters, r, 10, null);
+        }
+        for (int starters : STARTERS) {
+          var r = round("bench-http3-" + run, starters, ROUND);
+          line("http3", starters, r, 3, dispatchOverhead(r, stub));
+        }
+        var lateness = timerLateness(200);
+        report.add(
+            "RESULT timer_lateness_ms p50=%.1f p99=%.1f max=%.1f (200 one-second Waits started together)"
+                .formatted(lateness.at(50), lateness.at(99), lateness.at(100)));
       }
-      for (int starters : STARTERS) {
-        var r = round("bench-http3-" + run, starters, ROUND);
-        line("http3", starters, r, 3, dispatchOverhead(r, stub));
-      }
-      var lateness = timerLateness(200);
-      report.add(
-          "RESULT timer_lateness_ms p50=%.1f p99=%.1f max=%.1f (200 one-second Waits started together)"
-              .formatted(lateness.at(50), lateness.at(99), lateness.at(100)));
+      burst("bench-burst-" + run, BURST_STARTS, BURST_CLIENTS);
       report.add("RESULT peak_rss_mib=" + service.peakRssMiB());
       report.add(
           "database: "
@@ -100,6 +108,89 @@ class StepwiseBenchmark {
       }
     }
     return new Round(List.copyOf(done), Duration.between(start, Instant.now()), failed.get());
+  }
+
+  /** One start of the burst: its HTTP status (0: no answer) and how long it took. */
+  record StartAttempt(int status, double millis, boolean retryAfter, String executionId) {}
+
+  /**
+   * A burst of starts from many clients at once, none waiting for its execution: how many are
+   * accepted, throttled (429) or fail (5xx, or no answer), and how long a start takes to answer.
+   * Then waits for every accepted execution to end: an accepted start must never be lost.
+   */
+  private void burst(String stateMachine, int starts, int clients) throws Exception {
+    var attempts = Collections.synchronizedList(new ArrayList<StartAttempt>());
+    var tickets = new AtomicInteger(starts);
+    Instant start = Instant.now();
+    try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < clients; i++) {
+        pool.submit(
+            () -> {
+              while (tickets.getAndDecrement() > 0) attempts.add(startOnce(stateMachine));
+              return null;
+            });
+      }
+    }
+    double burstSeconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+    var accepted = attempts.stream().filter(a -> a.status() == 201).toList();
+    long throttled = attempts.stream().filter(a -> a.status() == 429).count();
+    long throttledWithRetryAfter = attempts.stream().filter(a -> a.status() == 429 && a.retryAfter()).count();
+    long serverErrors = attempts.stream().filter(a -> a.status() >= 500).count();
+    long noAnswer = attempts.stream().filter(a -> a.status() == 0).count();
+    long other = attempts.size() - accepted.size() - throttled - serverErrors - noAnswer;
+    var acceptedLatency = new Percentiles(accepted.stream().map(StartAttempt::millis).toList());
+    var overallLatency = new Percentiles(attempts.stream().map(StartAttempt::millis).toList());
+    Instant drainStart = Instant.now();
+    int succeeded = 0;
+    int notEnded = 0;
+    for (var a : accepted) {
+      String status = awaitEnd(a.executionId(), drainStart.plusSeconds(120));
+      if ("SUCCEEDED".equals(status)) succeeded++;
+      else if ("RUNNING".equals(status)) notEnded++;
+    }
+    String text =
+        ("RESULT burst starts=%d clients=%d seconds=%.1f accepted=%d throttled_429=%d (with Retry-After: %d)"
+                + " server_errors_5xx=%d no_answer=%d other=%d"
+                + " start_ms accepted p50=%.1f p99=%.1f max=%.1f overall p50=%.1f p99=%.1f max=%.1f"
+                + " accepted_succeeded=%d accepted_still_running=%d drained_after_s=%.1f")
+            .formatted(
+                starts, clients, burstSeconds, accepted.size(), throttled, throttledWithRetryAfter,
+                serverErrors, noAnswer, other, acceptedLatency.at(50), acceptedLatency.at(99),
+                acceptedLatency.at(100), overallLatency.at(50), overallLatency.at(99),
+                overallLatency.at(100), succeeded, notEnded,
+                Duration.between(drainStart, Instant.now()).toMillis() / 1000.0);
+    report.add(text);
+    System.out.println(text);
+  }
+
+  private StartAttempt startOnce(String stateMachine) {
+    long t0 = System.nanoTime();
+    try {
+      var response =
+          CLIENT.send(
+              HttpRequest.newBuilder(URI.create(base + "/v1/state-machines/" + stateMachine + "/executions"))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      double millis = (System.nanoTime() - t0) / 1e6;
+      String id = null;
+      if (response.statusCode() == 201) {
+        id = (String) ((Map<?, ?>) Json.parse(response.body())).get("executionId");
+      }
+      boolean retryAfter = response.headers().firstValue("Retry-After").isPresent();
+      return new StartAttempt(response.statusCode(), millis, retryAfter, id);
+    } catch (Exception e) {
+      return new StartAttempt(0, (System.nanoTime() - t0) / 1e6, false, null);
+    }
+  }
+
+  private String awaitEnd(String executionId, Instant deadline) throws Exception {
+    while (true) {
+      String status = (String) get("/v1/executions/" + executionId).get("status");
+      if (!"RUNNING".equals(status) || Instant.now().isAfter(deadline)) return status;
+      Thread.sleep(50);
+    }
   }
 
   private void line(String workload, int starters, Round r, int transitionsPerExecution, Percentiles dispatch) {
