@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("stepwise.admission")
 public record AdmissionProperties(
-    @DefaultValue("12") int maxConcurrentStarts,
+    @DefaultValue("8") int maxConcurrentStarts,
     @DefaultValue("500ms") Duration maxWait,
     @DefaultValue("10000") long maxBacklog,
     @DefaultValue("10s") Duration maxLag,

@@ -152,15 +152,33 @@ class StepwiseBenchmark {
         ("RESULT burst starts=%d clients=%d seconds=%.1f accepted=%d throttled_429=%d (with Retry-After: %d)"
                 + " server_errors_5xx=%d no_answer=%d other=%d"
                 + " start_ms accepted p50=%.1f p99=%.1f max=%.1f overall p50=%.1f p99=%.1f max=%.1f"
-                + " accepted_succeeded=%d accepted_still_running=%d drained_after_s=%.1f")
+                + " accepted_succeeded=%d accepted_still_running=%d drained_after_s=%.1f"
+                + " throttled_by_reason=%s")
             .formatted(
                 starts, clients, burstSeconds, accepted.size(), throttled, throttledWithRetryAfter,
                 serverErrors, noAnswer, other, acceptedLatency.at(50), acceptedLatency.at(99),
                 acceptedLatency.at(100), overallLatency.at(50), overallLatency.at(99),
                 overallLatency.at(100), succeeded, notEnded,
-                Duration.between(drainStart, Instant.now()).toMillis() / 1000.0);
+                Duration.between(drainStart, Instant.now()).toMillis() / 1000.0,
+                throttledByReason());
     report.add(text);
     System.out.println(text);
+  }
+
+  /** The service's own count of refused starts, by reason (from its Prometheus scrape). */
+  private String throttledByReason() throws Exception {
+    String scrape =
+        CLIENT.send(
+                HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    var counts = new java.util.TreeMap<String, Long>();
+    var matcher =
+        java.util.regex.Pattern.compile(
+                "(?m)^stepwise_admission_throttled_total\\{[^}]*reason=\"(\\w+)\"[^}]*} ([0-9.eE+]+)")
+            .matcher(scrape);
+    while (matcher.find()) counts.put(matcher.group(1), (long) Double.parseDouble(matcher.group(2)));
+    return counts.isEmpty() ? "none" : counts.toString().replace(" ", "");
   }
 
   private StartAttempt startOnce(String stateMachine) {
