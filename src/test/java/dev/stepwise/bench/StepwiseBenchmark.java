@@ -35,7 +35,7 @@ class StepwiseBenchmark {
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private static final int[] STARTERS = {1, 16, 64};
   private static final Duration ROUND = Duration.ofSeconds(Long.getLong("bench.seconds", 10));
-  /** {@code -Dbench.only=burst} runs only the burst workload (after the warm-up). */
+  /** {@code -Dbench.only=burst} (or pass10, http3, timers) runs only that workload, after the warm-up. */
   private static final String ONLY = System.getProperty("bench.only", "");
   private static final int BURST_STARTS = Integer.getInteger("bench.burst.starts", 3000);
   private static final int BURST_CLIENTS = Integer.getInteger("bench.burst.clients", 128);
@@ -64,21 +64,25 @@ class StepwiseBenchmark {
 
       round("bench-pass10-" + run, 16, Duration.ofSeconds(5)); // warm-up
       round("bench-http3-" + run, 16, Duration.ofSeconds(5));
-      if (!ONLY.equals("burst")) {
+      if (selected("pass10")) {
         for (int starters : STARTERS) {
           var r = round("bench-pass10-" + run, starters, ROUND);
           line("pass10", starters, r, 10, null);
         }
+      }
+      if (selected("http3")) {
         for (int starters : STARTERS) {
           var r = round("bench-http3-" + run, starters, ROUND);
           line("http3", starters, r, 3, dispatchOverhead(r, stub));
         }
+      }
+      if (selected("timers")) {
         var lateness = timerLateness(200);
         report.add(
             "RESULT timer_lateness_ms p50=%.1f p99=%.1f max=%.1f (200 one-second Waits started together)"
                 .formatted(lateness.at(50), lateness.at(99), lateness.at(100)));
       }
-      burst("bench-burst-" + run, BURST_STARTS, BURST_CLIENTS);
+      if (selected("burst")) burst("bench-burst-" + run, BURST_STARTS, BURST_CLIENTS);
       report.add("RESULT peak_rss_mib=" + service.peakRssMiB());
       report.add(
           "database: "
@@ -88,6 +92,10 @@ class StepwiseBenchmark {
     System.out.println("==== Stepwise benchmark ====");
     report.forEach(System.out::println);
     assertThat(report).isNotEmpty();
+  }
+
+  private static boolean selected(String workload) {
+    return ONLY.isEmpty() || ONLY.equals(workload);
   }
 
   record Round(List<Map<String, Object>> executions, Duration elapsed, int failed) {}
