@@ -1,11 +1,13 @@
 package dev.stepwise.api;
 
+import dev.stepwise.admission.ThrottledException;
 import dev.stepwise.database.DatabaseFailures;
 import dev.stepwise.execution.ExecutionRequestException;
 import dev.stepwise.statemachine.ConflictException;
 import dev.stepwise.statemachine.InvalidDefinitionException;
 import dev.stepwise.statemachine.NotFoundException;
 import jakarta.persistence.PersistenceException;
+import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -26,6 +28,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ApiErrors extends ResponseEntityExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+  private static final URI THROTTLING = URI.create("urn:stepwise:problem:throttling");
 
   @ExceptionHandler(NotFoundException.class)
   ProblemDetail notFound(NotFoundException e) {
@@ -51,6 +54,22 @@ class ApiErrors extends ResponseEntityExceptionHandler {
   ProblemDetail execution(ExecutionRequestException e) {
     HttpStatus status = HttpStatus.valueOf(e.status());
     return problem(status, status.getReasonPhrase(), e.getMessage());
+  }
+
+  /**
+   * 429 with {@code Retry-After}: the node is overloaded and refused a start (AWS answers such
+   * calls with a {@code ThrottlingException}, which its clients retry with backoff).
+   */
+  @ExceptionHandler(ThrottledException.class)
+  ResponseEntity<ProblemDetail> throttled(ThrottledException e) {
+    var problem = problem(HttpStatus.TOO_MANY_REQUESTS, "Throttled", e.getMessage());
+    problem.setType(THROTTLING);
+    problem.setProperty("code", "ThrottlingException");
+    problem.setProperty("reason", e.reason().name().toLowerCase());
+    problem.setProperty("retryAfterSeconds", e.retryAfterSeconds());
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+        .body(problem);
   }
 
   @ExceptionHandler(InvalidDefinitionException.class)

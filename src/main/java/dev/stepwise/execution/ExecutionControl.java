@@ -1,5 +1,6 @@
 package dev.stepwise.execution;
 
+import dev.stepwise.admission.Admission;
 import dev.stepwise.statemachine.ConflictException;
 import java.time.Duration;
 import java.util.UUID;
@@ -17,6 +18,7 @@ public class ExecutionControl {
   private final TransactionTemplate tx;
   private final Duration lockWait;
   private final int historyLimit;
+  private final Admission admission;
 
   ExecutionControl(
       ExecutionStore executions,
@@ -24,7 +26,8 @@ public class ExecutionControl {
       Termination termination,
       Redriver redriver,
       JdbcTransactions tx,
-      LimitsProperties limits) {
+      LimitsProperties limits,
+      Admission admission) {
     this.executions = executions;
     this.transactions = transactions;
     this.termination = termination;
@@ -33,6 +36,7 @@ public class ExecutionControl {
     // A step holds the row at most about its evaluation bound: wait that out, then answer.
     this.lockWait = limits.evaluationTimeout().plusSeconds(2);
     this.historyLimit = limits.historyEvents();
+    this.admission = admission;
   }
 
   /** Stops a running execution: ABORTED, its pending work and timers cancelled. */
@@ -60,10 +64,18 @@ public class ExecutionControl {
 
   /**
    * Resumes a FAILED, TIMED_OUT or ABORTED execution from the state where it stopped, keeping its
-   * history. A Parallel or Map state it stopped in runs again as a whole.
+   * history. A Parallel or Map state it stopped in runs again as a whole. Like a start, it is
+   * refused with {@link dev.stepwise.admission.ThrottledException} when this node is overloaded.
    */
   public ExecutionView redrive(String executionId) {
     UUID id = Executions.parse(executionId);
+    try (var permit = admission.admit()) {
+      redriveNow(id, executionId);
+    }
+    return current(id, executionId);
+  }
+
+  private void redriveNow(UUID id, String executionId) {
     tx.executeWithoutResult(
         status -> {
           ExecutionRow row =
@@ -83,7 +95,6 @@ public class ExecutionControl {
           redriver.redrive(session);
           transactions.flush(session);
         });
-    return current(id, executionId);
   }
 
   private ExecutionView current(UUID id, String executionId) {

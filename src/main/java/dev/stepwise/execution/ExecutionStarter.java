@@ -1,5 +1,6 @@
 package dev.stepwise.execution;
 
+import dev.stepwise.admission.Admission;
 import dev.stepwise.asl.Json;
 import dev.stepwise.engine.Event;
 import dev.stepwise.statemachine.ConflictException;
@@ -23,6 +24,7 @@ public class ExecutionStarter {
   private final FirstStep firstStep;
   private final TransactionTemplate tx;
   private final LimitsProperties limits;
+  private final Admission admission;
   private final Clock clock;
 
   ExecutionStarter(
@@ -31,12 +33,14 @@ public class ExecutionStarter {
       FirstStep firstStep,
       JdbcTransactions tx,
       LimitsProperties limits,
+      Admission admission,
       Clock clock) {
     this.stateMachines = stateMachines;
     this.executions = executions;
     this.firstStep = firstStep;
     this.tx = tx.template();
     this.limits = limits;
+    this.admission = admission;
     this.clock = clock;
   }
 
@@ -46,6 +50,9 @@ public class ExecutionStarter {
   /**
    * Starts an execution of a state machine's current revision. A name already used with the
    * same input returns that execution; with another input it is a conflict.
+   *
+   * @throws dev.stepwise.admission.ThrottledException when this node is overloaded (nothing
+   *     was written)
    */
   public Started start(String stateMachine, String name, Object input) {
     String inputText = Json.write(input);
@@ -54,7 +61,8 @@ public class ExecutionStarter {
           413, "The input is larger than the payload limit of " + limits.payloadBytes() + " bytes");
     }
     String executionName = name != null ? name : UUID.randomUUID().toString();
-    try {
+    // The permit covers the transaction, whose first step may run a whole chain of states.
+    try (var permit = admission.admit()) {
       return tx.execute(status -> insert(stateMachine, executionName, input, inputText));
     } catch (DuplicateKeyException e) {
       ExecutionRow existing = executions.findByName(stateMachine, executionName).orElseThrow();

@@ -171,6 +171,11 @@ public class LocalWork implements SmartLifecycle {
     return handlers;
   }
 
+  /** Items this node is running now. */
+  int running() {
+    return inFlight.size();
+  }
+
   List<Long> inFlightIds() {
     return List.copyOf(inFlight.keySet());
   }

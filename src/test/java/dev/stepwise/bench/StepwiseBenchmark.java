@@ -26,8 +26,11 @@ import org.junit.jupiter.api.Test;
  * executions/s, state transitions/s, start-to-finish latency, dispatch overhead (TaskScheduled
  * to the request's arrival), timer lateness (a Wait's due time to the state going on) and the
  * service's peak RSS. Each starter starts an execution, waits for its end, and starts the next.
- * Then one inline Map over 40,000 Pass items (the service runs with a history limit raised for
- * it): items/s and the execution's duration. {@code -Dbench.only=map} runs only that workload.
+ * Then a burst: 3,000 starts of a 3-Task chain from 128 clients at once, none waiting for its
+ * execution, counting accepted, throttled (429) and failed starts and timing the answers. Last,
+ * one inline Map over 40,000 Pass items (the service runs with a history limit raised for it):
+ * items/s and the execution's duration. {@code -Dbench.only=burst} (or pass10, http3, timers,
+ * map) runs only that workload, after the warm-up.
  */
 class StepwiseBenchmark {
   private static final HttpClient CLIENT =
@@ -38,6 +41,10 @@ class StepwiseBenchmark {
   // Four events per iteration: the 25,000-event default would fail the Map (as AWS would).
   private static final List<String> SERVICE_ARGUMENTS =
       List.of("--stepwise.limits.history-events=" + (4 * MAP_ITEMS + 100));
+  /** {@code -Dbench.only=burst} (or pass10, http3, timers, map) runs only that workload. */
+  private static final String ONLY = System.getProperty("bench.only", "");
+  private static final int BURST_STARTS = Integer.getInteger("bench.burst.starts", 3000);
+  private static final int BURST_CLIENTS = Integer.getInteger("bench.burst.clients", 128);
 
   private String base;
   // State machine names are unique per run, so a reused database holds no stale definitions.
@@ -57,12 +64,34 @@ class StepwiseBenchmark {
                 ServiceProcess.jar(), port, databaseUrl, Path.of("target", "bench-service.log"),
                 SERVICE_ARGUMENTS)) {
       base = service.base;
-      String only = System.getProperty("bench.only", "");
-      if (only.isBlank()) {
-        chains(stub);
-        report.add("RESULT peak_rss_mib=" + service.peakRssMiB());
+      define("bench-pass10-" + run, passChain(10));
+      define("bench-http3-" + run, taskChain(3, stub.url()));
+      define("bench-wait1-" + run, waitOneSecond());
+      define("bench-burst-" + run, taskChain(3, stub.url()));
+
+      round("bench-pass10-" + run, 16, Duration.ofSeconds(5)); // warm-up
+      round("bench-http3-" + run, 16, Duration.ofSeconds(5));
+      if (selected("pass10")) {
+        for (int starters : STARTERS) {
+          var r = round("bench-pass10-" + run, starters, ROUND);
+          line("pass10", starters, r, 10, null);
+        }
       }
-      if (only.isBlank() || only.equals("map")) largeMap(service);
+      if (selected("http3")) {
+        for (int starters : STARTERS) {
+          var r = round("bench-http3-" + run, starters, ROUND);
+          line("http3", starters, r, 3, dispatchOverhead(r, stub));
+        }
+      }
+      if (selected("timers")) {
+        var lateness = timerLateness(200);
+        report.add(
+            "RESULT timer_lateness_ms p50=%.1f p99=%.1f max=%.1f (200 one-second Waits started together)"
+                .formatted(lateness.at(50), lateness.at(99), lateness.at(100)));
+      }
+      if (selected("burst")) burst("bench-burst-" + run, BURST_STARTS, BURST_CLIENTS);
+      if (selected("map")) largeMap(service);
+      report.add("RESULT peak_rss_mib=" + service.peakRssMiB());
       report.add(
           "database: "
               + (databaseUrl == null ? "embedded PostgreSQL (durable: fsync on)" : databaseUrl.replaceAll("//.*@", "//")));
@@ -71,27 +100,6 @@ class StepwiseBenchmark {
     System.out.println("==== Stepwise benchmark ====");
     report.forEach(System.out::println);
     assertThat(report).isNotEmpty();
-  }
-
-  private void chains(StubEndpoint stub) throws Exception {
-    define("bench-pass10-" + run, passChain(10));
-    define("bench-http3-" + run, taskChain(3, stub.url()));
-    define("bench-wait1-" + run, waitOneSecond());
-
-    round("bench-pass10-" + run, 16, Duration.ofSeconds(5)); // warm-up
-    round("bench-http3-" + run, 16, Duration.ofSeconds(5));
-    for (int starters : STARTERS) {
-      var r = round("bench-pass10-" + run, starters, ROUND);
-      line("pass10", starters, r, 10, null);
-    }
-    for (int starters : STARTERS) {
-      var r = round("bench-http3-" + run, starters, ROUND);
-      line("http3", starters, r, 3, dispatchOverhead(r, stub));
-    }
-    var lateness = timerLateness(200);
-    report.add(
-        "RESULT timer_lateness_ms p50=%.1f p99=%.1f max=%.1f (200 one-second Waits started together)"
-            .formatted(lateness.at(50), lateness.at(99), lateness.at(100)));
   }
 
   /**
@@ -135,6 +143,10 @@ class StepwiseBenchmark {
     }
   }
 
+  private static boolean selected(String workload) {
+    return ONLY.isEmpty() || ONLY.equals(workload);
+  }
+
   record Round(List<Map<String, Object>> executions, Duration elapsed, int failed) {}
 
   private Round round(String stateMachine, int starters, Duration duration) throws Exception {
@@ -156,6 +168,107 @@ class StepwiseBenchmark {
       }
     }
     return new Round(List.copyOf(done), Duration.between(start, Instant.now()), failed.get());
+  }
+
+  /** One start of the burst: its HTTP status (0: no answer) and how long it took. */
+  record StartAttempt(int status, double millis, boolean retryAfter, String executionId) {}
+
+  /**
+   * A burst of starts from many clients at once, none waiting for its execution: how many are
+   * accepted, throttled (429) or fail (5xx, or no answer), and how long a start takes to answer.
+   * Then waits for every accepted execution to end: an accepted start must never be lost.
+   */
+  private void burst(String stateMachine, int starts, int clients) throws Exception {
+    var attempts = Collections.synchronizedList(new ArrayList<StartAttempt>());
+    var tickets = new AtomicInteger(starts);
+    Instant start = Instant.now();
+    try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < clients; i++) {
+        pool.submit(
+            () -> {
+              while (tickets.getAndDecrement() > 0) attempts.add(startOnce(stateMachine));
+              return null;
+            });
+      }
+    }
+    double burstSeconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+    var accepted = attempts.stream().filter(a -> a.status() == 201).toList();
+    long throttled = attempts.stream().filter(a -> a.status() == 429).count();
+    long throttledWithRetryAfter = attempts.stream().filter(a -> a.status() == 429 && a.retryAfter()).count();
+    long serverErrors = attempts.stream().filter(a -> a.status() >= 500).count();
+    long noAnswer = attempts.stream().filter(a -> a.status() == 0).count();
+    long other = attempts.size() - accepted.size() - throttled - serverErrors - noAnswer;
+    var acceptedLatency = new Percentiles(accepted.stream().map(StartAttempt::millis).toList());
+    var overallLatency = new Percentiles(attempts.stream().map(StartAttempt::millis).toList());
+    Instant drainStart = Instant.now();
+    int succeeded = 0;
+    int notEnded = 0;
+    for (var a : accepted) {
+      String status = awaitEnd(a.executionId(), drainStart.plusSeconds(120));
+      if ("SUCCEEDED".equals(status)) succeeded++;
+      else if ("RUNNING".equals(status)) notEnded++;
+    }
+    String text =
+        ("RESULT burst starts=%d clients=%d seconds=%.1f accepted=%d throttled_429=%d (with Retry-After: %d)"
+                + " server_errors_5xx=%d no_answer=%d other=%d"
+                + " start_ms accepted p50=%.1f p99=%.1f max=%.1f overall p50=%.1f p99=%.1f max=%.1f"
+                + " accepted_succeeded=%d accepted_still_running=%d drained_after_s=%.1f"
+                + " throttled_by_reason=%s")
+            .formatted(
+                starts, clients, burstSeconds, accepted.size(), throttled, throttledWithRetryAfter,
+                serverErrors, noAnswer, other, acceptedLatency.at(50), acceptedLatency.at(99),
+                acceptedLatency.at(100), overallLatency.at(50), overallLatency.at(99),
+                overallLatency.at(100), succeeded, notEnded,
+                Duration.between(drainStart, Instant.now()).toMillis() / 1000.0,
+                throttledByReason());
+    report.add(text);
+    System.out.println(text);
+  }
+
+  /** The service's own count of refused starts, by reason (from its Prometheus scrape). */
+  private String throttledByReason() throws Exception {
+    String scrape =
+        CLIENT.send(
+                HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    var counts = new java.util.TreeMap<String, Long>();
+    var matcher =
+        java.util.regex.Pattern.compile(
+                "(?m)^stepwise_admission_throttled_total\\{[^}]*reason=\"(\\w+)\"[^}]*} ([0-9.eE+]+)")
+            .matcher(scrape);
+    while (matcher.find()) counts.put(matcher.group(1), (long) Double.parseDouble(matcher.group(2)));
+    return counts.isEmpty() ? "none" : counts.toString().replace(" ", "");
+  }
+
+  private StartAttempt startOnce(String stateMachine) {
+    long t0 = System.nanoTime();
+    try {
+      var response =
+          CLIENT.send(
+              HttpRequest.newBuilder(URI.create(base + "/v1/state-machines/" + stateMachine + "/executions"))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      double millis = (System.nanoTime() - t0) / 1e6;
+      String id = null;
+      if (response.statusCode() == 201) {
+        id = (String) ((Map<?, ?>) Json.parse(response.body())).get("executionId");
+      }
+      boolean retryAfter = response.headers().firstValue("Retry-After").isPresent();
+      return new StartAttempt(response.statusCode(), millis, retryAfter, id);
+    } catch (Exception e) {
+      return new StartAttempt(0, (System.nanoTime() - t0) / 1e6, false, null);
+    }
+  }
+
+  private String awaitEnd(String executionId, Instant deadline) throws Exception {
+    while (true) {
+      String status = (String) get("/v1/executions/" + executionId).get("status");
+      if (!"RUNNING".equals(status) || Instant.now().isAfter(deadline)) return status;
+      Thread.sleep(50);
+    }
   }
 
   private void line(String workload, int starters, Round r, int transitionsPerExecution, Percentiles dispatch) {

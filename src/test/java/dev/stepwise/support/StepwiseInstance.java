@@ -24,6 +24,11 @@ public final class StepwiseInstance implements AutoCloseable {
   public static StepwiseInstance start(Map<String, Object> properties) {
     var all = new HashMap<String, Object>();
     all.put("server.port", 0);
+    // The tests share a busy machine: a start may wait long for its turn, and the backlog never
+    // refuses one (AdmissionIntegrationTests sets tight limits of its own).
+    all.put("stepwise.admission.max-wait", "60s");
+    all.put("stepwise.admission.max-backlog", 0);
+    all.put("stepwise.admission.max-lag", "0s");
     all.putAll(TestDatabase.properties());
     all.putAll(properties);
     // As command-line arguments, so that they win over application-test.yaml (which names the
