@@ -38,7 +38,6 @@ public final class ServiceProcess implements AutoCloseable {
     command.add(jar.toString());
     command.add("--server.port=" + port);
     command.add("--logging.level.root=WARN");
-    command.addAll(arguments);
     if (databaseUrl != null) {
       command.add("--spring.datasource.url=" + databaseUrl);
     } else {
