@@ -1,5 +1,7 @@
 package dev.stepwise;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -69,4 +71,23 @@ class ArchitectureTests {
           .should()
           .dependOnClassesThat()
           .resideInAPackage("dev.stepwise.queue..");
+
+  /** Modules throw exceptions that say what went wrong; which HTTP status that is, only the API says. */
+  @ArchTest
+  static final ArchRule httpOnlyInTheWebLayer =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("dev.stepwise.api..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.springframework.http..", "org.springframework.web..");
+
+  @ArchTest
+  static final ArchRule executionThrowsItsOwnExceptions =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.stepwise.execution..")
+          .should()
+          .dependOnClassesThat(
+              resideInAPackage("dev.stepwise.statemachine..").and(assignableTo(Throwable.class)));
 }
