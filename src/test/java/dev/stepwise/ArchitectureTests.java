@@ -90,4 +90,14 @@ class ArchitectureTests {
           .should()
           .dependOnClassesThat(
               resideInAPackage("dev.stepwise.statemachine..").and(assignableTo(Throwable.class)));
+
+  /** Jayway JsonPath is how {@code asl.path} reads paths; the engine sees only its own types. */
+  @ArchTest
+  static final ArchRule engineDoesNotSeeJsonPathsLibrary =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.stepwise.engine..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("com.jayway..");
 }
