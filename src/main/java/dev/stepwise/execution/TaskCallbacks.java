@@ -8,7 +8,6 @@ import dev.stepwise.engine.TaskRequest;
 import dev.stepwise.queue.WorkItem;
 import dev.stepwise.queue.WorkQueue;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.stereotype.Service;
 
@@ -169,10 +168,5 @@ public class TaskCallbacks {
   private static TaskNotWaiting notWaiting() {
     return new TaskNotWaiting(
         "The task token's state is no longer waiting: it was answered, timed out or stopped");
-  }
-
-  /** Callbacks waiting for an answer, per state machine (for {@code stepwise.callbacks.open}). */
-  public Map<String, Long> openCounts() {
-    return store.openCounts();
   }
 }
