@@ -1,11 +1,23 @@
 package dev.stepwise;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.stepwise.execution.CallbackOpened;
+import dev.stepwise.execution.ExecutionStatus;
+import dev.stepwise.execution.OpenCallbacks;
+import dev.stepwise.execution.StepCommitted;
+import dev.stepwise.execution.TaskCompleted;
+import dev.stepwise.queue.Backlog;
+import dev.stepwise.queue.ClaimLost;
 
 /**
  * The package rules of the README's "How it works": {@code asl} and {@code engine} are pure (no
@@ -69,4 +81,63 @@ class ArchitectureTests {
           .should()
           .dependOnClassesThat()
           .resideInAPackage("dev.stepwise.queue..");
+
+  /** Modules throw exceptions that say what went wrong; which HTTP status that is, only the API says. */
+  @ArchTest
+  static final ArchRule httpOnlyInTheWebLayer =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("dev.stepwise.api..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.springframework.http..", "org.springframework.web..");
+
+  @ArchTest
+  static final ArchRule executionThrowsItsOwnExceptions =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.stepwise.execution..")
+          .should()
+          .dependOnClassesThat(
+              resideInAPackage("dev.stepwise.statemachine..").and(assignableTo(Throwable.class)));
+
+  /** Jayway JsonPath is how {@code asl.path} reads paths; the engine sees only its own types. */
+  @ArchTest
+  static final ArchRule engineDoesNotSeeJsonPathsLibrary =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.stepwise.engine..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("com.jayway..");
+
+  /** The core never calls the metrics; they observe its events. */
+  @ArchTest
+  static final ArchRule nothingCallsTheMetrics =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("dev.stepwise.metrics..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.stepwise.metrics..");
+
+  /** The metrics read events and read-only views, never a service that changes state. */
+  @ArchTest
+  static final ArchRule metricsOnlyObserve =
+      classes()
+          .that()
+          .resideInAPackage("dev.stepwise.metrics..")
+          .should()
+          .onlyDependOnClassesThat(
+              resideOutsideOfPackage("dev.stepwise..")
+                  .or(resideInAPackage("dev.stepwise.metrics.."))
+                  .or(
+                      belongToAnyOf(
+                          StepCommitted.class,
+                          TaskCompleted.class,
+                          CallbackOpened.class,
+                          ExecutionStatus.class,
+                          ClaimLost.class,
+                          Backlog.class,
+                          OpenCallbacks.class)));
 }

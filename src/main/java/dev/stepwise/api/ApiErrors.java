@@ -2,10 +2,17 @@ package dev.stepwise.api;
 
 import dev.stepwise.admission.ThrottledException;
 import dev.stepwise.database.DatabaseFailures;
-import dev.stepwise.execution.ExecutionRequestException;
-import dev.stepwise.statemachine.ConflictException;
+import dev.stepwise.execution.ActivityNotFound;
+import dev.stepwise.execution.ExecutionBusy;
+import dev.stepwise.execution.ExecutionConflict;
+import dev.stepwise.execution.ExecutionNotFound;
+import dev.stepwise.execution.InvalidPageToken;
+import dev.stepwise.execution.PayloadOverLimit;
+import dev.stepwise.execution.TaskNotWaiting;
+import dev.stepwise.execution.TaskTokenNotFound;
 import dev.stepwise.statemachine.InvalidDefinitionException;
-import dev.stepwise.statemachine.NotFoundException;
+import dev.stepwise.statemachine.StateMachineConflict;
+import dev.stepwise.statemachine.StateMachineNotFound;
 import jakarta.persistence.PersistenceException;
 import java.net.URI;
 import org.slf4j.Logger;
@@ -24,19 +31,27 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Maps the API's exceptions to RFC 9457 problem details. */
+/**
+ * Maps the API's exceptions to RFC 9457 problem details. The modules throw exceptions of their
+ * own that say what went wrong; the HTTP status each one means is decided here only.
+ */
 @RestControllerAdvice
 class ApiErrors extends ResponseEntityExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
   private static final URI THROTTLING = URI.create("urn:stepwise:problem:throttling");
 
-  @ExceptionHandler(NotFoundException.class)
-  ProblemDetail notFound(NotFoundException e) {
+  @ExceptionHandler({
+    StateMachineNotFound.class,
+    ExecutionNotFound.class,
+    ActivityNotFound.class,
+    TaskTokenNotFound.class
+  })
+  ProblemDetail notFound(RuntimeException e) {
     return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
   }
 
-  @ExceptionHandler(ConflictException.class)
-  ProblemDetail conflict(ConflictException e) {
+  @ExceptionHandler({StateMachineConflict.class, ExecutionConflict.class, TaskNotWaiting.class})
+  ProblemDetail conflict(RuntimeException e) {
     return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
   }
 
@@ -50,9 +65,24 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.CONTENT_TOO_LARGE, "Request too large", e.getMessage());
   }
 
-  @ExceptionHandler(ExecutionRequestException.class)
-  ProblemDetail execution(ExecutionRequestException e) {
-    HttpStatus status = HttpStatus.valueOf(e.status());
+  // The next three are titled with the status's reason phrase, as they always were.
+  @ExceptionHandler(PayloadOverLimit.class)
+  ProblemDetail payloadOverLimit(PayloadOverLimit e) {
+    return titledByStatus(HttpStatus.CONTENT_TOO_LARGE, e);
+  }
+
+  @ExceptionHandler(InvalidPageToken.class)
+  ProblemDetail invalidPageToken(InvalidPageToken e) {
+    return titledByStatus(HttpStatus.BAD_REQUEST, e);
+  }
+
+  /** A stop that waited too long for a busy execution: the client just tries again. */
+  @ExceptionHandler(ExecutionBusy.class)
+  ProblemDetail busy(ExecutionBusy e) {
+    return titledByStatus(HttpStatus.SERVICE_UNAVAILABLE, e);
+  }
+
+  private static ProblemDetail titledByStatus(HttpStatus status, RuntimeException e) {
     return problem(status, status.getReasonPhrase(), e.getMessage());
   }
 

@@ -1,6 +1,6 @@
 package dev.stepwise.engine;
 
-import com.jayway.jsonpath.PathNotFoundException;
+import dev.stepwise.asl.path.PathNotFound;
 import dev.stepwise.asl.ErrorNames;
 import dev.stepwise.asl.Json;
 import dev.stepwise.asl.StatesError;
@@ -130,7 +130,7 @@ final class DistributedMapBody {
   private static Object read(Bindings effective, String path) {
     try {
       return effective.read(path);
-    } catch (PathNotFoundException e) {
+    } catch (PathNotFound e) {
       throw new StatesError(ErrorNames.RUNTIME, "Invalid path '" + path + "' : " + e.getMessage());
     }
   }

@@ -1,6 +1,6 @@
 package dev.stepwise.engine;
 
-import com.jayway.jsonpath.PathNotFoundException;
+import dev.stepwise.asl.path.PathNotFound;
 import dev.stepwise.asl.Json;
 import dev.stepwise.asl.StatesError;
 import dev.stepwise.asl.intrinsic.IntrinsicFunctions;
@@ -43,7 +43,7 @@ final class FailBody {
               : bindings.read(path);
     } catch (IntrinsicPathNotFoundException e) {
       throw StatesError.runtime(e.cause(field, bindings.input()));
-    } catch (PathNotFoundException e) {
+    } catch (PathNotFound e) {
       throw StatesError.runtime(
           "The JSONPath '"
               + path

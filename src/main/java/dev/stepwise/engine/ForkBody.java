@@ -1,6 +1,6 @@
 package dev.stepwise.engine;
 
-import com.jayway.jsonpath.PathNotFoundException;
+import dev.stepwise.asl.path.PathNotFound;
 import dev.stepwise.asl.Json;
 import dev.stepwise.asl.StatesError;
 import dev.stepwise.asl.jsonata.JsonataScope;
@@ -156,7 +156,7 @@ final class ForkBody {
     Object items;
     try {
       items = map.itemsPath().equals("$") ? effective.input() : effective.read(map.itemsPath());
-    } catch (PathNotFoundException e) {
+    } catch (PathNotFound e) {
       throw StatesError.runtime(
           "Invalid path '" + map.itemsPath() + "' : " + e.getMessage());
     }
@@ -175,7 +175,7 @@ final class ForkBody {
     Object value;
     try {
       value = effective.read(map.maxConcurrencyPath());
-    } catch (PathNotFoundException e) {
+    } catch (PathNotFound e) {
       throw StatesError.runtime(
           "Invalid path '" + map.maxConcurrencyPath() + "' : " + e.getMessage());
     }

@@ -1,6 +1,6 @@
 package dev.stepwise.engine;
 
-import com.jayway.jsonpath.PathNotFoundException;
+import dev.stepwise.asl.path.PathNotFound;
 import dev.stepwise.asl.ErrorNames;
 import dev.stepwise.asl.Json;
 import dev.stepwise.asl.StatesError;
@@ -31,7 +31,7 @@ final class StateIo {
     if (path.equals("$")) return bindings.input();
     try {
       return bindings.read(path);
-    } catch (PathNotFoundException e) {
+    } catch (PathNotFound e) {
       throw StatesError.runtime("Invalid path '" + path + "' : " + e.getMessage());
     }
   }

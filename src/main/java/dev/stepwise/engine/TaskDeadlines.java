@@ -1,6 +1,6 @@
 package dev.stepwise.engine;
 
-import com.jayway.jsonpath.PathNotFoundException;
+import dev.stepwise.asl.path.PathNotFound;
 import dev.stepwise.asl.ErrorNames;
 import dev.stepwise.asl.Json;
 import dev.stepwise.asl.StatesError;
@@ -37,7 +37,7 @@ record TaskDeadlines(Duration timeout, Duration heartbeat) {
     Object value;
     try {
       value = bindings.read(path);
-    } catch (PathNotFoundException e) {
+    } catch (PathNotFound e) {
       throw StatesError.runtime(
           "The " + field + " parameter does not reference an input value: " + path);
     }

@@ -1,6 +1,6 @@
 package dev.stepwise.engine;
 
-import com.jayway.jsonpath.PathNotFoundException;
+import dev.stepwise.asl.path.PathNotFound;
 import dev.stepwise.asl.Json;
 import dev.stepwise.asl.StatesError;
 import dev.stepwise.asl.Timestamps;
@@ -83,7 +83,7 @@ final class WaitBody {
   private static Object read(String path, String field, Bindings bindings) {
     try {
       return bindings.read(path);
-    } catch (PathNotFoundException e) {
+    } catch (PathNotFound e) {
       throw StatesError.runtime(
           "The " + field + " parameter does not reference an input value: " + path);
     }

@@ -2,7 +2,6 @@ package dev.stepwise.execution;
 
 import dev.stepwise.asl.Json;
 import dev.stepwise.engine.Event;
-import dev.stepwise.statemachine.NotFoundException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -105,7 +104,7 @@ public class ActivityTasks {
     return Optional.empty();
   }
 
-  private static NotFoundException notFound(String name) {
-    return new NotFoundException("Activity '" + name + "' does not exist");
+  private static ActivityNotFound notFound(String name) {
+    return new ActivityNotFound("Activity '" + name + "' does not exist");
   }
 }

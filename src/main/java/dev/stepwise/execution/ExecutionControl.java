@@ -1,7 +1,6 @@
 package dev.stepwise.execution;
 
 import dev.stepwise.admission.Admission;
-import dev.stepwise.statemachine.ConflictException;
 import java.time.Duration;
 import java.util.UUID;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -44,7 +43,7 @@ public class ExecutionControl {
     UUID id = Executions.parse(executionId);
     ExecutionRow row = executions.find(id).orElseThrow(() -> Executions.notFound(executionId));
     if (row.status() != ExecutionStatus.RUNNING) {
-      throw new ConflictException(
+      throw new ExecutionConflict(
           "Execution '" + executionId + "' is not running (status " + row.status() + ")");
     }
     try {
@@ -56,8 +55,8 @@ public class ExecutionControl {
             return true;
           });
     } catch (PessimisticLockingFailureException e) {
-      throw new ExecutionRequestException(
-          503, "Execution '" + executionId + "' is busy; try stopping it again");
+      throw new ExecutionBusy(
+          "Execution '" + executionId + "' is busy; try stopping it again");
     }
     return current(id, executionId);
   }
@@ -81,13 +80,13 @@ public class ExecutionControl {
           ExecutionRow row =
               executions.lock(id).orElseThrow(() -> Executions.notFound(executionId));
           if (!row.status().canBecome(ExecutionStatus.RUNNING)) {
-            throw new ConflictException(
+            throw new ExecutionConflict(
                 "Execution '" + executionId + "' cannot be redriven from status " + row.status());
           }
           // As AWS, no redrive once the history holds the limit less one event: no room is left
           // for the redrive and a state.
           if (row.lastEventId() >= historyLimit - 1) {
-            throw new ConflictException(
+            throw new ExecutionConflict(
                 "Execution '" + executionId + "' cannot be redriven: its history reached the limit of "
                     + historyLimit + " events");
           }

@@ -3,7 +3,6 @@ package dev.stepwise.execution;
 import dev.stepwise.admission.Admission;
 import dev.stepwise.asl.Json;
 import dev.stepwise.engine.Event;
-import dev.stepwise.statemachine.ConflictException;
 import dev.stepwise.statemachine.StateMachines;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -57,8 +56,8 @@ public class ExecutionStarter {
   public Started start(String stateMachine, String name, Object input) {
     String inputText = Json.write(input);
     if (inputText.getBytes(StandardCharsets.UTF_8).length > limits.payloadBytes()) {
-      throw new ExecutionRequestException(
-          413, "The input is larger than the payload limit of " + limits.payloadBytes() + " bytes");
+      throw new PayloadOverLimit(
+          "The input is larger than the payload limit of " + limits.payloadBytes() + " bytes");
     }
     String executionName = name != null ? name : UUID.randomUUID().toString();
     // The permit covers the transaction, whose first step may run a whole chain of states.
@@ -99,7 +98,7 @@ public class ExecutionStarter {
 
   private static Started existingWithSameInput(ExecutionRow existing, Object input) {
     if (!Objects.equals(Json.parse(existing.input()), input)) {
-      throw new ConflictException(
+      throw new ExecutionConflict(
           "An execution named '" + existing.name() + "' exists with a different input");
     }
     return new Started(Executions.view(existing), false);

@@ -1,7 +1,6 @@
 package dev.stepwise.execution;
 
 import dev.stepwise.asl.Json;
-import dev.stepwise.statemachine.NotFoundException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -97,8 +96,8 @@ public class Executions {
     }
   }
 
-  static NotFoundException notFound(String executionId) {
-    return new NotFoundException("Execution '" + executionId + "' does not exist");
+  static ExecutionNotFound notFound(String executionId) {
+    return new ExecutionNotFound("Execution '" + executionId + "' does not exist");
   }
 
   static ExecutionView view(ExecutionRow row) {

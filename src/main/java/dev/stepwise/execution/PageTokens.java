@@ -23,7 +23,7 @@ final class PageTokens {
     try {
       return new ExecutionStore.Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
     } catch (RuntimeException e) {
-      throw new ExecutionRequestException(400, "Invalid page token");
+      throw new InvalidPageToken("Invalid page token");
     }
   }
 
@@ -32,7 +32,7 @@ final class PageTokens {
     try {
       return Long.parseLong(decode(token));
     } catch (NumberFormatException e) {
-      throw new ExecutionRequestException(400, "Invalid page token");
+      throw new InvalidPageToken("Invalid page token");
     }
   }
 
@@ -44,7 +44,7 @@ final class PageTokens {
     try {
       return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw new ExecutionRequestException(400, "Invalid page token");
+      throw new InvalidPageToken("Invalid page token");
     }
   }
 }

@@ -7,10 +7,7 @@ import dev.stepwise.engine.TaskOutcome;
 import dev.stepwise.engine.TaskRequest;
 import dev.stepwise.queue.WorkItem;
 import dev.stepwise.queue.WorkQueue;
-import dev.stepwise.statemachine.ConflictException;
-import dev.stepwise.statemachine.NotFoundException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.stereotype.Service;
 
@@ -54,8 +51,8 @@ public class TaskCallbacks {
   public void succeed(String taskToken, Object output) {
     int bytes = Json.write(output).getBytes(StandardCharsets.UTF_8).length;
     if (bytes > limits.payloadBytes()) {
-      throw new ExecutionRequestException(
-          413, "The output is larger than the payload limit of " + limits.payloadBytes() + " bytes");
+      throw new PayloadOverLimit(
+          "The output is larger than the payload limit of " + limits.payloadBytes() + " bytes");
     }
     answer(taskToken, new TaskOutcome.Succeeded(output));
   }
@@ -164,17 +161,12 @@ public class TaskCallbacks {
   }
 
   private CallbackRow known(String taskToken) {
-    if (taskToken == null) throw new NotFoundException("Task token does not exist");
-    return store.find(taskToken).orElseThrow(() -> new NotFoundException("Task token does not exist"));
+    if (taskToken == null) throw new TaskTokenNotFound("Task token does not exist");
+    return store.find(taskToken).orElseThrow(() -> new TaskTokenNotFound("Task token does not exist"));
   }
 
-  private static ConflictException notWaiting() {
-    return new ConflictException(
+  private static TaskNotWaiting notWaiting() {
+    return new TaskNotWaiting(
         "The task token's state is no longer waiting: it was answered, timed out or stopped");
-  }
-
-  /** Callbacks waiting for an answer, per state machine (for {@code stepwise.callbacks.open}). */
-  public Map<String, Long> openCounts() {
-    return store.openCounts();
   }
 }

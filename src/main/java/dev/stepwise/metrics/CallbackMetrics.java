@@ -1,7 +1,7 @@
 package dev.stepwise.metrics;
 
 import dev.stepwise.execution.CallbackOpened;
-import dev.stepwise.execution.TaskCallbacks;
+import dev.stepwise.execution.OpenCallbacks;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -23,14 +23,14 @@ import org.springframework.stereotype.Component;
 @Component
 class CallbackMetrics {
   private static final Duration FRESH = Duration.ofSeconds(1);
-  private final TaskCallbacks callbacks;
+  private final OpenCallbacks callbacks;
   private final MeterRegistry registry;
   private final Clock clock;
   private final Set<String> registered = ConcurrentHashMap.newKeySet();
   private volatile Map<String, Long> last = Map.of();
   private volatile Instant readAt = Instant.EPOCH;
 
-  CallbackMetrics(TaskCallbacks callbacks, MeterRegistry registry, Clock clock) {
+  CallbackMetrics(OpenCallbacks callbacks, MeterRegistry registry, Clock clock) {
     this.callbacks = callbacks;
     this.registry = registry;
     this.clock = clock;
@@ -58,7 +58,7 @@ class CallbackMetrics {
     Instant now = clock.instant();
     if (Duration.between(readAt, now).compareTo(FRESH) > 0) {
       try {
-        last = callbacks.openCounts();
+        last = callbacks.perStateMachine();
         readAt = now;
       } catch (RuntimeException e) {
         // Keep the last counts while the database is unreachable.

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -28,9 +29,17 @@ public class WorkQueue {
   private final LocalWork local;
   private final QueueProperties properties;
   private final String node;
+  private final ApplicationEventPublisher events;
 
-  WorkQueue(JdbcClient jdbc, Clock clock, LocalWork local, QueueProperties properties, NodeId node) {
+  WorkQueue(
+      JdbcClient jdbc,
+      Clock clock,
+      LocalWork local,
+      QueueProperties properties,
+      NodeId node,
+      ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.events = events;
     this.clock = clock;
     this.local = local;
     this.properties = properties;
@@ -154,10 +163,13 @@ public class WorkQueue {
    * longer owns it; the caller must then roll back whatever it wrote.
    */
   public boolean complete(WorkItem item) {
-    return jdbc.sql("delete from work_item where id = ? and version = ?")
-            .params(item.id(), item.version())
-            .update()
-        == 1;
+    boolean owned =
+        jdbc.sql("delete from work_item where id = ? and version = ?")
+                .params(item.id(), item.version())
+                .update()
+            == 1;
+    if (!owned) events.publishEvent(new ClaimLost(item.kind()));
+    return owned;
   }
 
   /** Gives an item back, due again at {@code runAt} (after an unexpected failure). */

@@ -66,7 +66,7 @@ public class StateMachines {
       if (Json.mapper().readTree(current).equals(definition)) {
         return new Saved(view(entity, current), Outcome.UNCHANGED);
       }
-      throw new ConflictException(
+      throw new StateMachineConflict(
           "A state machine named '" + name + "' exists with a different definition");
     }
     return new Saved(revise(entity, text, description), Outcome.CREATED);
@@ -94,7 +94,7 @@ public class StateMachines {
         revisions
             .findById(new StateMachineRevisionEntity.Key(name, revision))
             .orElseThrow(
-                () -> new NotFoundException("State machine '" + name + "' has no revision " + revision));
+                () -> new StateMachineNotFound("State machine '" + name + "' has no revision " + revision));
     return new StateMachineView(
         name,
         revision,
@@ -143,7 +143,7 @@ public class StateMachines {
               .query(String.class)
               .optional()
               .orElseThrow(
-                  () -> new NotFoundException("State machine '" + name + "' has no revision " + revision));
+                  () -> new StateMachineNotFound("State machine '" + name + "' has no revision " + revision));
       machine = validator.parse(definition);
       parsed.put(key, machine);
     }
@@ -173,8 +173,8 @@ public class StateMachines {
         .orElseThrow();
   }
 
-  private static NotFoundException notFound(String name) {
-    return new NotFoundException("State machine '" + name + "' does not exist");
+  private static StateMachineNotFound notFound(String name) {
+    return new StateMachineNotFound("State machine '" + name + "' does not exist");
   }
 
   private static StateMachineView view(StateMachineEntity entity, String definition) {

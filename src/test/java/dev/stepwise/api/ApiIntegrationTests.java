@@ -597,6 +597,27 @@ class ApiIntegrationTests {
     }
 
     @Test
+    void modulesRefusalsAnswerTheirStatusTitleAndDetail() {
+      String unknown = UUID.randomUUID().toString();
+      assertThat(api.get("/v1/executions/" + unknown).json())
+          .containsEntry("status", 404)
+          .containsEntry("title", "Not found")
+          .containsEntry("detail", "Execution '" + unknown + "' does not exist");
+      assertThat(api.get("/v1/executions?pageToken=%25%25").json())
+          .containsEntry("status", 400)
+          .containsEntry("title", "Bad Request")
+          .containsEntry("detail", "Invalid page token");
+      assertThat(api.post("/v1/task-tokens/success", Map.of("taskToken", "nope", "output", 1)).json())
+          .containsEntry("status", 404)
+          .containsEntry("title", "Not found")
+          .containsEntry("detail", "Task token does not exist");
+      assertThat(api.get("/v1/state-machines/missing-" + unknown).json())
+          .containsEntry("status", 404)
+          .containsEntry("title", "Not found")
+          .containsEntry("detail", "State machine 'missing-" + unknown + "' does not exist");
+    }
+
+    @Test
     void refusesABodyOverOneMebibyte() {
       var definition = new LinkedHashMap<String, Object>((Map<String, Object>) castMap(json(PASS)));
       definition.put("Comment", "c".repeat(1024 * 1024 + 10));

@@ -2,6 +2,7 @@ package dev.stepwise.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stepwise.queue.QueueDriver;
 import dev.stepwise.support.Api;
 import dev.stepwise.support.StepwiseInstance;
 import java.time.Duration;
@@ -151,8 +152,11 @@ class ActivityIntegrationTests {
   void theHeartbeatClockStartsWhenAWorkerTakesTheTask() {
     machine("act-heartbeat", "heartbeat", "\"HeartbeatSeconds\": 1,");
     String id = api().start("act-heartbeat", Map.of());
-    // Longer than HeartbeatSeconds in the queue: no worker took it, so nothing times out.
-    pause(Duration.ofMillis(1500));
+    api().awaitEvent(id, "ActivityScheduled", Duration.ofSeconds(20));
+    // Longer than HeartbeatSeconds in the queue (by the clock, with every timer then due run):
+    // no worker took it, so nothing times out.
+    stepwise.clock().advance(Duration.ofSeconds(2));
+    new QueueDriver(stepwise).runDueWork();
     assertThat(api().execution(id).get("status")).isEqualTo("RUNNING");
 
     assertThat(poll("heartbeat", "slow", 5).status()).isEqualTo(200);
@@ -160,13 +164,5 @@ class ActivityIntegrationTests {
     var ended = api().awaitEnd(id, Duration.ofSeconds(20));
     assertThat(ended.get("error")).isEqualTo("States.HeartbeatTimeout");
     assertThat(types(id)).containsSubsequence("ActivityStarted", "ActivityTimedOut");
-  }
-
-  private static void pause(Duration duration) {
-    try {
-      Thread.sleep(duration);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

@@ -3,6 +3,8 @@ package dev.stepwise.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepwise.support.StepwiseInstance;
+import dev.stepwise.support.TestClock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +24,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The queue's guarantees on real PostgreSQL: due work only, oldest first; a claim holds until its
  * lease runs out and is then taken over; a write after a lost claim is refused; concurrent
  * claimers never get the same item. The instance runs no work of its own (no capacity), so the
- * tests drive the queue by hand.
+ * tests drive the queue by hand, and move the instance's clock past a lease rather than wait.
  */
 class WorkQueueIntegrationTests {
+  /** Long enough that no lease runs out by itself while a test runs on a busy machine. */
+  static final Duration LEASE = Duration.ofMinutes(1);
+
   static StepwiseInstance stepwise;
+  static TestClock clock;
   static WorkQueue queue;
   static TransactionTemplate tx;
 
@@ -35,9 +41,10 @@ class WorkQueueIntegrationTests {
         StepwiseInstance.start(
             Map.of(
                 "stepwise.queue.max-in-flight", 0,
-                "stepwise.queue.lease", "1s",
+                "stepwise.queue.lease", LEASE.toSeconds() + "s",
                 "stepwise.queue.node-id", "queue-tests"));
     queue = stepwise.bean(WorkQueue.class);
+    clock = stepwise.clock();
     tx = stepwise.bean(TransactionTemplate.class);
   }
 
@@ -64,8 +71,8 @@ class WorkQueueIntegrationTests {
 
   @Test
   void claimsDueWorkOldestFirstAndNothingNotYetDue() {
-    UUID due = enqueue(3, Instant.now().minusSeconds(10));
-    UUID later = enqueue(2, Instant.now().plusSeconds(3600));
+    UUID due = enqueue(3, clock.instant().minusSeconds(10));
+    UUID later = enqueue(2, clock.instant().plusSeconds(3600));
 
     var claimed = claimOf(due, 100);
 
@@ -75,13 +82,13 @@ class WorkQueueIntegrationTests {
   }
 
   @Test
-  void aClaimHoldsUntilItsLeaseRunsOutAndIsThenTakenOver() throws InterruptedException {
-    UUID execution = enqueue(1, Instant.now().minusSeconds(1));
+  void aClaimHoldsUntilItsLeaseRunsOutAndIsThenTakenOver() {
+    UUID execution = enqueue(1, clock.instant().minusSeconds(1));
     var first = claimOf(execution, 10);
     assertThat(first).hasSize(1);
     assertThat(claimOf(execution, 10)).isEmpty();
 
-    Thread.sleep(1_200); // the one-second lease runs out; nothing extends it
+    clock.advance(LEASE.plusSeconds(1)); // the lease runs out; nothing extends it
     var takenOver = claimOf(execution, 10);
 
     assertThat(takenOver).hasSize(1);
@@ -96,7 +103,7 @@ class WorkQueueIntegrationTests {
 
   @Test
   void concurrentClaimersNeverGetTheSameItem() throws Exception {
-    UUID execution = enqueue(2_000, Instant.now().minusSeconds(60));
+    UUID execution = enqueue(2_000, clock.instant().minusSeconds(60));
     Set<Long> seen = ConcurrentHashMap.newKeySet();
     var duplicates = new ArrayList<Long>();
     try (var claimers = Executors.newFixedThreadPool(4)) {
@@ -127,23 +134,24 @@ class WorkQueueIntegrationTests {
   }
 
   @Test
-  void extendingLeasesKeepsAClaim() throws InterruptedException {
-    UUID execution = enqueue(1, Instant.now().minusSeconds(1));
+  void extendingLeasesKeepsAClaim() {
+    UUID execution = enqueue(1, clock.instant().minusSeconds(1));
     var claimed = claimOf(execution, 10);
     assertThat(claimed).hasSize(1);
 
+    // Three times two thirds of a lease: well past the first lease, never past an extended one.
     for (int i = 0; i < 3; i++) {
-      Thread.sleep(500);
+      clock.advance(LEASE.multipliedBy(2).dividedBy(3));
       queue.extendLeases(List.of(claimed.getFirst().id()));
     }
 
     assertThat(claimOf(execution, 10)).isEmpty();
-    var lease =
+    var leaseUntil =
         stepwise.bean(JdbcClient.class)
-            .sql("select lease_until > now() from work_item where id = ?")
+            .sql("select lease_until from work_item where id = ?")
             .param(claimed.getFirst().id())
-            .query(Boolean.class)
+            .query(java.time.OffsetDateTime.class)
             .single();
-    assertThat(lease).isTrue();
+    assertThat(leaseUntil.toInstant()).isAfter(clock.instant());
   }
 }

@@ -110,6 +110,17 @@ public final class Api {
     }
   }
 
+  /** Polls until the execution's history holds an event of {@code type}, for at most {@code timeout}. */
+  public void awaitEvent(String executionId, String type, Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (history(executionId).stream().noneMatch(e -> type.equals(e.get("type")))) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("no " + type + " in " + executionId + " after " + timeout);
+      }
+      pause(Duration.ofMillis(25));
+    }
+  }
+
   /** The whole history of an execution, all pages. */
   @SuppressWarnings("unchecked")
   public List<Map<String, Object>> history(String executionId) {

@@ -3,20 +3,24 @@ package dev.stepwise.support;
 import dev.stepwise.StepwiseApplication;
 import java.util.HashMap;
 import java.util.Map;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * One running Stepwise, started as the real application on a random port. Tests start several
- * on one database (replicas) and close and start them again (restarts).
+ * on one database (replicas) and close and start them again (restarts). Its clock is a {@link
+ * TestClock} that a test may advance instead of sleeping.
  */
 public final class StepwiseInstance implements AutoCloseable {
   private final ConfigurableApplicationContext context;
   private final Api api;
+  private final TestClock clock;
 
-  private StepwiseInstance(ConfigurableApplicationContext context) {
+  private StepwiseInstance(ConfigurableApplicationContext context, TestClock clock) {
     this.context = context;
+    this.clock = clock;
     int port = ((WebServerApplicationContext) context).getWebServer().getPort();
     this.api = new Api("http://127.0.0.1:" + port);
   }
@@ -35,13 +39,30 @@ public final class StepwiseInstance implements AutoCloseable {
     // test database itself) just as they would in production.
     String[] arguments =
         all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    var clock = new TestClock();
     var context =
-        new SpringApplicationBuilder(StepwiseApplication.class).profiles("test").run(arguments);
-    return new StepwiseInstance(context);
+        new SpringApplicationBuilder(StepwiseApplication.class)
+            .profiles("test")
+            .initializers(
+                ctx ->
+                    // Runs once the configuration classes are read: the application's clock
+                    // bean gives way to the test's.
+                    ctx.addBeanFactoryPostProcessor(
+                        factory -> {
+                          ((BeanDefinitionRegistry) factory).removeBeanDefinition("clock");
+                          factory.registerSingleton("clock", clock);
+                        }))
+            .run(arguments);
+    return new StepwiseInstance(context, clock);
   }
 
   public static StepwiseInstance start() {
     return start(Map.of());
+  }
+
+  /** The clock every bean of this instance reads; advancing it moves their time forward. */
+  public TestClock clock() {
+    return clock;
   }
 
   public Api api() {

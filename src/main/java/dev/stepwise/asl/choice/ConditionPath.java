@@ -3,6 +3,7 @@ package dev.stepwise.asl.choice;
 import com.jayway.jsonpath.JsonPathException;
 import dev.stepwise.asl.StatesError;
 import dev.stepwise.asl.path.Bindings;
+import dev.stepwise.asl.path.PathNotFound;
 import dev.stepwise.asl.path.JsonPathQuery;
 
 /**
@@ -26,7 +27,7 @@ record ConditionPath(String text) {
     try {
       bindings.read(text);
       return true;
-    } catch (JsonPathException e) {
+    } catch (PathNotFound | JsonPathException e) {
       return false;
     }
   }
@@ -40,7 +41,7 @@ record ConditionPath(String text) {
   Object read(Bindings bindings) {
     try {
       return bindings.read(text);
-    } catch (JsonPathException e) {
+    } catch (PathNotFound | JsonPathException e) {
       throw StatesError.runtime(
           "Invalid path '"
               + text

@@ -1,7 +1,6 @@
 package dev.stepwise.asl.intrinsic;
 
 import com.jayway.jsonpath.JsonPathException;
-import com.jayway.jsonpath.PathNotFoundException;
 import dev.stepwise.asl.ErrorNames;
 import dev.stepwise.asl.EvaluationBudget;
 import dev.stepwise.asl.StatesError;
@@ -10,6 +9,7 @@ import dev.stepwise.asl.intrinsic.Expression.Literal;
 import dev.stepwise.asl.intrinsic.Expression.PathArgument;
 import dev.stepwise.asl.intrinsic.Expression.StringLiteral;
 import dev.stepwise.asl.path.Bindings;
+import dev.stepwise.asl.path.PathNotFound;
 import java.util.ArrayList;
 
 /** Evaluates a parsed expression against the values a state can read. */
@@ -69,7 +69,7 @@ final class Evaluator {
   private static Object read(String path, Bindings bindings) {
     try {
       return bindings.read(path);
-    } catch (PathNotFoundException e) {
+    } catch (PathNotFound e) {
       throw new IntrinsicPathNotFoundException(path, e);
     } catch (JsonPathException e) {
       throw new StatesError(

@@ -1,11 +1,11 @@
 package dev.stepwise.asl.model;
 
-import com.jayway.jsonpath.PathNotFoundException;
 import dev.stepwise.asl.Json;
 import dev.stepwise.asl.StatesError;
 import dev.stepwise.asl.intrinsic.IntrinsicFunctions;
 import dev.stepwise.asl.intrinsic.IntrinsicPathNotFoundException;
 import dev.stepwise.asl.path.Bindings;
+import dev.stepwise.asl.path.PathNotFound;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +52,7 @@ public record PayloadTemplate(Object template) {
       return Json.copy(bindings.read(expression));
     } catch (IntrinsicPathNotFoundException e) {
       throw StatesError.runtime(e.cause(key, bindings.input()));
-    } catch (PathNotFoundException e) {
+    } catch (PathNotFound e) {
       throw StatesError.runtime(
           "The JSONPath '"
               + expression

@@ -30,7 +30,7 @@ public record Bindings(
   /**
    * Reads a path.
    *
-   * @throws com.jayway.jsonpath.PathNotFoundException when a definite path selects nothing
+   * @throws PathNotFound when a definite path selects nothing
    * @throws StatesError {@code States.Runtime} for a reference to an undefined variable
    */
   public Bindings withVariables(Map<String, Object> newVariables) {
@@ -59,8 +59,7 @@ public record Bindings(
     Object value = variables.get(name);
     if (end == path.length()) return value;
     if (value == null) {
-      throw new com.jayway.jsonpath.PathNotFoundException(
-          "Missing property in path $" + path.substring(end));
+      throw new PathNotFound("Missing property in path $" + path.substring(end), null);
     }
     return JsonPathQuery.read("$" + path.substring(end), value, context);
   }

@@ -26,7 +26,7 @@ public final class JsonPathQuery {
   /**
    * Reads {@code path} from {@code input}, or from {@code context} for a {@code $$} path.
    *
-   * @throws PathNotFoundException when a definite path selects nothing
+   * @throws PathNotFound when a definite path selects nothing
    * @throws InvalidPathException when the path is not JSONPath
    */
   public static Object read(String path, Object input, Object context) {
@@ -40,7 +40,7 @@ public final class JsonPathQuery {
     } catch (PathNotFoundException e) {
       // A path that can select several nodes selects none here: AWS gives an empty array.
       if (!compiled.isDefinite()) return new java.util.ArrayList<>();
-      throw e;
+      throw new PathNotFound(e.getMessage(), e);
     } catch (RuntimeException e) {
       EvaluationBudget.Exceeded exceeded = EvaluationBudget.exceeded(e);
       if (exceeded == null) throw e;

@@ -3,7 +3,6 @@ package dev.stepwise.asl.path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.jayway.jsonpath.PathNotFoundException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,7 @@ class JsonPathQueryTests {
   @Test
   void aMissingDefinitePathFails() {
     assertThatThrownBy(() -> JsonPathQuery.read("$.nope", Map.of(), Map.of()))
-        .isInstanceOf(PathNotFoundException.class);
+        .isInstanceOf(PathNotFound.class);
   }
 
   @Test

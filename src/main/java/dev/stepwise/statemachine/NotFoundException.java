@@ -1,8 +1,0 @@
-package dev.stepwise.statemachine;
-
-/** No such state machine (or revision). */
-public class NotFoundException extends RuntimeException {
-  public NotFoundException(String message) {
-    super(message);
-  }
-}
