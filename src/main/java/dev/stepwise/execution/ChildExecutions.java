@@ -57,11 +57,9 @@ class ChildExecutions {
             waiting.childIndex());
     executions.insert(child);
     var started =
-        new Event(
-            "ExecutionStarted",
-            StepApplier.details(
+        Event.of("ExecutionStarted",
                 "input", input, "stateMachine", p.stateMachine(), "revision", p.revision(),
-                "parentExecutionId", p.id().toString()));
+                "parentExecutionId", p.id().toString());
     history.appendFirst(child.id(), started, parent.now());
     tokens.insert(child.id(), new TokenRow(1, null, null, TokenStatus.ACTIVE, waiting.position(), null, 0, 0));
     queue.enqueue(List.of(new NewWork(child.id(), 1, 0, WorkKinds.STEP, parent.now(), null)));
