@@ -204,9 +204,14 @@ class ForkJoin {
 
   /** The fork of {@code parent} with its counters as stored. */
   private OpenFork load(Session session, TokenRow parent) {
-    int failed = tokens.countChildren(session.executionId(), parent.id(), TokenStatus.FAILED);
-    return new OpenFork(
-        parent, session.interpreter().fork(parent.position(), parent.openChildren(), failed));
+    Fork.Plan plan = session.interpreter().forkPlan(parent.position());
+    // Only a distributed Map has failed children that stay: a failure ends the other kinds. A
+    // Map of pure states loads its fork once per transaction; it need not count anything.
+    int failed =
+        plan.kind() == Fork.Kind.DISTRIBUTED_MAP
+            ? tokens.countChildren(session.executionId(), parent.id(), TokenStatus.FAILED)
+            : 0;
+    return new OpenFork(parent, new Fork(plan, parent.openChildren(), failed));
   }
 
   private void write(Session session, OpenFork fork) {
