@@ -23,7 +23,7 @@ class Termination {
   void terminate(Session session, ExecutionStatus status, String error, String cause) {
     var id = session.executionId();
     session.end(status, null, error, cause);
-    if (children.abort(session, null) > 0) {
+    if (children.abortAll(session) > 0) {
       session.add(Event.of("MapRunAborted"));
     }
     tokens.cancelAll(id);
