@@ -6,11 +6,15 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import dev.stepwise.execution.CallbackOpened;
 import dev.stepwise.execution.ExecutionStatus;
 import dev.stepwise.execution.OpenCallbacks;
@@ -18,6 +22,7 @@ import dev.stepwise.execution.StepCommitted;
 import dev.stepwise.execution.TaskCompleted;
 import dev.stepwise.queue.Backlog;
 import dev.stepwise.queue.ClaimLost;
+import java.util.Set;
 
 /**
  * The package rules of the README's "How it works": {@code asl} and {@code engine} are pure (no
@@ -81,6 +86,51 @@ class ArchitectureTests {
           .should()
           .dependOnClassesThat()
           .resideInAPackage("dev.stepwise.queue..");
+
+  @ArchTest
+  static final ArchRule engineDependsOnlyOnAsl =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.stepwise.engine..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "dev.stepwise.execution..",
+              "dev.stepwise.queue..",
+              "dev.stepwise.task..",
+              "dev.stepwise.api..",
+              "dev.stepwise.statemachine..");
+
+  /** No two top-level packages depend on each other, directly or through others. */
+  @ArchTest
+  static final ArchRule packagesAreFreeOfCycles =
+      slices().matching("dev.stepwise.(*)..").should().beFreeOfCycles();
+
+  /**
+   * Inside the runtime's packages no two classes depend on each other, directly or through
+   * others: each can be read (and tested) knowing only what it uses.
+   */
+  @ArchTest
+  static final ArchRule runtimeClassesAreFreeOfCycles =
+      slices().assignedFrom(new ClassesOf(Set.of("dev.stepwise.execution", "dev.stepwise.queue")))
+          .should()
+          .beFreeOfCycles();
+
+  /** One slice per top-level class of the given packages (nested classes count as theirs). */
+  private record ClassesOf(Set<String> packages) implements SliceAssignment {
+    @Override
+    public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+      if (!packages.contains(javaClass.getPackageName())) return SliceIdentifier.ignore();
+      String name = javaClass.getName();
+      int nested = name.indexOf('$');
+      return SliceIdentifier.of(nested < 0 ? name : name.substring(0, nested));
+    }
+
+    @Override
+    public String getDescription() {
+      return "classes of " + packages;
+    }
+  }
 
   /** Modules throw exceptions that say what went wrong; which HTTP status that is, only the API says. */
   @ArchTest

@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * A distributed Map: resolves its settings (reader limit, batching, tolerances), groups the item
- * inputs into child execution inputs and asks the runtime to start a {@link MapRun}.
+ * inputs into child execution inputs and asks the runtime to start a {@link Fork} of child executions.
  */
 final class DistributedMapBody {
   private DistributedMapBody() {}
@@ -65,11 +65,12 @@ final class DistributedMapBody {
       children.add(Token.start(map.name(), run.startAt(map.name()), input));
     }
     String label = map.distributed().label() != null ? map.distributed().label() : map.name();
-    var mapRun =
-        new MapRun(label, children.size(), settings.toleratedFailureCount(), settings.toleratedFailurePercentage());
+    var plan =
+        new Fork.Plan(
+            Fork.Kind.DISTRIBUTED_MAP, map.name(), label, children.size(), maxConcurrency,
+            settings.toleratedFailureCount(), settings.toleratedFailurePercentage());
     return run.done(
-        token.with(Phase.FORK, Json.mapper().convertValue(mapRun, Object.class)),
-        new Effect.StartMapRun(children, maxConcurrency, mapRun));
+        token.with(Phase.FORK, ForkBody.pending(plan)), new Effect.StartFork(children, plan));
   }
 
   static List<Object> batches(List<Object> itemInputs, Settings settings) {

@@ -13,18 +13,11 @@ public sealed interface Effect {
   record Timer(Instant dueAt) implements Effect {}
 
   /**
-   * Start child tokens (Parallel branches or Map iterations), at most {@code maxConcurrency} at
-   * once (0: all); answer with {@link Interpreter#afterChildren} or {@link
-   * Interpreter#afterChildFailed}.
+   * Start a fork's children: Parallel branches, inline Map iterations, or the root tokens of a
+   * distributed Map's child executions. {@link Fork} decides which start when and how the fork
+   * ends; answer with {@link Interpreter#afterChildren} or {@link Interpreter#afterChildFailed}.
    */
-  record Fork(List<Token> children, int maxConcurrency) implements Effect {}
-
-  /**
-   * Start a distributed Map's run: each child token is the root of a child execution, at most
-   * {@code maxConcurrency} running at once (0: all); answer like a {@link Fork}, failing the Map
-   * with {@link MapRun#EXCEEDED} when its failures pass the run's tolerance.
-   */
-  record StartMapRun(List<Token> children, int maxConcurrency, MapRun run) implements Effect {}
+  record StartFork(List<Token> children, Fork.Plan plan) implements Effect {}
 
   /** The token reached the end of its state machine with this output. */
   record Finished(Object output) implements Effect {}

@@ -38,7 +38,9 @@ final class ForkBody {
       String scope = Scopes.branch(parallel.name(), i);
       children.add(Token.start(scope, run.startAt(scope), branchInput, token.variables()));
     }
-    return run.done(token.with(Phase.FORK, null), new Effect.Fork(children, 0));
+    var plan =
+        new Fork.Plan(Fork.Kind.PARALLEL, parallel.name(), null, children.size(), 0, null, null);
+    return run.done(token.with(Phase.FORK, pending(plan)), new Effect.StartFork(children, plan));
   }
 
   static Run.Outcome map(Run run, MapState map, Token token) {
@@ -116,7 +118,14 @@ final class ForkBody {
     for (Object input : inputs) {
       children.add(Token.start(map.name(), run.startAt(map.name()), input, token.variables()));
     }
-    return run.done(token.with(Phase.FORK, null), new Effect.Fork(children, maxConcurrency));
+    var plan =
+        new Fork.Plan(Fork.Kind.MAP, map.name(), null, children.size(), maxConcurrency, null, null);
+    return run.done(token.with(Phase.FORK, pending(plan)), new Effect.StartFork(children, plan));
+  }
+
+  /** The plan as the forking token keeps it (JSON, so that it survives storing unchanged). */
+  static Object pending(Fork.Plan plan) {
+    return Json.mapper().convertValue(plan, Object.class);
   }
 
   /** The join: the children's outputs are the state's result. */

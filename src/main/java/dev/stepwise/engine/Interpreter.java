@@ -35,15 +35,18 @@ public final class Interpreter {
     return Token.start(Scopes.ROOT, scopes.get(Scopes.ROOT).startAt(), input);
   }
 
-  /** The {@code Type} of the state a token stands in ("Map", "Parallel", ...). */
-  public String stateType(Token token) {
-    return scopes.get(token.scope()).state(token.state()).type();
+  /**
+   * The fork a token standing in a Parallel or Map keeps, with the runtime's counters of its
+   * children: {@code open} not ended, {@code failed} failed.
+   */
+  public Fork fork(Token token, int open, int failed) {
+    if (token.phase() != Phase.FORK) throw new IllegalStateException("The token does not fork");
+    return new Fork(Fork.planOf(token), open, failed);
   }
 
-  /** The run of a distributed Map whose token stands in its fork, or null for any other. */
-  public MapRun mapRun(Token token) {
-    if (token.phase() != Phase.FORK || token.pending() == null) return null;
-    return MapRun.of(token);
+  /** The plan of the fork a token standing in a Parallel or Map keeps. */
+  public Fork.Plan forkPlan(Token token) {
+    return fork(token, 0, 0).plan();
   }
 
   /** Runs a token that is entering a state, or whose Wait or retry timer has fired. */

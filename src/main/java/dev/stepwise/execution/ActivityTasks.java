@@ -92,9 +92,7 @@ public class ActivityTasks {
               return true;
             }
             session.add(
-                new Event(
-                    "ActivityStarted",
-                    StepApplier.details("resource", row.resource(), "workerName", worker)));
+                Event.of("ActivityStarted", "resource", row.resource(), "workerName", worker));
             timers.heartbeat(session, row);
             claimed.set(new ActivityTask(row.taskToken(), Json.parse(input.get())));
             return true;

@@ -5,6 +5,7 @@ import dev.stepwise.engine.Event;
 import dev.stepwise.queue.NewWork;
 import dev.stepwise.queue.WorkQueue;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -57,11 +58,9 @@ class ChildExecutions {
             waiting.childIndex());
     executions.insert(child);
     var started =
-        new Event(
-            "ExecutionStarted",
-            StepApplier.details(
+        Event.of("ExecutionStarted",
                 "input", input, "stateMachine", p.stateMachine(), "revision", p.revision(),
-                "parentExecutionId", p.id().toString()));
+                "parentExecutionId", p.id().toString());
     history.appendFirst(child.id(), started, parent.now());
     tokens.insert(child.id(), new TokenRow(1, null, null, TokenStatus.ACTIVE, waiting.position(), null, 0, 0));
     queue.enqueue(List.of(new NewWork(child.id(), 1, 0, WorkKinds.STEP, parent.now(), null)));
@@ -69,10 +68,18 @@ class ChildExecutions {
         new StepCommitted(child.id(), p.stateMachine(), List.of("ExecutionStarted"), null, null));
   }
 
-  /** Asks the running children of the given tokens of the parent to abort (all, when null). */
+  /** Asks the running children that the given tokens of the parent stand for to abort. */
   int abort(Session parent, List<Integer> tokenIds) {
-    if (tokenIds != null && tokenIds.isEmpty()) return 0;
-    var children = executions.runningChildren(parent.executionId(), tokenIds);
+    if (tokenIds.isEmpty()) return 0;
+    return askToAbort(parent, executions.runningChildren(parent.executionId(), tokenIds));
+  }
+
+  /** Asks every running child of the parent to abort (the parent stopped). */
+  int abortAll(Session parent) {
+    return askToAbort(parent, executions.runningChildren(parent.executionId()));
+  }
+
+  private int askToAbort(Session parent, Collection<UUID> children) {
     var work = new ArrayList<NewWork>(children.size());
     for (UUID child : children) {
       work.add(new NewWork(child, 1, 0, WorkKinds.ABORT_CHILD, parent.now(), null));

@@ -78,9 +78,7 @@ public class ExecutionStarter {
             inputText, null, null, null, clock.instant(), null, 0, 0, 1, null, null, null);
     executions.insert(row);
     var started =
-        new Event(
-            "ExecutionStarted",
-            StepApplier.details("input", input, "stateMachine", stateMachine, "revision", revision));
+        Event.of("ExecutionStarted", "input", input, "stateMachine", stateMachine, "revision", revision);
     Session session = firstStep.run(row, started, input);
     return new Started(Executions.view(ended(row, session)), true);
   }

@@ -36,8 +36,8 @@ class FirstStep {
     applier.apply(
         session,
         root,
-        Stepper.decide(
-            (interpreter, position, context) -> interpreter.advance(position, context),
+        Decisions.decide(
+            Decisions.ADVANCE,
             session,
             root));
     transactions.flush(session);

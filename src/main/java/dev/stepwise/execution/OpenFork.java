@@ -1,51 +1,42 @@
 package dev.stepwise.execution;
 
+import dev.stepwise.engine.Fork;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A fork (Parallel or inline Map) as one transaction sees it: its parent token, read once, how
- * many children are still open, and the children that ended in this transaction, written together
- * by {@link TokenStore#endChildren} rather than a round trip each. A Map of pure states ends
- * thousands of children in one transaction; reading the parent (whose input holds every item) and
- * updating its counter once per child made that quadratic.
+ * A fork as one transaction sees it: its parent token, read once, the engine's {@link Fork}
+ * counters as they stand after this transaction's decisions, and the children that ended in
+ * this transaction, written together by {@link TokenStore#endChildren} rather than a round trip
+ * each. A Map of pure states ends thousands of children in one transaction; reading the parent
+ * (whose input holds every item) and updating its counter once per child made that quadratic.
  */
 final class OpenFork {
-  /** A child that ended: its status and, for a success, its output (JSON). */
+  /** A child that ended: its status and its output (JSON; null for a failed iteration). */
   record ChildEnd(int id, TokenStatus status, String output) {}
 
   private final TokenRow parent;
-  private int open;
-  private boolean mayHavePending = true;
+  private Fork fork;
   private final List<ChildEnd> ended = new ArrayList<>();
 
-  /** {@code parent} as it stands while its children run; its open-children count is current. */
-  OpenFork(TokenRow parent) {
+  /** {@code parent} as it stands while its children run, and its fork's counters. */
+  OpenFork(TokenRow parent, Fork fork) {
     this.parent = parent;
-    this.open = parent.openChildren();
+    this.fork = fork;
   }
 
   TokenRow parent() {
     return parent;
   }
 
-  /** Records a child's end; returns how many children remain open. */
-  int childEnded(int id, TokenStatus status, String output) {
-    ended.add(new ChildEnd(id, status, output));
-    return --open;
+  Fork fork() {
+    return fork;
   }
 
-  int open() {
-    return open;
-  }
-
-  /** False once no child waits for a free slot (MaxConcurrency): none is looked for again. */
-  boolean mayHavePending() {
-    return mayHavePending;
-  }
-
-  void noMorePending() {
-    mayHavePending = false;
+  /** Records a child's end and the fork's counters after the engine decided on it. */
+  void childEnded(ChildEnd end, Fork after) {
+    ended.add(end);
+    fork = after;
   }
 
   /** The ends not yet written; the list is emptied. */

@@ -36,7 +36,7 @@ class Redriver {
     queue.enqueue(List.of(new NewWork(id, root.id(), version, WorkKinds.STEP, session.now(), null)));
     timeouts.arm(session, version);
     session.add(
-        new Event(
-            "ExecutionRedriven", StepApplier.details("redriveCount", row.redriveCount() + 1)));
+        Event.of(
+            "ExecutionRedriven", "redriveCount", row.redriveCount() + 1));
   }
 }

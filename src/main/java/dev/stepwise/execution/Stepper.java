@@ -1,20 +1,12 @@
 package dev.stepwise.execution;
 
-import dev.stepwise.asl.ErrorNames;
-import dev.stepwise.asl.Json;
-import dev.stepwise.engine.Effect;
 import dev.stepwise.engine.Event;
-import dev.stepwise.engine.Interpreter;
 import dev.stepwise.engine.Step;
-import dev.stepwise.engine.StepContext;
-import dev.stepwise.engine.Token;
 import dev.stepwise.queue.WorkItem;
 import dev.stepwise.queue.WorkQueue;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,8 +16,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class Stepper {
-  private static final Logger log = LoggerFactory.getLogger(Stepper.class);
-
   private final ExecutionTransactions transactions;
   private final WorkQueue queue;
   private final StepApplier applier;
@@ -42,23 +32,18 @@ class Stepper {
     this.refused = refused;
   }
 
-  /** What to ask the interpreter, given the token's current position. */
-  interface Action {
-    Step apply(Interpreter interpreter, Token position, StepContext context);
-  }
-
   /**
    * Runs {@code action} for the token {@code item} names and applies the step; {@code before}
    * are events to record first (a task's start). A stale item (the token moved on, the
    * execution ended, or another node owns the claim now) is dropped without effect; an item of
    * an execution that has ended is removed.
    */
-  void run(WorkItem item, List<Event> before, Action action) {
+  void run(WorkItem item, List<Event> before, Decisions.Action action) {
     onToken(
         item,
         (session, token) -> {
           session.addAll(before);
-          Step step = decide(action, session, token);
+          Step step = Decisions.decide(action, session, token);
           applier.apply(session, token, step);
         });
   }
@@ -86,25 +71,6 @@ class Stepper {
                   return true;
                 },
                 ended -> queue.complete(item)));
-  }
-
-  /**
-   * Asks the interpreter. It is pure, so an exception other than an ASL error is a defect: the
-   * token fails with {@code States.Runtime} rather than the item being retried forever.
-   */
-  static Step decide(Action action, Session session, TokenRow token) {
-    try {
-      return action.apply(session.interpreter(), token.position(), session.context());
-    } catch (RuntimeException e) {
-      log.error("The interpreter failed on execution {}", session.executionId(), e);
-      return new Step(List.of(), null, new Effect.Failed(ErrorNames.RUNTIME, plainCause(e)));
-    }
-  }
-
-  /** A cause for the execution's reader: it names no Java class (the log has the details). */
-  private static String plainCause(RuntimeException e) {
-    if (e instanceof Json.TooDeepException) return e.getMessage();
-    return "Internal error while running the state (logged by the service)";
   }
 
   /**

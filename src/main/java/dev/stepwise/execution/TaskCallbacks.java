@@ -95,9 +95,7 @@ public class TaskCallbacks {
                   if (fresh.started()) return;
                   session.add(started(fresh));
                   session.add(
-                      new Event(
-                          "TaskSubmitted",
-                          StepApplier.details("resource", fresh.resource(), "output", response)));
+                      Event.of("TaskSubmitted", "resource", fresh.resource(), "output", response));
                   store.markStarted(fresh.taskToken());
                 }));
   }
@@ -113,7 +111,7 @@ public class TaskCallbacks {
     timers.cancel(row);
     store.close(row.taskToken(), session.now());
     var step =
-        Stepper.decide(
+        Decisions.decide(
             (interpreter, position, context) -> interpreter.afterTask(position, outcome, context),
             session,
             token);
@@ -157,7 +155,7 @@ public class TaskCallbacks {
   }
 
   private static Event started(CallbackRow row) {
-    return new Event("TaskStarted", StepApplier.details("resource", row.resource()));
+    return Event.of("TaskStarted", "resource", row.resource());
   }
 
   private CallbackRow known(String taskToken) {

@@ -62,7 +62,7 @@ class TaskHandler implements WorkHandler {
       return;
     }
     // TaskStarted is recorded with the outcome: one transaction per call instead of two.
-    var started = new Event("TaskStarted", StepApplier.details("resource", request.resource()));
+    var started = Event.of("TaskStarted", "resource", request.resource());
     stepper.run(
         item,
         List.of(started),

@@ -23,8 +23,8 @@ class Termination {
   void terminate(Session session, ExecutionStatus status, String error, String cause) {
     var id = session.executionId();
     session.end(status, null, error, cause);
-    if (children.abort(session, null) > 0) {
-      session.add(new Event("MapRunAborted", StepApplier.details()));
+    if (children.abortAll(session) > 0) {
+      session.add(Event.of("MapRunAborted"));
     }
     tokens.cancelAll(id);
     // Pending timers and task work go; a task answer still in flight finds no item and is dropped.
@@ -37,7 +37,7 @@ class Termination {
           case FAILED -> "ExecutionFailed";
           default -> "ExecutionAborted";
         };
-    session.add(new Event(type, StepApplier.details("error", error, "cause", cause)));
+    session.add(Event.of(type, "error", error, "cause", cause));
     children.reportEnd(session, new ChildExecutions.Outcome(status, null, error, cause));
   }
 }

@@ -125,24 +125,12 @@ class TokenStore {
         .list();
   }
 
-  /** One child of {@code parentId} closed; returns how many remain open. */
-  int closeChild(UUID executionId, int parentId) {
+  /** Activates child {@code index} of {@code parentId} if it waits for a slot (MaxConcurrency). */
+  Optional<TokenRow> activate(UUID executionId, int parentId, int index) {
     return jdbc.sql(
-            "update token set open_children = open_children - 1"
-                + " where execution_id = ? and id = ? returning open_children")
-        .params(executionId, parentId)
-        .query(Integer.class)
-        .single();
-  }
-
-  /** Activates the next waiting child of a Map (MaxConcurrency), if any. */
-  Optional<TokenRow> activateNextPending(UUID executionId, int parentId) {
-    return jdbc.sql(
-            "update token set status = 'ACTIVE' where execution_id = ? and id = ("
-                + " select id from token where execution_id = ? and parent_id = ?"
-                + " and status = 'PENDING' order by child_index limit 1)"
-                + " returning " + COLUMNS)
-        .params(executionId, executionId, parentId)
+            "update token set status = 'ACTIVE' where execution_id = ? and parent_id = ?"
+                + " and status = 'PENDING' and child_index = ? returning " + COLUMNS)
+        .params(executionId, parentId, index)
         .query(TokenStore::map)
         .optional();
   }

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ClaimDueWork implements SmartLifecycle {
   /** Stops after the web server's graceful shutdown (whose phases are above this). */
-  static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+  static final int PHASE = LocalWork.PHASE + 1;
 
   private static final Logger log = LoggerFactory.getLogger(ClaimDueWork.class);
   private static final long MIN_WAIT_MILLIS = 5;
@@ -128,7 +128,7 @@ public class ClaimDueWork implements SmartLifecycle {
       listener = dataSource.getConnection();
       listener.setAutoCommit(true);
       try (Statement statement = listener.createStatement()) {
-        statement.execute("listen " + WorkQueue.CHANNEL);
+        statement.execute("listen " + Claims.CHANNEL);
       }
     }
     return listener.unwrap(PGConnection.class);

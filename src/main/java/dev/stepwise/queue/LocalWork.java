@@ -33,8 +33,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class LocalWork implements SmartLifecycle {
-  /** Stops after {@link ClaimDueWork} (which stops after the web server), before the database. */
-  static final int PHASE = ClaimDueWork.PHASE - 1;
+  /**
+   * Stops after {@link ClaimDueWork} (whose phase is one above, and which stops after the web
+   * server), before the database.
+   */
+  static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4097;
 
   /** How long abandoned calls get to unwind (they only record nothing and hand back). */
   private static final Duration UNWIND = Duration.ofSeconds(5);
@@ -46,7 +49,7 @@ public class LocalWork implements SmartLifecycle {
   private final Map<Long, WorkItem> inFlight = new ConcurrentHashMap<>();
   private final Set<Thread> remoteCalls = new HashSet<>(); // guarded by itself
   private final ObjectProvider<List<WorkHandler>> handlerProvider;
-  private final ObjectProvider<WorkQueue> queue;
+  private final Claims claims;
   private final Duration shutdownGrace;
   private final Clock clock;
   private final FailureRun outage = new FailureRun(log, "Running work items");
@@ -57,11 +60,11 @@ public class LocalWork implements SmartLifecycle {
   LocalWork(
       QueueProperties properties,
       ObjectProvider<List<WorkHandler>> handlerProvider,
-      ObjectProvider<WorkQueue> queue,
+      Claims claims,
       Clock clock) {
     this.capacity = new Semaphore(properties.maxInFlight());
     this.handlerProvider = handlerProvider;
-    this.queue = queue;
+    this.claims = claims;
     this.shutdownGrace = properties.shutdownGrace();
     this.clock = clock;
   }
@@ -138,7 +141,7 @@ public class LocalWork implements SmartLifecycle {
 
   private void releaseQuietly(WorkItem item) {
     try {
-      queue.getObject().release(item, clock.instant().plus(Duration.ofSeconds(5)));
+      claims.release(item, clock.instant().plus(Duration.ofSeconds(5)));
     } catch (RuntimeException e) {
       log.debug("Could not release work item {}; its lease will expire", item.id());
     }
@@ -147,7 +150,7 @@ public class LocalWork implements SmartLifecycle {
   private void retryLater(WorkItem item, RuntimeException e) {
     log.warn("Work item {} ({}) failed; it runs again in 5 s", item.id(), item.kind(), e);
     try {
-      queue.getObject().release(item, clock.instant().plus(Duration.ofSeconds(5)));
+      claims.release(item, clock.instant().plus(Duration.ofSeconds(5)));
     } catch (RuntimeException again) {
       log.warn("Could not release work item {}; its lease will expire", item.id(), again);
     }
@@ -155,7 +158,7 @@ public class LocalWork implements SmartLifecycle {
 
   private void handBack(WorkItem item) {
     try {
-      queue.getObject().handBack(item);
+      claims.handBack(item);
       log.info("Work item {} ({}) handed back unfinished for another node", item.id(), item.kind());
     } catch (RuntimeException e) {
       log.warn("Could not hand back work item {}; its lease will expire", item.id(), e);
@@ -203,7 +206,7 @@ public class LocalWork implements SmartLifecycle {
       }
     }
     try {
-      queue.getObject().releaseClaims();
+      claims.releaseClaims();
     } catch (RuntimeException e) {
       if (DatabaseFailures.isUnavailable(e)) {
         log.warn(

@@ -18,15 +18,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Durable work in PostgreSQL: one SQL statement per operation. Items due at once are inserted
  * already claimed by this node and handed to {@link LocalWork} after commit, which saves a claim
- * round trip; the rest wait for {@link ClaimDueWork}, woken by a notification.
+ * round trip; the rest wait for {@link ClaimDueWork}, woken by a notification ({@link Claims#CHANNEL}).
  */
 @Component
 public class WorkQueue {
-  static final String CHANNEL = "stepwise_work";
-
   private final JdbcClient jdbc;
   private final Clock clock;
   private final LocalWork local;
+  private final Claims claims;
   private final QueueProperties properties;
   private final String node;
   private final ApplicationEventPublisher events;
@@ -35,6 +34,7 @@ public class WorkQueue {
       JdbcClient jdbc,
       Clock clock,
       LocalWork local,
+      Claims claims,
       QueueProperties properties,
       NodeId node,
       ApplicationEventPublisher events) {
@@ -42,6 +42,7 @@ public class WorkQueue {
     this.events = events;
     this.clock = clock;
     this.local = local;
+    this.claims = claims;
     this.properties = properties;
     this.node = node.value();
   }
@@ -107,7 +108,7 @@ public class WorkQueue {
               ids.get(i), w.executionId(), w.tokenId(), w.tokenVersion(), w.kind(), w.runAt(), 1,
               w.payload()));
     }
-    if (notify) notifyClaimers();
+    if (notify) claims.notifyClaimers();
     if (!handOff.isEmpty()) afterCommit(handOff);
   }
 
@@ -170,40 +171,6 @@ public class WorkQueue {
             == 1;
     if (!owned) events.publishEvent(new ClaimLost(item.kind()));
     return owned;
-  }
-
-  /** Gives an item back, due again at {@code runAt} (after an unexpected failure). */
-  void release(WorkItem item, Instant runAt) {
-    jdbc.sql(
-            "update work_item set claimed_by = null, lease_until = null, run_at = ?"
-                + " where id = ? and version = ?")
-        .params(ts(runAt), item.id(), item.version())
-        .update();
-  }
-
-  /**
-   * Gives an unfinished item back, due as it was, and wakes the other nodes' claimers so that
-   * one of them takes it at once (this node is stopping).
-   */
-  void handBack(WorkItem item) {
-    jdbc.sql(
-            "update work_item set claimed_by = null, lease_until = null where id = ? and version = ?")
-        .params(item.id(), item.version())
-        .update();
-    notifyClaimers();
-  }
-
-  /** Gives back every claim of this node (on shutdown, once its work has drained or stopped). */
-  void releaseClaims() {
-    int released =
-        jdbc.sql("update work_item set claimed_by = null, lease_until = null where claimed_by = ?")
-            .param(node)
-            .update();
-    if (released > 0) notifyClaimers();
-  }
-
-  private void notifyClaimers() {
-    jdbc.sql("select pg_notify('" + CHANNEL + "', '')").query().singleRow();
   }
 
   /**

@@ -40,9 +40,9 @@ class DistributedMapInterpreterTests {
     var interpreter = interpreter("'Label': 'Each', 'MaxConcurrency': 2, 'ToleratedFailureCountPath': '$.count', 'ItemsPath': '$.items',");
     Step step = start(interpreter, "{'items': ['a', 'b', 'c'], 'count': 1}");
 
-    var run = (Effect.StartMapRun) step.effect();
-    assertThat(run.maxConcurrency()).isEqualTo(2);
-    assertThat(run.run()).isEqualTo(new MapRun("Each", 3, 1L, null));
+    var run = (Effect.StartFork) step.effect();
+    assertThat(run.plan())
+        .isEqualTo(new Fork.Plan(Fork.Kind.DISTRIBUTED_MAP, "M", "Each", 3, 2, 1L, null));
     assertThat(run.children()).extracting(Token::scope).containsOnly("M");
     assertThat(run.children()).extracting(Token::state).containsOnly("I");
     assertThat(run.children()).extracting(Token::input).containsExactly("a", "b", "c");
@@ -50,7 +50,7 @@ class DistributedMapInterpreterTests {
     assertThat(run.children()).extracting(Token::variables).containsOnly(Map.of());
     // The run survives the token's JSON round trip, as the runtime stores it.
     Token stored = Json.mapper().readValue(Json.write(step.token()), Token.class);
-    assertThat(interpreter.mapRun(stored)).isEqualTo(run.run());
+    assertThat(interpreter.forkPlan(stored)).isEqualTo(run.plan());
   }
 
   @Test
@@ -62,14 +62,14 @@ class DistributedMapInterpreterTests {
     // The items array is measured: ["bbbbbb","c"] has 14 bytes, ["bbbbbb","c","d"] 18.
     Step step = start(interpreter, "['aaaaaa', 'bbbbbb', 'c', 'd', 'e', 'f']");
 
-    var run = (Effect.StartMapRun) step.effect();
+    var run = (Effect.StartFork) step.effect();
     assertThat(run.children())
         .extracting(Token::input)
         .containsExactly(
             Map.of("BatchInput", Map.of("k", "v"), "Items", List.of("aaaaaa")),
             Map.of("BatchInput", Map.of("k", "v"), "Items", List.of("bbbbbb", "c")),
             Map.of("BatchInput", Map.of("k", "v"), "Items", List.of("d", "e")));
-    assertThat(run.run().total()).isEqualTo(3);
+    assertThat(run.plan().children()).isEqualTo(3);
   }
 
   @Test
@@ -80,12 +80,16 @@ class DistributedMapInterpreterTests {
 
   @Test
   void toleranceFollowsAwsThresholds() {
-    assertThat(new MapRun("L", 4, null, null).exceeded(1)).isTrue();
-    assertThat(new MapRun("L", 4, 1L, null).exceeded(1)).isFalse();
-    assertThat(new MapRun("L", 4, 1L, null).exceeded(2)).isTrue();
-    assertThat(new MapRun("L", 4, null, 50.0).exceeded(2)).isFalse();
-    assertThat(new MapRun("L", 4, null, 50.0).exceeded(3)).isTrue();
-    assertThat(new MapRun("L", 4, 3L, 25.0).exceeded(2)).isTrue();
+    assertThat(plan(null, null).exceeded(1)).isTrue();
+    assertThat(plan(1L, null).exceeded(1)).isFalse();
+    assertThat(plan(1L, null).exceeded(2)).isTrue();
+    assertThat(plan(null, 50.0).exceeded(2)).isFalse();
+    assertThat(plan(null, 50.0).exceeded(3)).isTrue();
+    assertThat(plan(3L, 25.0).exceeded(2)).isTrue();
+  }
+
+  private static Fork.Plan plan(Long count, Double percentage) {
+    return new Fork.Plan(Fork.Kind.DISTRIBUTED_MAP, "M", "L", 4, 0, count, percentage);
   }
 
   @Test
@@ -97,7 +101,7 @@ class DistributedMapInterpreterTests {
     Step joined = interpreter.afterChildren(started.token(), List.of(error, 2), context());
 
     assertThat(((Effect.Finished) joined.effect()).output()).isEqualTo(List.of(error, 2));
-    Step failed = interpreter.afterChildFailed(started.token(), MapRun.EXCEEDED, "too many", context());
+    Step failed = interpreter.afterChildFailed(started.token(), Fork.EXCEEDED, "too many", context());
     assertThat(((Effect.Failed) failed.effect()).error()).isEqualTo("States.ExceedToleratedFailureThreshold");
   }
 
@@ -117,6 +121,6 @@ class DistributedMapInterpreterTests {
     var beyond = (Effect.Failed) Runner.run(definition, "[2, 2, 3]");
 
     assertThat(within.output()).isEqualTo(List.of(1, Map.of("Error", "Two", "Cause", "is two"), 3));
-    assertThat(beyond.error()).isEqualTo(MapRun.EXCEEDED);
+    assertThat(beyond.error()).isEqualTo(Fork.EXCEEDED);
   }
 }

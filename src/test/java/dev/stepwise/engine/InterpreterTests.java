@@ -75,10 +75,10 @@ class InterpreterTests {
     return ((Effect.Timer) step.effect()).dueAt();
   }
 
-  private static Effect.Fork fork(Step step) {
-    assertThat(step.effect()).isInstanceOf(Effect.Fork.class);
+  private static Effect.StartFork fork(Step step) {
+    assertThat(step.effect()).isInstanceOf(Effect.StartFork.class);
     assertThat(step.token().phase()).isEqualTo(Phase.FORK);
-    return (Effect.Fork) step.effect();
+    return (Effect.StartFork) step.effect();
   }
 
   @Nested
@@ -558,7 +558,7 @@ class InterpreterTests {
 
       assertThat(fork.children()).extracting(Token::state).containsExactly("B0", "B1", "B2");
       assertThat(fork.children()).extracting(Token::input).containsOnly(json("{'v': 1}"));
-      assertThat(fork.maxConcurrency()).isZero();
+      assertThat(fork.plan().maxConcurrency()).isZero();
       assertThat(types(forked)).containsExactly("ParallelStateEntered", "ParallelStateStarted");
 
       Step child = interpreter.advance(fork.children().get(1), context());
@@ -584,7 +584,7 @@ class InterpreterTests {
       Step forked = start(interpreter, "{'items': ['a', 'b', 'c'], 'shared': 's'}");
       var fork = fork(forked);
 
-      assertThat(fork.maxConcurrency()).isEqualTo(2);
+      assertThat(fork.plan().maxConcurrency()).isEqualTo(2);
       assertThat(fork.children()).extracting(Token::state).containsOnly("I");
       assertThat(fork.children())
           .extracting(Token::input)

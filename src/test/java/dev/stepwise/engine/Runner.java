@@ -38,8 +38,7 @@ final class Runner {
     while (true) {
       switch (step.effect()) {
         case Effect.Timer t -> step = interpreter.advance(stored(step.token()), context());
-        case Effect.Fork fork -> step = join(step.token(), fork);
-        case Effect.StartMapRun run -> step = joinMapRun(step.token(), run);
+        case Effect.StartFork fork -> step = join(step.token(), fork);
         case Effect.Dispatch d -> throw new AssertionError("no tasks in these tests");
         case Effect.Finished f -> {
           return f;
@@ -51,36 +50,31 @@ final class Runner {
     }
   }
 
-  private Step join(Token parent, Effect.Fork fork) {
+  /**
+   * A fork as the runtime does it, one child after the other, with the engine's {@link Fork}
+   * deciding after each end: failures within a distributed Map's tolerance leave their error
+   * output.
+   */
+  private Step join(Token parent, Effect.StartFork start) {
     var outputs = new ArrayList<Object>();
-    for (Token child : fork.children()) {
-      Effect end = drive(child);
-      if (end instanceof Effect.Failed failed) {
-        return interpreter.afterChildFailed(
-            stored(parent), failed.error(), failed.cause(), context());
-      }
-      outputs.add(((Effect.Finished) end).output());
-    }
-    return interpreter.afterChildren(stored(parent), List.copyOf(outputs), context());
-  }
-
-  /** A map run as the runtime does it: failures within tolerance leave their error output. */
-  private Step joinMapRun(Token parent, Effect.StartMapRun run) {
-    var outputs = new ArrayList<Object>();
-    int failed = 0;
-    for (Token child : run.children()) {
-      Effect end = drive(child);
+    Fork fork = Fork.of(start.plan());
+    for (int i = 0; i < start.children().size(); i++) {
+      Effect end = drive(start.children().get(i));
+      Fork.Decision decision;
       if (end instanceof Effect.Failed f) {
-        if (run.run().exceeded(++failed)) {
-          return interpreter.afterChildFailed(
-              stored(parent), MapRun.EXCEEDED, run.run().exceededCause(failed), context());
-        }
+        decision = fork.childEnded(i, false, f.error(), f.cause());
         var error = new java.util.LinkedHashMap<String, Object>();
         error.put("Error", f.error());
         error.put("Cause", f.cause());
         outputs.add(error);
       } else {
+        decision = fork.childEnded(i, true, null, null);
         outputs.add(((Effect.Finished) end).output());
+      }
+      fork = decision.fork();
+      if (decision.next() == Fork.Next.FAIL) {
+        return interpreter.afterChildFailed(
+            stored(parent), decision.error(), decision.cause(), context());
       }
     }
     return interpreter.afterChildren(stored(parent), List.copyOf(outputs), context());

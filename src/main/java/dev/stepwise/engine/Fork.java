@@ -1,0 +1,175 @@
+package dev.stepwise.engine;
+
+import dev.stepwise.asl.Json;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A fork (Parallel branches, inline Map iterations, or the child executions of a distributed
+ * Map) as counters, and the pure rules that decide what happens when it starts and each time a
+ * child ends: which children start next under {@code MaxConcurrency}, whether the fork waits,
+ * joins, or fails (cancelling the children still running), and the history events of each
+ * decision. The runtime persists the decisions; it decides nothing about forks itself.
+ *
+ * <p>Children start in index order and each end frees its slot for the next, so the number of
+ * children started follows from the counters ({@link #started}): nothing per child need be read.
+ *
+ * @param plan what the fork was started with; fixed while it runs
+ * @param open children not ended yet (started or waiting for a slot)
+ * @param failed children that failed (only a distributed Map tolerates any)
+ */
+public record Fork(Plan plan, int open, int failed) {
+
+  /** The error a distributed Map fails with when its failures pass the tolerated threshold. */
+  public static final String EXCEEDED = "States.ExceedToleratedFailureThreshold";
+
+  public enum Kind {
+    PARALLEL,
+    MAP,
+    DISTRIBUTED_MAP
+  }
+
+  /**
+   * What a fork is started with; the parent token keeps it while the children run.
+   *
+   * @param state the forking state's name
+   * @param label names a distributed Map's child executions (null for the other kinds)
+   * @param children how many children the fork has
+   * @param maxConcurrency at most this many children open at once (0: all)
+   * @param toleratedFailureCount null when the definition set none
+   * @param toleratedFailurePercentage null when the definition set none
+   */
+  public record Plan(
+      Kind kind,
+      String state,
+      String label,
+      int children,
+      int maxConcurrency,
+      Long toleratedFailureCount,
+      Double toleratedFailurePercentage) {
+
+    /**
+     * Whether {@code failed} children fail the fork. A Parallel or inline Map tolerates no
+     * failure; a distributed Map fails beyond the count or the percentage (either, when both are
+     * set), and with neither set, AWS tolerates no failure either.
+     */
+    public boolean exceeded(int failed) {
+      if (kind != Kind.DISTRIBUTED_MAP) return failed > 0;
+      if (toleratedFailureCount == null && toleratedFailurePercentage == null) return failed > 0;
+      if (toleratedFailureCount != null && failed > toleratedFailureCount) return true;
+      return toleratedFailurePercentage != null
+          && children > 0
+          && failed * 100.0 / children > toleratedFailurePercentage;
+    }
+
+    String exceededCause(int failed) {
+      return "The map run failed: " + failed + " of " + children
+          + " child executions failed, more than the tolerated failure threshold";
+    }
+
+    /** How many children start with the fork. */
+    int initiallyStarted() {
+      return maxConcurrency == 0 ? children : Math.min(children, maxConcurrency);
+    }
+  }
+
+  /** Children from index {@code from} (inclusive) to {@code to} (exclusive). */
+  public record Range(int from, int to) {
+    public static final Range NONE = new Range(0, 0);
+
+    public boolean isEmpty() {
+      return to <= from;
+    }
+  }
+
+  /** What the fork does next. */
+  public enum Next {
+    /** Children are still open. */
+    WAIT,
+    /** Every child ended and the fork succeeds: answer with {@link Interpreter#afterChildren}. */
+    JOIN,
+    /**
+     * The fork fails (with {@link Decision#error}): the open children are cancelled; answer with
+     * {@link Interpreter#afterChildFailed}.
+     */
+    FAIL
+  }
+
+  /**
+   * A decision: the fork's counters after it, history events to append (in order, before the
+   * parent's own), the children to start, and what comes next.
+   */
+  public record Decision(
+      Fork fork, List<Event> events, Range start, Next next, String error, String cause) {}
+
+  /** A fork that has just been planned: every child open, none failed. */
+  public static Fork of(Plan plan) {
+    return new Fork(plan, plan.children(), 0);
+  }
+
+  /** How many children have started: those ended, plus those open that hold a slot. */
+  public int started() {
+    int ended = plan.children() - open;
+    return plan.maxConcurrency() == 0 ? plan.children() : ended + Math.min(plan.maxConcurrency(), open);
+  }
+
+  public int succeeded() {
+    return plan.children() - open - failed;
+  }
+
+  /** The fork starts: its first children (up to {@code MaxConcurrency}) start. */
+  public Decision start() {
+    var events = new ArrayList<Event>();
+    if (plan.kind() == Kind.DISTRIBUTED_MAP) {
+      events.add(
+          Event.of(
+              "MapRunStarted", "name", plan.state(), "label", plan.label(), "length",
+              plan.children(), "maxConcurrency", plan.maxConcurrency()));
+    }
+    return new Decision(this, events, new Range(0, plan.initiallyStarted()), Next.WAIT, null, null);
+  }
+
+  /** The events of a child that starts together with the fork, appended as it runs. */
+  public List<Event> childStarts(int index) {
+    return plan.kind() == Kind.MAP ? List.of(iteration("MapIterationStarted", index)) : List.of();
+  }
+
+  /**
+   * Child {@code index} ended: for a success, the next child waiting for a slot starts and the
+   * last one joins; a failure beyond the tolerance fails the fork with the child's error (a
+   * distributed Map: {@link #EXCEEDED}); a tolerated failure counts like a success.
+   */
+  public Decision childEnded(int index, boolean succeeded, String error, String cause) {
+    var events = new ArrayList<Event>();
+    var after = new Fork(plan, open - 1, failed + (succeeded ? 0 : 1));
+    if (plan.kind() == Kind.MAP) {
+      events.add(iteration(succeeded ? "MapIterationSucceeded" : "MapIterationFailed", index));
+    }
+    if (!succeeded && plan.exceeded(after.failed)) {
+      if (plan.kind() != Kind.DISTRIBUTED_MAP) {
+        return new Decision(after, events, Range.NONE, Next.FAIL, error, cause);
+      }
+      events.add(Event.of("MapRunFailed", "error", EXCEEDED));
+      return new Decision(
+          after, events, Range.NONE, Next.FAIL, EXCEEDED, plan.exceededCause(after.failed));
+    }
+    int next = started();
+    Range start = Range.NONE;
+    if (next < plan.children()) {
+      start = new Range(next, next + 1);
+      if (plan.kind() == Kind.MAP) events.add(iteration("MapIterationStarted", next));
+    }
+    if (after.open > 0) return new Decision(after, events, start, Next.WAIT, null, null);
+    if (plan.kind() == Kind.DISTRIBUTED_MAP) events.add(Event.of("MapRunSucceeded"));
+    return new Decision(after, events, start, Next.JOIN, null, null);
+  }
+
+  private Event iteration(String type, int index) {
+    return Event.of(type, "name", plan.state(), "index", index);
+  }
+
+  /** The plan a token standing in a fork keeps in its {@code pending}. */
+  static Plan planOf(Token token) {
+    return Json.mapper().convertValue(token.pending(), Plan.class);
+  }
+}
