@@ -168,8 +168,14 @@ public record Fork(Plan plan, int open, int failed) {
     return Event.of(type, "name", plan.state(), "index", index);
   }
 
-  /** The plan a token standing in a fork keeps in its {@code pending}. */
+  /**
+   * The plan a token standing in a fork keeps in its {@code pending}; null for a token forked by
+   * a release that kept no plan (see {@link Interpreter#legacyForkPlan}).
+   */
   static Plan planOf(Token token) {
-    return Json.mapper().convertValue(token.pending(), Plan.class);
+    if (!(token.pending() instanceof java.util.Map<?, ?> pending) || !pending.containsKey("kind")) {
+      return null;
+    }
+    return Json.mapper().convertValue(pending, Plan.class);
   }
 }

@@ -1,8 +1,11 @@
 package dev.stepwise.engine;
 
+import dev.stepwise.asl.model.MapState;
+import dev.stepwise.asl.model.State;
 import dev.stepwise.asl.model.StateMachine;
 import dev.stepwise.asl.EvaluationBudget;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -40,13 +43,40 @@ public final class Interpreter {
    * children: {@code open} not ended, {@code failed} failed.
    */
   public Fork fork(Token token, int open, int failed) {
-    if (token.phase() != Phase.FORK) throw new IllegalStateException("The token does not fork");
-    return new Fork(Fork.planOf(token), open, failed);
+    return new Fork(forkPlan(token), open, failed);
   }
 
-  /** The plan of the fork a token standing in a Parallel or Map keeps. */
+  /**
+   * The plan of the fork a token standing in a Parallel or Map keeps; null when the token was
+   * forked by a release that kept none ({@link #legacyForkPlan} rebuilds it).
+   */
   public Fork.Plan forkPlan(Token token) {
-    return fork(token, 0, 0).plan();
+    if (token.phase() != Phase.FORK) throw new IllegalStateException("The token does not fork");
+    return Fork.planOf(token);
+  }
+
+  /**
+   * The plan of a fork started by a release that kept none in the token: Parallel and inline Map
+   * tokens kept nothing, a distributed Map kept its label and tolerance. The runtime counts what
+   * the plan held: the children, and (for {@code MaxConcurrency}) how many of the open ones hold
+   * a slot, which keeps {@link Fork#started} right for the children still waiting.
+   */
+  public Fork.Plan legacyForkPlan(Token token, int children, int openHoldingSlots, boolean anyWaiting) {
+    State state = scopes.get(token.scope()).state(token.state());
+    int maxConcurrency = anyWaiting ? openHoldingSlots : 0;
+    if (state instanceof MapState map && map.distributed() != null) {
+      var run = token.pending() instanceof Map<?, ?> m ? m : Map.of();
+      return new Fork.Plan(
+          Fork.Kind.DISTRIBUTED_MAP,
+          state.name(),
+          (String) run.get("label"),
+          children,
+          maxConcurrency,
+          run.get("toleratedFailureCount") instanceof Number n ? n.longValue() : null,
+          run.get("toleratedFailurePercentage") instanceof Number n ? n.doubleValue() : null);
+    }
+    var kind = state instanceof MapState ? Fork.Kind.MAP : Fork.Kind.PARALLEL;
+    return new Fork.Plan(kind, state.name(), null, children, maxConcurrency, null, null);
   }
 
   /** Runs a token that is entering a state, or whose Wait or retry timer has fired. */

@@ -205,6 +205,7 @@ class ForkJoin {
   /** The fork of {@code parent} with its counters as stored. */
   private OpenFork load(Session session, TokenRow parent) {
     Fork.Plan plan = session.interpreter().forkPlan(parent.position());
+    if (plan == null) plan = legacyPlan(session, parent);
     // Only a distributed Map has failed children that stay: a failure ends the other kinds. A
     // Map of pure states loads its fork once per transaction; it need not count anything.
     int failed =
@@ -212,6 +213,19 @@ class ForkJoin {
             ? tokens.countChildren(session.executionId(), parent.id(), TokenStatus.FAILED)
             : 0;
     return new OpenFork(parent, new Fork(plan, parent.openChildren(), failed));
+  }
+
+  /** A fork started before plans were kept in the token: count what the plan would hold. */
+  private Fork.Plan legacyPlan(Session session, TokenRow parent) {
+    var id = session.executionId();
+    int waiting = tokens.countChildren(id, parent.id(), TokenStatus.PENDING);
+    int children = 0;
+    for (TokenStatus status : TokenStatus.values()) {
+      children += tokens.countChildren(id, parent.id(), status);
+    }
+    return session
+        .interpreter()
+        .legacyForkPlan(parent.position(), children, parent.openChildren() - waiting, waiting > 0);
   }
 
   private void write(Session session, OpenFork fork) {
