@@ -1,0 +1,87 @@
+package dev.stepwise;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The module graph, declared: each top-level package under {@code dev.stepwise} is a module, and
+ * {@link #ALLOWED} lists the modules it may use. A new dependency between modules is a decision,
+ * made here, in review; an import that breaks the graph fails this test, and so does a module
+ * that is not declared. No cycles between modules either (the finer rules, such as purity of
+ * {@code asl} and {@code engine} and no class cycles inside {@code execution} and {@code queue},
+ * are in {@link ArchitectureTests}).
+ *
+ * <p>ArchUnit rather than Spring Modulith: the rules that matter here (a pure interpreter free of
+ * Spring, class-level cycles inside a package) are ArchUnit rules anyway, and Modulith's
+ * conventions (a module's sub-packages are internal) would force a package layout the engine
+ * does not need.
+ */
+@AnalyzeClasses(packages = "dev.stepwise", importOptions = ImportOption.DoNotIncludeTests.class)
+class ModuleGraphTests {
+
+  /** Module → the modules it may depend on (the direction of every arrow in the README). */
+  static final Map<String, Set<String>> ALLOWED = new LinkedHashMap<>();
+
+  static {
+    ALLOWED.put("asl", Set.of());
+    ALLOWED.put("engine", Set.of("asl"));
+    ALLOWED.put("task", Set.of("asl", "engine"));
+    ALLOWED.put("database", Set.of("asl"));
+    ALLOWED.put("queue", Set.of("database"));
+    ALLOWED.put("admission", Set.of("queue"));
+    ALLOWED.put("statemachine", Set.of("asl", "database"));
+    ALLOWED.put(
+        "execution", Set.of("asl", "engine", "task", "database", "queue", "admission", "statemachine"));
+    ALLOWED.put("metrics", Set.of("execution", "queue"));
+    ALLOWED.put("api", Set.of("asl", "database", "admission", "statemachine", "execution"));
+  }
+
+  @ArchTest
+  static void everyModuleIsDeclared(JavaClasses classes) {
+    Set<String> modules = new TreeSet<>();
+    classes.forEach(
+        c -> {
+          String name = c.getPackageName();
+          if (name.startsWith("dev.stepwise.")) modules.add(name.split("\\.")[2]);
+        });
+    org.assertj.core.api.Assertions.assertThat(ALLOWED.keySet())
+        .as("modules declared in ModuleGraphTests.ALLOWED")
+        .containsAll(modules);
+  }
+
+  @ArchTest
+  static void modulesUseOnlyWhatTheyDeclare(JavaClasses classes) {
+    for (var module : ALLOWED.entrySet()) {
+      List<String> allowed =
+          module.getValue().stream().map(m -> "dev.stepwise." + m + "..").toList();
+      ArchRule rule =
+          classes()
+              .that()
+              .resideInAPackage("dev.stepwise." + module.getKey() + "..")
+              .should()
+              .onlyDependOnClassesThat(
+                  resideOutsideOfPackage("dev.stepwise..")
+                      .or(resideInAnyPackage("dev.stepwise." + module.getKey() + ".."))
+                      .or(resideInAnyPackage(allowed.toArray(String[]::new))))
+              .as("module " + module.getKey() + " uses only " + module.getValue());
+      rule.check(classes);
+    }
+  }
+
+  @ArchTest
+  static final ArchRule noCyclesBetweenModules =
+      slices().matching("dev.stepwise.(*)..").should().beFreeOfCycles();
+}
