@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.data.domain.Limit;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -23,20 +22,17 @@ public class StateMachines {
   private final StateMachineRevisionRepository revisions;
   private final DefinitionValidator validator;
   private final Clock clock;
-  private final JdbcClient jdbc;
   private final Map<StateMachineRevisionEntity.Key, StateMachine> parsed = new ConcurrentHashMap<>();
 
   StateMachines(
       StateMachineRepository machines,
       StateMachineRevisionRepository revisions,
       DefinitionValidator validator,
-      Clock clock,
-      JdbcClient jdbc) {
+      Clock clock) {
     this.machines = machines;
     this.revisions = revisions;
     this.validator = validator;
     this.clock = clock;
-    this.jdbc = jdbc;
   }
 
   public record Saved(StateMachineView stateMachine, Outcome outcome) {}
@@ -120,15 +116,12 @@ public class StateMachines {
   }
 
   /**
-   * The current revision of a live state machine, for starting an execution. Plain SQL: it runs
-   * inside the runtime's JDBC transaction on every start.
+   * The current revision of a live state machine, for starting an execution. It runs inside the
+   * start's transaction (the application has one transaction manager) and loads no entity, so
+   * the runtime's transaction has nothing to flush.
    */
   public int currentRevision(String name) {
-    return jdbc.sql("select revision from state_machine where name = ? and deleted_at is null")
-        .param(name)
-        .query(Integer.class)
-        .optional()
-        .orElseThrow(() -> notFound(name));
+    return machines.findLiveRevision(name).orElseThrow(() -> notFound(name));
   }
 
   /** The parsed definition of a revision (cached: revisions never change). */
@@ -136,12 +129,9 @@ public class StateMachines {
     var key = new StateMachineRevisionEntity.Key(name, revision);
     StateMachine machine = parsed.get(key);
     if (machine == null) {
-      // Plain SQL, like currentRevision: this runs inside the runtime's JDBC transactions.
       String definition =
-          jdbc.sql("select definition from state_machine_revision where name = ? and revision = ?")
-              .params(name, revision)
-              .query(String.class)
-              .optional()
+          revisions
+              .findDefinition(name, revision)
               .orElseThrow(
                   () -> new StateMachineNotFound("State machine '" + name + "' has no revision " + revision));
       machine = validator.parse(definition);
