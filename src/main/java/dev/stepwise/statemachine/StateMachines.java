@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.data.domain.Limit;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -22,17 +23,20 @@ public class StateMachines {
   private final StateMachineRevisionRepository revisions;
   private final DefinitionValidator validator;
   private final Clock clock;
+  private final JdbcClient jdbc;
   private final Map<StateMachineRevisionEntity.Key, StateMachine> parsed = new ConcurrentHashMap<>();
 
   StateMachines(
       StateMachineRepository machines,
       StateMachineRevisionRepository revisions,
       DefinitionValidator validator,
-      Clock clock) {
+      Clock clock,
+      JdbcClient jdbc) {
     this.machines = machines;
     this.revisions = revisions;
     this.validator = validator;
     this.clock = clock;
+    this.jdbc = jdbc;
   }
 
   public record Saved(StateMachineView stateMachine, Outcome outcome) {}
@@ -116,12 +120,15 @@ public class StateMachines {
   }
 
   /**
-   * The current revision of a live state machine, for starting an execution. It runs inside the
-   * start's transaction (the application has one transaction manager) and loads no entity, so
-   * the runtime's transaction has nothing to flush.
+   * The current revision of a live state machine, for starting an execution. Plain SQL: it runs
+   * inside the runtime's JDBC transaction on every start.
    */
   public int currentRevision(String name) {
-    return machines.findLiveRevision(name).orElseThrow(() -> notFound(name));
+    return jdbc.sql("select revision from state_machine where name = ? and deleted_at is null")
+        .param(name)
+        .query(Integer.class)
+        .optional()
+        .orElseThrow(() -> notFound(name));
   }
 
   /** The parsed definition of a revision (cached: revisions never change). */
@@ -129,9 +136,12 @@ public class StateMachines {
     var key = new StateMachineRevisionEntity.Key(name, revision);
     StateMachine machine = parsed.get(key);
     if (machine == null) {
+      // Plain SQL, like currentRevision: this runs inside the runtime's JDBC transactions.
       String definition =
-          revisions
-              .findDefinition(name, revision)
+          jdbc.sql("select definition from state_machine_revision where name = ? and revision = ?")
+              .params(name, revision)
+              .query(String.class)
+              .optional()
               .orElseThrow(
                   () -> new StateMachineNotFound("State machine '" + name + "' has no revision " + revision));
       machine = validator.parse(definition);
