@@ -78,7 +78,7 @@ public class ActivityTasks {
   private Optional<ActivityTask> claimOne(String activity, String worker) {
     for (var candidate : activities.waiting(activity, CANDIDATES)) {
       var claimed = new AtomicReference<ActivityTask>();
-      transactions.onExecution(
+      transactions.run(ChangeRequest.on(
           candidate.executionId(),
           session -> {
             claimed.set(null);
@@ -96,7 +96,7 @@ public class ActivityTasks {
             timers.heartbeat(session, row);
             claimed.set(new ActivityTask(row.taskToken(), Json.parse(input.get())));
             return true;
-          });
+          }));
       if (claimed.get() != null) return Optional.of(claimed.get());
     }
     return Optional.empty();

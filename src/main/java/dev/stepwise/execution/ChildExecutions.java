@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,22 +19,22 @@ import org.springframework.stereotype.Component;
 @Component
 class ChildExecutions {
   private final ExecutionStore executions;
-  private final HistoryStore history;
+  private final Sessions sessions;
+  private final SessionWriter writer;
   private final TokenStore tokens;
   private final WorkQueue queue;
-  private final ApplicationEventPublisher publisher;
 
   ChildExecutions(
       ExecutionStore executions,
-      HistoryStore history,
+      Sessions sessions,
+      SessionWriter writer,
       TokenStore tokens,
-      WorkQueue queue,
-      ApplicationEventPublisher publisher) {
+      WorkQueue queue) {
     this.executions = executions;
-    this.history = history;
+    this.sessions = sessions;
+    this.writer = writer;
     this.tokens = tokens;
     this.queue = queue;
-    this.publisher = publisher;
   }
 
   /** How a child ended, as it reports to its parent. */
@@ -43,7 +42,9 @@ class ChildExecutions {
 
   /**
    * Starts the child execution that {@code waiting} (a token of the parent in the Map's fork)
-   * stands for: its root token starts where {@code waiting} stands, in the item processor.
+   * stands for: its root token starts where {@code waiting} stands, in the item processor. It is
+   * written in the parent's transaction, by the writer of every change ({@link SessionWriter}),
+   * in a session of its own: the child's first event and counters, and the news of its start.
    */
   void start(Session parent, TokenRow waiting, String label) {
     ExecutionRow p = parent.execution();
@@ -54,18 +55,18 @@ class ChildExecutions {
     var child =
         new ExecutionRow(
             UUID.randomUUID(), name, p.stateMachine(), p.revision(), ExecutionStatus.RUNNING,
-            Json.write(input), null, null, null, parent.now(), null, 0, 1, 1, p.id(), waiting.id(),
+            Json.write(input), null, null, null, parent.now(), null, 0, 0, 0, p.id(), waiting.id(),
             waiting.childIndex());
     executions.insert(child);
-    var started =
+    Session session = sessions.open(child, parent.now());
+    session.add(
         Event.of("ExecutionStarted",
-                "input", input, "stateMachine", p.stateMachine(), "revision", p.revision(),
-                "parentExecutionId", p.id().toString());
-    history.appendFirst(child.id(), started, parent.now());
-    tokens.insert(child.id(), new TokenRow(1, null, null, TokenStatus.ACTIVE, waiting.position(), null, 0, 0));
-    queue.enqueue(List.of(new NewWork(child.id(), 1, 0, WorkKinds.STEP, parent.now(), null)));
-    publisher.publishEvent(
-        new StepCommitted(child.id(), p.stateMachine(), List.of("ExecutionStarted"), null, null));
+            "input", input, "stateMachine", p.stateMachine(), "revision", p.revision(),
+            "parentExecutionId", p.id().toString()));
+    int root = session.newTokenIds(1);
+    tokens.insert(child.id(), new TokenRow(root, null, null, TokenStatus.ACTIVE, waiting.position(), null, 0, 0));
+    queue.enqueue(List.of(new NewWork(child.id(), root, 0, WorkKinds.STEP, parent.now(), null)));
+    writer.flush(session);
   }
 
   /** Asks the running children that the given tokens of the parent stand for to abort. */

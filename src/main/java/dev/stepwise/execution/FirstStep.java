@@ -2,11 +2,13 @@ package dev.stepwise.execution;
 
 import dev.stepwise.engine.Event;
 import dev.stepwise.engine.Token;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts a just-inserted execution to work inside its inserting transaction: the first event, the
- * root token, the execution's timeout, and the first step, all written together.
+ * Starts an execution through {@link ExecutionTransactions}: one transaction inserts it and puts
+ * it to work: the first event, the root token, the execution's timeout, and the first step, all
+ * written together, so a run of pure states may finish before the start returns.
  */
 @Component
 class FirstStep {
@@ -26,21 +28,34 @@ class FirstStep {
     this.timeouts = timeouts;
   }
 
-  Session run(ExecutionRow row, Event started, Object input) {
-    Session session = transactions.open(row);
-    session.add(started);
+  /**
+   * Inserts the execution {@code row} makes (inside the transaction) with {@code input}, and runs
+   * its first step; returns the session written.
+   *
+   * @throws org.springframework.dao.DuplicateKeyException when its name is taken
+   */
+  Session start(Supplier<ExecutionRow> row, Object input) {
+    return transactions
+        .run(
+            ChangeRequest.start(
+                row,
+                session -> {
+                  run(session, input);
+                  return true;
+                }))
+        .orElseThrow();
+  }
+
+  private void run(Session session, Object input) {
+    ExecutionRow row = session.execution();
+    session.add(
+        Event.of(
+            "ExecutionStarted",
+            "input", input, "stateMachine", row.stateMachine(), "revision", row.revision()));
     Token start = session.interpreter().startToken(input);
     var root = new TokenRow(1, null, null, TokenStatus.ACTIVE, start, null, 0, 0);
     tokens.insert(row.id(), root);
     timeouts.arm(session, 0);
-    applier.apply(
-        session,
-        root,
-        Decisions.decide(
-            Decisions.ADVANCE,
-            session,
-            root));
-    transactions.flush(session);
-    return session;
+    applier.apply(session, root, Decisions.decide(Decisions.ADVANCE, session, root));
   }
 }

@@ -20,38 +20,28 @@ import org.springframework.stereotype.Component;
 @Component
 class SessionWriter {
   private final JdbcClient jdbc;
-  private final Termination termination;
   private final ApplicationEventPublisher publisher;
   private final int historyLimit;
   private final Clock clock;
 
   SessionWriter(
       JdbcClient jdbc,
-      Termination termination,
       ApplicationEventPublisher publisher,
       LimitsProperties limits,
       Clock clock) {
     this.jdbc = jdbc;
     this.clock = clock;
-    this.termination = termination;
     this.publisher = publisher;
     this.historyLimit = limits.historyEvents();
   }
 
   /**
-   * Writes what a session accumulated: its events, the counters, and the after-commit news. The
-   * history never holds more than the limit: an execution still running once it reaches the
-   * limit fails with {@code States.Runtime}, its ExecutionFailed the limit's last event, and the
-   * events of this session that would not fit are dropped (every change goes through here).
+   * Writes what a session accumulated: its events (cut to the history limit, see {@link
+   * Session#trimHistoryTo}), the counters, and the after-commit news. Every change is
+   * written here: {@link ExecutionTransactions} calls it, and a distributed Map's child, started
+   * inside its parent's transaction, is written here too.
    */
   void flush(Session session) {
-    if (!session.isFinished() && session.historySize() >= historyLimit) {
-      termination.terminate(
-          session,
-          ExecutionStatus.FAILED,
-          "States.Runtime",
-          "The execution reached the limit of " + historyLimit + " history events");
-    }
     session.trimHistoryTo(historyLimit);
     if (session.events().isEmpty() && session.lastTokenId() == session.execution().lastTokenId()) {
       return;

@@ -4,6 +4,7 @@ import dev.stepwise.engine.StepContext;
 import dev.stepwise.task.TaskProperties;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /** Opens sessions: the interpreter of the execution's revision, the time, limits, randomness. */
@@ -32,8 +33,12 @@ class Sessions {
 
   /** A session on an execution row this transaction holds (locked, or just inserted). */
   Session open(ExecutionRow row) {
+    return open(row, clock.instant());
+  }
+
+  /** A session whose time is {@code now}: a child started in its parent's transaction shares it. */
+  Session open(ExecutionRow row, Instant now) {
     return new Session(
-        row, interpreters.get(row.stateMachine(), row.revision()), clock.instant(), limits, historyLimit,
-        RANDOM);
+        row, interpreters.get(row.stateMachine(), row.revision()), now, limits, historyLimit, RANDOM);
   }
 }

@@ -56,9 +56,9 @@ class Stepper {
     refused.guard(
         item,
         () ->
-            transactions.onExecution(
+            transactions.run(
+                ChangeRequest.on(
                 item.executionId(),
-                item.tokenId(),
                 session -> {
                   if (!queue.complete(item)) return false;
                   var token = session.prefetched();
@@ -69,8 +69,9 @@ class Stepper {
                   }
                   work.accept(session, token);
                   return true;
-                },
-                ended -> queue.complete(item)));
+                })
+                .withToken(item.tokenId())
+                .otherwise(ended -> queue.complete(item))));
   }
 
   /**
@@ -82,14 +83,15 @@ class Stepper {
     refused.guard(
         item,
         () ->
-            transactions.onExecution(
-                item.executionId(),
-                session -> {
-                  if (!queue.complete(item)) return false;
-                  work.accept(session);
-                  return true;
-                },
-                row -> queue.complete(item)));
+            transactions.run(
+                ChangeRequest.on(
+                    item.executionId(),
+                    session -> {
+                      if (!queue.complete(item)) return false;
+                      work.accept(session);
+                      return true;
+                    })
+                .otherwise(row -> queue.complete(item))));
   }
 
 }

@@ -128,7 +128,7 @@ public class TaskCallbacks {
    */
   private boolean onWaiting(CallbackRow known, WorkItem item, Work work) {
     var waiting = new AtomicBoolean();
-    transactions.onExecution(
+    transactions.run(ChangeRequest.on(
         known.executionId(),
         session -> {
           waiting.set(false);
@@ -140,7 +140,7 @@ public class TaskCallbacks {
           work.run(session, token, row);
           waiting.set(true);
           return true;
-        });
+        }));
     return waiting.get();
   }
 
