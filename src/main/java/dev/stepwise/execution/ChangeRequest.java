@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  *
  * @param executionId the execution to lock (a new execution's id is its row's)
  * @param newExecution the row to insert, made inside the transaction (a start); null to lock
- * @param tokenId the token read with the lock ({@link Session#prefetched()}), or null for none
+ * @param tokenId the token read with the lock ({@link ExecutionChange#prefetched()}), or null for none
  * @param lockWait how long to wait for the lock, once, for a request someone waits on; null to
  *     wait as long as it takes, retried on a transient database fault
  * @param anyStatus whether the work runs on an execution that is not running (a redrive)
@@ -31,7 +31,7 @@ record ChangeRequest(
     boolean anyStatus,
     Predicate<ExecutionRow> otherwise,
     Supplier<? extends RuntimeException> missing,
-    Predicate<Session> work) {
+    Predicate<ExecutionChange> work) {
 
   private static final Predicate<ExecutionRow> NOTHING = row -> false;
 
@@ -41,7 +41,7 @@ record ChangeRequest(
   }
 
   /** Works on the running execution {@code executionId}; nothing happens to one that ended. */
-  static ChangeRequest on(UUID executionId, Predicate<Session> work) {
+  static ChangeRequest on(UUID executionId, Predicate<ExecutionChange> work) {
     return new ChangeRequest(executionId, null, null, null, false, NOTHING, null, work);
   }
 
@@ -50,7 +50,7 @@ record ChangeRequest(
    * consistent with the insert) and works on it. Never retried: a duplicate name is the caller's
    * to resolve. Inside another execution's transaction (a child's start) it joins that one.
    */
-  static ChangeRequest start(Supplier<ExecutionRow> row, Predicate<Session> work) {
+  static ChangeRequest start(Supplier<ExecutionRow> row, Predicate<ExecutionChange> work) {
     return new ChangeRequest(null, row, null, null, false, NOTHING, null, work);
   }
 

@@ -19,34 +19,34 @@ import org.springframework.stereotype.Component;
 @Component
 class ChildExecutions {
   private final ExecutionStore executions;
-  private final Sessions sessions;
-  private final SessionWriter writer;
+  private final ExecutionChanges changes;
+  private final ChangeWriter writer;
   private final TokenStore tokens;
   private final WorkQueue queue;
 
   ChildExecutions(
       ExecutionStore executions,
-      Sessions sessions,
-      SessionWriter writer,
+      ExecutionChanges changes,
+      ChangeWriter writer,
       TokenStore tokens,
       WorkQueue queue) {
     this.executions = executions;
-    this.sessions = sessions;
+    this.changes = changes;
     this.writer = writer;
     this.tokens = tokens;
     this.queue = queue;
   }
 
   /** How a child ended, as it reports to its parent. */
-  record Outcome(ExecutionStatus status, Object output, String error, String cause) {}
+  record Report(ExecutionStatus status, Object output, String error, String cause) {}
 
   /**
    * Starts the child execution that {@code waiting} (a token of the parent in the Map's fork)
    * stands for: its root token starts where {@code waiting} stands, in the item processor. It is
-   * written in the parent's transaction, by the writer of every change ({@link SessionWriter}),
-   * in a session of its own: the child's first event and counters, and the news of its start.
+   * written in the parent's transaction, by the writer of every change ({@link ChangeWriter}),
+   * in an {@link ExecutionChange} of its own: the child's first event and counters, and the news of its start.
    */
-  void start(Session parent, TokenRow waiting, String label) {
+  void start(ExecutionChange parent, TokenRow waiting, String label) {
     ExecutionRow p = parent.execution();
     // The first child's token id tells this map run from earlier runs of the same state.
     int run = waiting.id() - waiting.childIndex();
@@ -58,29 +58,29 @@ class ChildExecutions {
             Json.write(input), null, null, null, parent.now(), null, 0, 0, 0, p.id(), waiting.id(),
             waiting.childIndex());
     executions.insert(child);
-    Session session = sessions.open(child, parent.now());
-    session.add(
+    ExecutionChange change = changes.open(child, parent.now());
+    change.add(
         Event.of("ExecutionStarted",
             "input", input, "stateMachine", p.stateMachine(), "revision", p.revision(),
             "parentExecutionId", p.id().toString()));
-    int root = session.newTokenIds(1);
+    int root = change.newTokenIds(1);
     tokens.insert(child.id(), new TokenRow(root, null, null, TokenStatus.ACTIVE, waiting.position(), null, 0, 0));
-    queue.enqueue(List.of(new NewWork(child.id(), root, 0, WorkKinds.STEP, parent.now(), null)));
-    writer.flush(session);
+    queue.enqueue(List.of(new NewWork(child.id(), root, 0, WorkKinds.ADVANCE, parent.now(), null)));
+    writer.flush(change);
   }
 
   /** Asks the running children that the given tokens of the parent stand for to abort. */
-  int abort(Session parent, List<Integer> tokenIds) {
+  int abort(ExecutionChange parent, List<Integer> tokenIds) {
     if (tokenIds.isEmpty()) return 0;
     return askToAbort(parent, executions.runningChildren(parent.executionId(), tokenIds));
   }
 
   /** Asks every running child of the parent to abort (the parent stopped). */
-  int abortAll(Session parent) {
+  int abortAll(ExecutionChange parent) {
     return askToAbort(parent, executions.runningChildren(parent.executionId()));
   }
 
-  private int askToAbort(Session parent, Collection<UUID> children) {
+  private int askToAbort(ExecutionChange parent, Collection<UUID> children) {
     var work = new ArrayList<NewWork>(children.size());
     for (UUID child : children) {
       work.add(new NewWork(child, 1, 0, WorkKinds.ABORT_CHILD, parent.now(), null));
@@ -90,13 +90,13 @@ class ChildExecutions {
   }
 
   /** A child execution that ended tells its parent, with a work item the parent handles. */
-  void reportEnd(Session child, Outcome outcome) {
+  void reportEnd(ExecutionChange child, Report report) {
     ExecutionRow row = child.execution();
     if (!row.isChild()) return;
     queue.enqueue(
         List.of(
             new NewWork(
                 row.parentExecutionId(), row.parentTokenId(), 0, WorkKinds.CHILD_DONE, child.now(),
-                Json.write(outcome))));
+                Json.write(report))));
   }
 }

@@ -46,8 +46,8 @@ public class ExecutionControl {
       transactions.run(
           ChangeRequest.on(
                   id,
-                  session -> {
-                    termination.terminate(session, ExecutionStatus.ABORTED, error, cause);
+                  change -> {
+                    termination.terminate(change, ExecutionStatus.ABORTED, error, cause);
                     return true;
                   })
               .waitingAtMost(lockWait));
@@ -73,8 +73,8 @@ public class ExecutionControl {
 
   private void redriveNow(UUID id, String executionId) {
     transactions.run(
-        ChangeRequest.on(id, session -> {
-          ExecutionRow row = session.execution();
+        ChangeRequest.on(id, change -> {
+          ExecutionRow row = change.execution();
           if (!row.status().canBecome(ExecutionStatus.RUNNING)) {
             throw new ExecutionConflict(
                 "Execution '" + executionId + "' cannot be redriven from status " + row.status());
@@ -86,7 +86,7 @@ public class ExecutionControl {
                 "Execution '" + executionId + "' cannot be redriven: its history reached the limit of "
                     + historyLimit + " events");
           }
-          redriver.redrive(session);
+          redriver.redrive(change);
           return true;
         })
         .whateverItsStatus()

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 public class ExecutionStarter {
   private final StateMachines stateMachines;
   private final ExecutionStore executions;
-  private final FirstStep firstStep;
+  private final NewExecutions newExecutions;
   private final LimitsProperties limits;
   private final Admission admission;
   private final Clock clock;
@@ -26,13 +26,13 @@ public class ExecutionStarter {
   ExecutionStarter(
       StateMachines stateMachines,
       ExecutionStore executions,
-      FirstStep firstStep,
+      NewExecutions newExecutions,
       LimitsProperties limits,
       Admission admission,
       Clock clock) {
     this.stateMachines = stateMachines;
     this.executions = executions;
-    this.firstStep = firstStep;
+    this.newExecutions = newExecutions;
     this.limits = limits;
     this.admission = admission;
     this.clock = clock;
@@ -57,9 +57,9 @@ public class ExecutionStarter {
     String executionName = name != null ? name : UUID.randomUUID().toString();
     // The permit covers the transaction, whose first step may run a whole chain of states.
     try (var permit = admission.admit()) {
-      Session session =
-          firstStep.start(() -> newRow(stateMachine, executionName, inputText), input);
-      return new Started(Executions.view(ended(session.execution(), session)), true);
+      ExecutionChange change =
+          newExecutions.start(() -> newRow(stateMachine, executionName, inputText), input);
+      return new Started(Executions.view(ended(change.execution(), change)), true);
     } catch (DuplicateKeyException e) {
       ExecutionRow existing = executions.findByName(stateMachine, executionName).orElseThrow();
       return existingWithSameInput(existing, input);
@@ -75,14 +75,14 @@ public class ExecutionStarter {
         inputText, null, null, null, clock.instant(), null, 0, 0, 1, null, null, null);
   }
 
-  /** The row as the session left it, without reading it back. */
-  private static ExecutionRow ended(ExecutionRow row, Session session) {
-    var end = session.ending();
+  /** The row as the change left it, without reading it back. */
+  private static ExecutionRow ended(ExecutionRow row, ExecutionChange change) {
+    var end = change.ending();
     if (end == null) return row;
     return new ExecutionRow(
         row.id(), row.name(), row.stateMachine(), row.revision(), end.status(), row.input(),
-        end.output(), end.error(), end.cause(), row.startedAt(), session.now(), row.redriveCount(),
-        session.nextEventId() - 1, session.lastTokenId(), row.parentExecutionId(),
+        end.output(), end.error(), end.cause(), row.startedAt(), change.now(), row.redriveCount(),
+        change.nextEventId() - 1, change.lastTokenId(), row.parentExecutionId(),
         row.parentTokenId(), row.mapIndex());
   }
 

@@ -14,8 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The one door of every change to an execution (a start, a step, a redrive, a child's start, a
  * stop, a callback's answer, a timeout): opens the transaction, locks (or inserts) the
- * execution's row, works in a {@link Session}, holds the history to its limit and writes the
- * session's events and counters with {@link SessionWriter}, which publishes what happened. A
+ * execution's row, works in an {@link ExecutionChange}, holds the history to its limit and writes the
+ * change's events and counters with {@link ChangeWriter}, which publishes what happened. A
  * transient database fault (deadlock, serialization failure, lost connection) is retried a few
  * times with Spring's {@link RetryTemplate}; ASL retries never come through here.
  */
@@ -23,8 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ExecutionTransactions {
   private final TransactionTemplate tx;
   private final ExecutionStore executions;
-  private final Sessions sessions;
-  private final SessionWriter writer;
+  private final ExecutionChanges changes;
+  private final ChangeWriter writer;
   private final Termination termination;
   private final RetryTemplate retry =
       new RetryTemplate(
@@ -38,24 +38,24 @@ class ExecutionTransactions {
   ExecutionTransactions(
       JdbcTransactions tx,
       ExecutionStore executions,
-      Sessions sessions,
-      SessionWriter writer,
+      ExecutionChanges changes,
+      ChangeWriter writer,
       Termination termination) {
     this.tx = tx.template();
     this.executions = executions;
-    this.sessions = sessions;
+    this.changes = changes;
     this.writer = writer;
     this.termination = termination;
   }
 
   /**
-   * Carries out {@code request}; returns the session it wrote, empty when it wrote nothing (the
+   * Carries out {@code request}; returns the change it wrote, empty when it wrote nothing (the
    * execution did not exist, was not running, or the work declined).
    *
    * @throws PessimisticLockingFailureException when a request with a lock wait found the row
    *     locked that long
    */
-  Optional<Session> run(ChangeRequest request) {
+  Optional<ExecutionChange> run(ChangeRequest request) {
     if (!request.retried()) return attempt(request);
     try {
       return retry.execute(() -> attempt(request));
@@ -64,13 +64,13 @@ class ExecutionTransactions {
     }
   }
 
-  private Optional<Session> attempt(ChangeRequest request) {
-    var written = new AtomicReference<Session>();
-    tx.executeWithoutResult(status -> written.set(change(request, status)));
+  private Optional<ExecutionChange> attempt(ChangeRequest request) {
+    var written = new AtomicReference<ExecutionChange>();
+    tx.executeWithoutResult(status -> written.set(carryOut(request, status)));
     return Optional.ofNullable(written.get());
   }
 
-  private Session change(ChangeRequest request, TransactionStatus status) {
+  private ExecutionChange carryOut(ChangeRequest request, TransactionStatus status) {
     ExecutionRow row;
     TokenRow token = null;
     if (request.newExecution() != null) {
@@ -94,31 +94,31 @@ class ExecutionTransactions {
       if (!request.otherwise().test(row)) status.setRollbackOnly();
       return null;
     }
-    var session = sessions.open(row);
-    session.prefetched(token);
-    if (!request.work().test(session)) {
+    var change = changes.open(row);
+    change.prefetched(token);
+    if (!request.work().test(change)) {
       status.setRollbackOnly();
       return null;
     }
-    flush(session);
-    return session;
+    flush(change);
+    return change;
   }
 
   /**
-   * Writes what a session accumulated (see {@link SessionWriter#flush}). The history never holds
+   * Writes what a change accumulated (see {@link ChangeWriter#flush}). The history never holds
    * more than the limit: an execution still running once it reaches the limit fails with {@code
-   * States.Runtime}, its ExecutionFailed the limit's last event, and the events of this session
+   * States.Runtime}, its ExecutionFailed the limit's last event, and the events of this change
    * that would not fit are dropped.
    */
-  private void flush(Session session) {
-    int limit = session.historyLimit();
-    if (!session.isFinished() && session.historySize() >= limit) {
+  private void flush(ExecutionChange change) {
+    int limit = change.historyLimit();
+    if (!change.isFinished() && change.historySize() >= limit) {
       termination.terminate(
-          session,
+          change,
           ExecutionStatus.FAILED,
           "States.Runtime",
           "The execution reached the limit of " + limit + " history events");
     }
-    writer.flush(session);
+    writer.flush(change);
   }
 }

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** History events, read back a page at a time (they are written by {@link SessionWriter}). */
+/** History events, read back a page at a time (they are written by {@link ChangeWriter}). */
 @Component
 class HistoryStore {
   private final JdbcClient jdbc;

@@ -41,9 +41,9 @@ class RefusedWrites {
       transactions.run(
           ChangeRequest.on(
                   item.executionId(),
-                  session -> {
+                  change -> {
                     if (!queue.complete(item)) return false;
-                    termination.terminate(session, ExecutionStatus.FAILED, ErrorNames.RUNTIME, cause);
+                    termination.terminate(change, ExecutionStatus.FAILED, ErrorNames.RUNTIME, cause);
                     return true;
                   })
               .otherwise(ended -> queue.complete(item)));

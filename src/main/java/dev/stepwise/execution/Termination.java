@@ -20,24 +20,24 @@ class Termination {
     this.callbacks = callbacks;
   }
 
-  void terminate(Session session, ExecutionStatus status, String error, String cause) {
-    var id = session.executionId();
-    session.end(status, null, error, cause);
-    if (children.abortAll(session) > 0) {
-      session.add(Event.of("MapRunAborted"));
+  void terminate(ExecutionChange change, ExecutionStatus status, String error, String cause) {
+    var id = change.executionId();
+    change.end(status, null, error, cause);
+    if (children.abortAll(change) > 0) {
+      change.add(Event.of("MapRunAborted"));
     }
     tokens.cancelAll(id);
     // Pending timers and task work go; a task answer still in flight finds no item and is dropped.
     queue.cancelExecution(id);
     // Task tokens handed out can no longer be answered (409), and stop counting as open.
-    callbacks.closeExecution(id, session.now());
+    callbacks.closeExecution(id, change.now());
     String type =
         switch (status) {
           case TIMED_OUT -> "ExecutionTimedOut";
           case FAILED -> "ExecutionFailed";
           default -> "ExecutionAborted";
         };
-    session.add(Event.of(type, "error", error, "cause", cause));
-    children.reportEnd(session, new ChildExecutions.Outcome(status, null, error, cause));
+    change.add(Event.of(type, "error", error, "cause", cause));
+    children.reportEnd(change, new ChildExecutions.Report(status, null, error, cause));
   }
 }

@@ -11,13 +11,13 @@ import org.springframework.stereotype.Component;
  * written together, so a run of pure states may finish before the start returns.
  */
 @Component
-class FirstStep {
+class NewExecutions {
   private final ExecutionTransactions transactions;
   private final TokenStore tokens;
   private final StepApplier applier;
   private final ExecutionTimeouts timeouts;
 
-  FirstStep(
+  NewExecutions(
       ExecutionTransactions transactions,
       TokenStore tokens,
       StepApplier applier,
@@ -30,32 +30,32 @@ class FirstStep {
 
   /**
    * Inserts the execution {@code row} makes (inside the transaction) with {@code input}, and runs
-   * its first step; returns the session written.
+   * its first step; returns the change written.
    *
    * @throws org.springframework.dao.DuplicateKeyException when its name is taken
    */
-  Session start(Supplier<ExecutionRow> row, Object input) {
+  ExecutionChange start(Supplier<ExecutionRow> row, Object input) {
     return transactions
         .run(
             ChangeRequest.start(
                 row,
-                session -> {
-                  run(session, input);
+                change -> {
+                  run(change, input);
                   return true;
                 }))
         .orElseThrow();
   }
 
-  private void run(Session session, Object input) {
-    ExecutionRow row = session.execution();
-    session.add(
+  private void run(ExecutionChange change, Object input) {
+    ExecutionRow row = change.execution();
+    change.add(
         Event.of(
             "ExecutionStarted",
             "input", input, "stateMachine", row.stateMachine(), "revision", row.revision()));
-    Token start = session.interpreter().startToken(input);
+    Token start = change.interpreter().startToken(input);
     var root = new TokenRow(1, null, null, TokenStatus.ACTIVE, start, null, 0, 0);
     tokens.insert(row.id(), root);
-    timeouts.arm(session, 0);
-    applier.apply(session, root, Decisions.decide(Decisions.ADVANCE, session, root));
+    timeouts.arm(change, 0);
+    applier.apply(change, root, Decisions.decide(Decisions.ADVANCE, change, root));
   }
 }

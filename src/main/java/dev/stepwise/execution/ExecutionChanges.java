@@ -7,9 +7,9 @@ import java.time.Clock;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 
-/** Opens sessions: the interpreter of the execution's revision, the time, limits, randomness. */
+/** Opens changes: the interpreter of the execution's revision, the time, limits, randomness. */
 @Component
-class Sessions {
+class ExecutionChanges {
   // Task tokens come from it and must not be guessable; otherwise it only jitters retries.
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -18,7 +18,7 @@ class Sessions {
   private final StepContext.Limits limits;
   private final int historyLimit;
 
-  Sessions(
+  ExecutionChanges(
       Interpreters interpreters, Clock clock, LimitsProperties limits, TaskProperties tasks) {
     this.interpreters = interpreters;
     this.clock = clock;
@@ -31,14 +31,14 @@ class Sessions {
     this.historyLimit = limits.historyEvents();
   }
 
-  /** A session on an execution row this transaction holds (locked, or just inserted). */
-  Session open(ExecutionRow row) {
+  /** A change on an execution row this transaction holds (locked, or just inserted). */
+  ExecutionChange open(ExecutionRow row) {
     return open(row, clock.instant());
   }
 
-  /** A session whose time is {@code now}: a child started in its parent's transaction shares it. */
-  Session open(ExecutionRow row, Instant now) {
-    return new Session(
+  /** A change whose time is {@code now}: a child started in its parent's transaction shares it. */
+  ExecutionChange open(ExecutionRow row, Instant now) {
+    return new ExecutionChange(
         row, interpreters.get(row.stateMachine(), row.revision()), now, limits, historyLimit, RANDOM);
   }
 }

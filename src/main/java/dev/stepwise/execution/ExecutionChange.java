@@ -15,10 +15,12 @@ import java.util.UUID;
 import java.util.random.RandomGenerator;
 
 /**
- * What one transaction on a locked execution accumulates: its history events (numbered on from
- * the execution's counter, written together at the end), new token ids, and whether it ended.
+ * What one transaction changes in an execution (locked, or just inserted), accumulated until it
+ * is written: its history events (numbered on from the execution's counter, written together at
+ * the end), new token ids, and whether it ended. (Named for what it is; it was once "Session",
+ * which read like Hibernate's.)
  */
-final class Session {
+final class ExecutionChange {
   private final ExecutionRow execution;
   private final Interpreter interpreter;
   private final Instant now;
@@ -34,7 +36,7 @@ final class Session {
   private final java.util.Set<Integer> forksOver = new java.util.HashSet<>();
   private final Map<Integer, OpenFork> forks = new HashMap<>();
 
-  Session(
+  ExecutionChange(
       ExecutionRow execution,
       Interpreter interpreter,
       Instant now,
@@ -79,7 +81,7 @@ final class Session {
     return now;
   }
 
-  /** The context for the next interpreter call: its events continue this session's numbering. */
+  /** The context for the next interpreter call: its events continue this change's numbering. */
   StepContext context() {
     if (info == null) {
       info =
@@ -99,7 +101,7 @@ final class Session {
     return execution.lastEventId() + events.size() + 1;
   }
 
-  /** How many events the execution's history holds once this session's are written. */
+  /** How many events the execution's history holds once this change's are written. */
   long historySize() {
     return nextEventId() - 1;
   }
@@ -186,8 +188,8 @@ final class Session {
     this.endingEventIndex = events.size();
   }
 
-  StepCommitted summary() {
-    return new StepCommitted(
+  ExecutionChanged summary() {
+    return new ExecutionChanged(
         execution.id(),
         execution.stateMachine(),
         events.stream().map(Event::type).toList(),
