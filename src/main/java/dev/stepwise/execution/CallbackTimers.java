@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * of its wait: {@code TimeoutSeconds} and {@code HeartbeatSeconds} (re-armed by each heartbeat).
  */
 @Component
-class CallbackTimers {
+class CallbackTimers implements DispatchHandler, StopHandler {
   private static final List<String> KINDS =
       List.of(WorkKinds.CALLBACK_TIMEOUT, WorkKinds.HEARTBEAT_TIMEOUT);
 
@@ -34,7 +34,8 @@ class CallbackTimers {
    * Records the task token of a request that waits for a callback (nothing for other requests).
    * Returns true when workers pull the task (an activity), so no request is to be sent.
    */
-  boolean open(ExecutionChange change, int tokenId, int version, TaskRequest request) {
+  @Override
+  public boolean take(ExecutionChange change, int tokenId, int version, TaskRequest request) {
     var callback = request.callback();
     if (callback == null) return false;
     var executionId = change.executionId();
@@ -59,6 +60,12 @@ class CallbackTimers {
     queue.enqueue(timers);
     publisher.publishEvent(new CallbackOpened(machine, callback.activity()));
     return callback.activity() != null;
+  }
+
+  /** Task tokens handed out can no longer be answered, and stop counting as open. */
+  @Override
+  public void stopped(ExecutionChange change) {
+    store.closeExecution(change.executionId(), change.now());
   }
 
   /** A heartbeat: the {@code HeartbeatSeconds} clock starts again. */

@@ -37,9 +37,9 @@ class ChangeWriter {
 
   /**
    * Writes what a change accumulated: its events (cut to the history limit, see {@link
-   * ExecutionChange#trimHistoryTo}), the counters, and the after-commit news. Every change is
-   * written here: {@link ExecutionTransactions} calls it, and a distributed Map's child, started
-   * inside its parent's transaction, is written here too.
+   * ExecutionChange#trimHistoryTo}), the counters, and the after-commit news. Only {@link
+   * ExecutionTransactions} calls it, so every change (a distributed Map's child's start too) is
+   * written here.
    */
   void flush(ExecutionChange change) {
     change.trimHistoryTo(historyLimit);

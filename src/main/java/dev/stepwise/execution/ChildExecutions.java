@@ -17,36 +17,28 @@ import org.springframework.stereotype.Component;
  * and a child execution together.
  */
 @Component
-class ChildExecutions {
+class ChildExecutions implements MapChildren {
   private final ExecutionStore executions;
-  private final ExecutionChanges changes;
-  private final ChangeWriter writer;
   private final TokenStore tokens;
   private final WorkQueue queue;
 
   ChildExecutions(
       ExecutionStore executions,
-      ExecutionChanges changes,
-      ChangeWriter writer,
       TokenStore tokens,
       WorkQueue queue) {
     this.executions = executions;
-    this.changes = changes;
-    this.writer = writer;
     this.tokens = tokens;
     this.queue = queue;
   }
 
-  /** How a child ended, as it reports to its parent. */
-  record Report(ExecutionStatus status, Object output, String error, String cause) {}
-
   /**
    * Starts the child execution that {@code waiting} (a token of the parent in the Map's fork)
-   * stands for: its root token starts where {@code waiting} stands, in the item processor. It is
-   * written in the parent's transaction, by the writer of every change ({@link ChangeWriter}),
-   * in an {@link ExecutionChange} of its own: the child's first event and counters, and the news of its start.
+   * stands for: its root token starts where {@code waiting} stands, in the item processor. It starts
+   * through the one door ({@link ExecutionChange#start}), inside the parent's transaction: the
+   * child's row, first event and counters, and the news of its start, as any start.
    */
-  void start(ExecutionChange parent, TokenRow waiting, String label) {
+  @Override
+  public void start(ExecutionChange parent, TokenRow waiting, String label) {
     ExecutionRow p = parent.execution();
     // The first child's token id tells this map run from earlier runs of the same state.
     int run = waiting.id() - waiting.childIndex();
@@ -57,26 +49,32 @@ class ChildExecutions {
             UUID.randomUUID(), name, p.stateMachine(), p.revision(), ExecutionStatus.RUNNING,
             Json.write(input), null, null, null, parent.now(), null, 0, 0, 0, p.id(), waiting.id(),
             waiting.childIndex());
-    executions.insert(child);
-    ExecutionChange change = changes.open(child, parent.now());
-    change.add(
-        Event.of("ExecutionStarted",
-            "input", input, "stateMachine", p.stateMachine(), "revision", p.revision(),
-            "parentExecutionId", p.id().toString()));
-    int root = change.newTokenIds(1);
-    tokens.insert(child.id(), new TokenRow(root, null, null, TokenStatus.ACTIVE, waiting.position(), null, 0, 0));
-    queue.enqueue(List.of(new NewWork(child.id(), root, 0, WorkKinds.ADVANCE, parent.now(), null)));
-    writer.flush(change);
+    parent.start(
+            child,
+            change -> {
+              change.add(
+                  Event.of("ExecutionStarted",
+                      "input", input, "stateMachine", p.stateMachine(), "revision", p.revision(),
+                      "parentExecutionId", p.id().toString()));
+              int root = change.newTokenIds(1);
+              tokens.insert(
+                  child.id(),
+                  new TokenRow(root, null, null, TokenStatus.ACTIVE, waiting.position(), null, 0, 0));
+              queue.enqueue(
+                  List.of(new NewWork(child.id(), root, 0, WorkKinds.ADVANCE, parent.now(), null)));
+            });
   }
 
   /** Asks the running children that the given tokens of the parent stand for to abort. */
-  int abort(ExecutionChange parent, List<Integer> tokenIds) {
+  @Override
+  public int abort(ExecutionChange parent, List<Integer> tokenIds) {
     if (tokenIds.isEmpty()) return 0;
     return askToAbort(parent, executions.runningChildren(parent.executionId(), tokenIds));
   }
 
   /** Asks every running child of the parent to abort (the parent stopped). */
-  int abortAll(ExecutionChange parent) {
+  @Override
+  public int abortAll(ExecutionChange parent) {
     return askToAbort(parent, executions.runningChildren(parent.executionId()));
   }
 
@@ -90,7 +88,8 @@ class ChildExecutions {
   }
 
   /** A child execution that ended tells its parent, with a work item the parent handles. */
-  void reportEnd(ExecutionChange child, Report report) {
+  @Override
+  public void reportEnd(ExecutionChange child, Report report) {
     ExecutionRow row = child.execution();
     if (!row.isChild()) return;
     queue.enqueue(

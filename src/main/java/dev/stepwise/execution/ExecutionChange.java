@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /**
@@ -35,6 +37,7 @@ final class ExecutionChange {
   private TokenRow prefetched;
   private final java.util.Set<Integer> forksOver = new java.util.HashSet<>();
   private final Map<Integer, OpenFork> forks = new HashMap<>();
+  private BiConsumer<ExecutionRow, Consumer<ExecutionChange>> starts;
 
   ExecutionChange(
       ExecutionRow execution,
@@ -50,6 +53,19 @@ final class ExecutionChange {
     this.historyLimit = historyLimit;
     this.random = random;
     this.lastTokenId = execution.lastTokenId();
+  }
+
+  /**
+   * Starts a new execution in this transaction (a distributed Map's child), through the same door
+   * as this change ({@link ExecutionTransactions}, which sets how): {@code row} is inserted and
+   * {@code work} done in a change of its own, written as any.
+   */
+  void start(ExecutionRow row, Consumer<ExecutionChange> work) {
+    starts.accept(row, work);
+  }
+
+  void startsThrough(BiConsumer<ExecutionRow, Consumer<ExecutionChange>> door) {
+    this.starts = door;
   }
 
   /** The token read together with the execution's lock, or null. */

@@ -4,7 +4,6 @@ import dev.stepwise.engine.StepContext;
 import dev.stepwise.task.TaskProperties;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /** Opens changes: the interpreter of the execution's revision, the time, limits, randomness. */
@@ -33,12 +32,8 @@ class ExecutionChanges {
 
   /** A change on an execution row this transaction holds (locked, or just inserted). */
   ExecutionChange open(ExecutionRow row) {
-    return open(row, clock.instant());
-  }
-
-  /** A change whose time is {@code now}: a child started in its parent's transaction shares it. */
-  ExecutionChange open(ExecutionRow row, Instant now) {
     return new ExecutionChange(
-        row, interpreters.get(row.stateMachine(), row.revision()), now, limits, historyLimit, RANDOM);
+        row, interpreters.get(row.stateMachine(), row.revision()), clock.instant(), limits,
+        historyLimit, RANDOM);
   }
 }

@@ -96,6 +96,18 @@ class ExecutionTransactions {
     }
     var change = changes.open(row);
     change.prefetched(token);
+    // New executions this change starts (a distributed Map's children) come through here too,
+    // in this transaction.
+    change.startsThrough(
+        (newRow, work) ->
+            carryOut(
+                ChangeRequest.start(
+                    () -> newRow,
+                    started -> {
+                      work.accept(started);
+                      return true;
+                    }),
+                status));
     if (!request.work().test(change)) {
       status.setRollbackOnly();
       return null;

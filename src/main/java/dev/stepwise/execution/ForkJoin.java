@@ -23,12 +23,12 @@ import org.springframework.stereotype.Component;
 class ForkJoin {
   private final TokenStore tokens;
   private final WorkQueue queue;
-  private final ChildExecutions executions;
+  private final MapChildren mapChildren;
 
-  ForkJoin(TokenStore tokens, WorkQueue queue, ChildExecutions executions) {
+  ForkJoin(TokenStore tokens, WorkQueue queue, MapChildren mapChildren) {
     this.tokens = tokens;
     this.queue = queue;
-    this.executions = executions;
+    this.mapChildren = mapChildren;
   }
 
   /** How a fork has a token's step applied (by {@link StepApplier}, which reports ends back). */
@@ -105,7 +105,7 @@ class ForkJoin {
    * A distributed Map's child execution ended: its waiting token (gone when the Map already
    * failed or the parent stopped: the report is dropped) takes its output, or its error output.
    */
-  void childExecutionEnded(ExecutionChange change, int tokenId, ChildExecutions.Report report, Steps steps) {
+  void childExecutionEnded(ExecutionChange change, int tokenId, MapChildren.Report report, Steps steps) {
     TokenRow waiting = tokens.find(change.executionId(), tokenId).orElse(null);
     if (waiting == null || waiting.status() != TokenStatus.ACTIVE) return;
     boolean succeeded = report.status() == ExecutionStatus.SUCCEEDED;
@@ -125,13 +125,13 @@ class ForkJoin {
    * child that fails ends the fork, and the children after it never start. Once the transaction
    * has done its share ({@link ExecutionChange#isFull}), the children from there up to child index
    * {@code to} start in a follow-up transaction, so a fork of any size never holds one long. A
-   * distributed Map's children start as child executions, all at once.
+   * distributed Map's children start as child mapChildren, all at once.
    */
   private void run(ExecutionChange change, OpenFork open, List<TokenRow> children, int to, Steps steps) {
     if (children.isEmpty()) return;
     Fork.Plan plan = open.fork().plan();
     if (plan.kind() == Fork.Kind.DISTRIBUTED_MAP) {
-      for (TokenRow child : children) executions.start(change, child, plan.label());
+      for (TokenRow child : children) mapChildren.start(change, child, plan.label());
       return;
     }
     TokenRow parent = open.parent();
@@ -158,7 +158,7 @@ class ForkJoin {
     for (int index = range.from(); index < range.to(); index++) {
       tokens.activate(id, open.parent().id(), index).ifPresent(child -> {
         if (open.fork().plan().kind() == Fork.Kind.DISTRIBUTED_MAP) {
-          executions.start(change, child, open.fork().plan().label());
+          mapChildren.start(change, child, open.fork().plan().label());
         } else {
           queue.enqueue(
               List.of(
@@ -184,7 +184,7 @@ class ForkJoin {
 
   /**
    * The fork failed: the other children are cancelled, their late answers dropped, and running
-   * child executions asked to abort. Their rows go, so the ends gathered for them need no writing.
+   * child mapChildren asked to abort. Their rows go, so the ends gathered for them need no writing.
    */
   private void fail(
       ExecutionChange change, OpenFork open, int firstChildId, Fork.Decision decision, Steps steps) {
@@ -194,7 +194,7 @@ class ForkJoin {
     change.forks().remove(parent.id());
     List<Integer> gone = tokens.deleteDescendants(id, parent.id());
     queue.cancelTokens(id, gone);
-    executions.abort(change, gone);
+    mapChildren.abort(change, gone);
     steps.apply(
         change,
         parent,
@@ -236,7 +236,7 @@ class ForkJoin {
   }
 
   /** A failed child's place in the result: its error output, as a Catch would see it. */
-  private static Object errorOutput(ChildExecutions.Report report) {
+  private static Object errorOutput(MapChildren.Report report) {
     var error = new LinkedHashMap<String, Object>();
     error.put("Error", report.error());
     error.put("Cause", report.cause());

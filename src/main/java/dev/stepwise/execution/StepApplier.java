@@ -21,21 +21,21 @@ class StepApplier {
   private final TokenStore tokens;
   private final WorkQueue queue;
   private final ForkJoin forks;
-  private final ChildExecutions children;
-  private final CallbackTimers callbacks;
+  private final MapChildren children;
+  private final List<DispatchHandler> dispatchHandlers;
   private final ForkJoin.Steps steps = this::applyStep;
 
   StepApplier(
       TokenStore tokens,
       WorkQueue queue,
       ForkJoin forks,
-      ChildExecutions children,
-      CallbackTimers callbacks) {
+      MapChildren children,
+      List<DispatchHandler> dispatchHandlers) {
     this.tokens = tokens;
     this.queue = queue;
     this.forks = forks;
     this.children = children;
-    this.callbacks = callbacks;
+    this.dispatchHandlers = dispatchHandlers;
   }
 
   /** Applies a step, then writes the child ends it gathered (see {@link OpenFork}). */
@@ -54,7 +54,7 @@ class StepApplier {
   }
 
   /** A distributed Map's child execution reported its end to the waiting token {@code tokenId}. */
-  void childExecutionEnded(ExecutionChange change, int tokenId, ChildExecutions.Report report) {
+  void childExecutionEnded(ExecutionChange change, int tokenId, MapChildren.Report report) {
     forks.childExecutionEnded(change, tokenId, report, steps);
     forks.writeAll(change);
   }
@@ -64,9 +64,9 @@ class StepApplier {
     int version = step.token() == null ? row.version() : tokens.move(change.executionId(), row, step.token());
     switch (step.effect()) {
       case Effect.Dispatch dispatch -> {
-        // A task token is handed out: record it and arm its timers. An activity's task is not
-        // sent anywhere; its workers pull it.
-        if (callbacks.open(change, row.id(), version, dispatch.request())) return;
+        // A feature may take part (a task token handed out is recorded and its timers armed) or
+        // take the task over (an activity's task is not sent anywhere; its workers pull it).
+        if (takenOver(change, row.id(), version, dispatch)) return;
         // One key per entry into the state: the entered event's id is unique in the execution.
         String key = change.executionId() + "/" + step.token().enteredEventId();
         queue.enqueue(
@@ -97,6 +97,14 @@ class StepApplier {
     }
   }
 
+  private boolean takenOver(ExecutionChange change, int tokenId, int version, Effect.Dispatch dispatch) {
+    boolean taken = false;
+    for (DispatchHandler handler : dispatchHandlers) {
+      taken |= handler.take(change, tokenId, version, dispatch.request());
+    }
+    return taken;
+  }
+
   private void endExecution(
       ExecutionChange change, ExecutionStatus status, Object output, String error, String cause) {
     // An ending that would pass the history limit does not happen: the execution fails at the
@@ -112,7 +120,7 @@ class StepApplier {
       change.add(Event.of("ExecutionFailed", "error", error, "cause", cause));
     }
     queue.cancelExecution(change.executionId());
-    children.reportEnd(change, new ChildExecutions.Report(status, output, error, cause));
+    children.reportEnd(change, new MapChildren.Report(status, output, error, cause));
   }
 
   private static NewWork work(

@@ -2,6 +2,7 @@ package dev.stepwise.execution;
 
 import dev.stepwise.engine.Event;
 import dev.stepwise.queue.WorkQueue;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** Ends a running execution from outside its states: stopped, timed out, or over a limit. */
@@ -9,15 +10,15 @@ import org.springframework.stereotype.Component;
 class Termination {
   private final TokenStore tokens;
   private final WorkQueue queue;
-  private final ChildExecutions children;
-  private final CallbackStore callbacks;
+  private final MapChildren children;
+  private final List<StopHandler> stopHandlers;
 
   Termination(
-      TokenStore tokens, WorkQueue queue, ChildExecutions children, CallbackStore callbacks) {
+      TokenStore tokens, WorkQueue queue, MapChildren children, List<StopHandler> stopHandlers) {
     this.tokens = tokens;
     this.queue = queue;
     this.children = children;
-    this.callbacks = callbacks;
+    this.stopHandlers = stopHandlers;
   }
 
   void terminate(ExecutionChange change, ExecutionStatus status, String error, String cause) {
@@ -29,8 +30,8 @@ class Termination {
     tokens.cancelAll(id);
     // Pending timers and task work go; a task answer still in flight finds no item and is dropped.
     queue.cancelExecution(id);
-    // Task tokens handed out can no longer be answered (409), and stop counting as open.
-    callbacks.closeExecution(id, change.now());
+    // What the features handed out is void: task tokens can no longer be answered, for one.
+    for (StopHandler handler : stopHandlers) handler.stopped(change);
     String type =
         switch (status) {
           case TIMED_OUT -> "ExecutionTimedOut";
@@ -38,6 +39,6 @@ class Termination {
           default -> "ExecutionAborted";
         };
     change.add(Event.of(type, "error", error, "cause", cause));
-    children.reportEnd(change, new ChildExecutions.Report(status, null, error, cause));
+    children.reportEnd(change, new MapChildren.Report(status, null, error, cause));
   }
 }
