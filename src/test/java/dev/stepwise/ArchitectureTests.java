@@ -18,7 +18,7 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import dev.stepwise.execution.CallbackOpened;
 import dev.stepwise.execution.ExecutionStatus;
 import dev.stepwise.execution.OpenCallbacks;
-import dev.stepwise.execution.StepCommitted;
+import dev.stepwise.execution.ExecutionChanged;
 import dev.stepwise.execution.TaskCompleted;
 import dev.stepwise.queue.Backlog;
 import dev.stepwise.queue.ClaimLost;
@@ -183,7 +183,7 @@ class ArchitectureTests {
                   .or(resideInAPackage("dev.stepwise.metrics.."))
                   .or(
                       belongToAnyOf(
-                          StepCommitted.class,
+                          ExecutionChanged.class,
                           TaskCompleted.class,
                           CallbackOpened.class,
                           ExecutionStatus.class,

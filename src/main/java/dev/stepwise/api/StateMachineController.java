@@ -1,7 +1,7 @@
 package dev.stepwise.api;
 
 import dev.stepwise.asl.Diagnostic;
-import dev.stepwise.statemachine.Outcome;
+import dev.stepwise.statemachine.SaveResult;
 import dev.stepwise.statemachine.StateMachineView;
 import dev.stepwise.statemachine.StateMachines;
 import java.net.URI;
@@ -55,7 +55,7 @@ class StateMachineController {
     var saved =
         stateMachines.create(name, Definitions.read(request.definition()), request.description());
     var body = StateMachineResponse.of(saved.stateMachine());
-    if (saved.outcome() == Outcome.UNCHANGED) return ResponseEntity.ok(body);
+    if (saved.result() == SaveResult.UNCHANGED) return ResponseEntity.ok(body);
     return ResponseEntity.created(URI.create("/v1/state-machines/" + name)).body(body);
   }
 

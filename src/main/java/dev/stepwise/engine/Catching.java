@@ -9,7 +9,7 @@ import java.util.Map;
 final class Catching {
   private Catching() {}
 
-  static Run.Outcome caught(
+  static Run.Flow caught(
       Run run, State state, Catcher catcher, Token token, Map<String, Object> errorOutput) {
     Object output;
     Map<String, Object> variables;

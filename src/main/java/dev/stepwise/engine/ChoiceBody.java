@@ -17,7 +17,7 @@ import java.util.Map;
 final class ChoiceBody {
   private ChoiceBody() {}
 
-  static Run.Outcome run(Run run, ChoiceState choice, Token token) {
+  static Run.Flow run(Run run, ChoiceState choice, Token token) {
     boolean jsonata = choice.flow().jsonata();
     Bindings bindings = run.bindings(token, token.input());
     Bindings effective =

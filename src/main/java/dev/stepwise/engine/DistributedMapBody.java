@@ -56,7 +56,7 @@ final class DistributedMapBody {
   }
 
   /** Starts the child executions, one per item input or per batch of them. */
-  static Run.Outcome start(
+  static Run.Flow start(
       Run run, MapState map, Token token, List<Object> itemInputs, int maxConcurrency, Settings settings) {
     List<Object> inputs = batches(itemInputs, settings);
     var children = new ArrayList<Token>(inputs.size());

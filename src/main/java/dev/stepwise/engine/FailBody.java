@@ -13,7 +13,7 @@ import dev.stepwise.asl.path.Bindings;
 final class FailBody {
   private FailBody() {}
 
-  static Run.Outcome run(Run run, FailState fail, Token token) {
+  static Run.Flow run(Run run, FailState fail, Token token) {
     if (fail.flow().jsonata()) {
       JsonataScope scope = run.jsonataScope(token);
       String error = text(fail.error(), "Error", fail, scope);

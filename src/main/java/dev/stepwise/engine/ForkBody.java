@@ -22,7 +22,7 @@ import java.util.Map;
 final class ForkBody {
   private ForkBody() {}
 
-  static Run.Outcome parallel(Run run, ParallelState parallel, Token token) {
+  static Run.Flow parallel(Run run, ParallelState parallel, Token token) {
     Object branchInput;
     if (parallel.flow().jsonata()) {
       branchInput =
@@ -43,7 +43,7 @@ final class ForkBody {
     return run.done(token.with(Phase.FORK, pending(plan)), new Effect.StartFork(children, plan));
   }
 
-  static Run.Outcome map(Run run, MapState map, Token token) {
+  static Run.Flow map(Run run, MapState map, Token token) {
     if (map.flow().jsonata()) return jsonataMap(run, map, token);
     Bindings bindings = run.bindings(token, token.input());
     Bindings effective = bindings.withInput(StateIo.inputPath(map.io(), bindings));
@@ -76,7 +76,7 @@ final class ForkBody {
     return fork(run, map, token, inputs, maxConcurrency, distributed);
   }
 
-  private static Run.Outcome jsonataMap(Run run, MapState map, Token token) {
+  private static Run.Flow jsonataMap(Run run, MapState map, Token token) {
     JsonataScope scope = run.jsonataScope(token);
     List<?> items = JsonataMap.items(map, scope);
     int maxConcurrency = JsonataMap.maxConcurrency(map, scope);
@@ -108,7 +108,7 @@ final class ForkBody {
     return fork(run, map, token, inputs, maxConcurrency, distributed);
   }
 
-  private static Run.Outcome fork(
+  private static Run.Flow fork(
       Run run, MapState map, Token token, List<Object> inputs, int maxConcurrency,
       DistributedMapBody.Settings distributed) {
     if (distributed != null) {
@@ -129,7 +129,7 @@ final class ForkBody {
   }
 
   /** The join: the children's outputs are the state's result. */
-  static Run.Outcome joined(Run run, State state, Token token, List<Object> outputs) {
+  static Run.Flow joined(Run run, State state, Token token, List<Object> outputs) {
     var result = new ArrayList<Object>(outputs);
     int limit = run.payloadLimit();
     if (state.flow().jsonata()) {

@@ -10,7 +10,7 @@ import java.util.Map;
 final class PassBody {
   private PassBody() {}
 
-  static Run.Outcome run(Run run, PassState pass, Token token) {
+  static Run.Flow run(Run run, PassState pass, Token token) {
     if (pass.flow().jsonata()) {
       JsonataScope scope = run.jsonataScope(token);
       Object output = JsonataIo.output(pass.flow().output(), scope, token.input());

@@ -33,12 +33,12 @@ final class Run {
     this.context = context;
   }
 
-  /** How a state ended: go on to another state, or stop with a finished step. */
-  sealed interface Outcome {}
+  /** Where a state leads: on to another state, or to a stop with a finished step. */
+  sealed interface Flow {}
 
-  record Next(String state, Object input, Map<String, Object> variables) implements Outcome {}
+  record Next(String state, Object input, Map<String, Object> variables) implements Flow {}
 
-  record Done(Step step) implements Outcome {}
+  record Done(Step step) implements Flow {}
 
   Step advance(Token token) {
     State state = state(token);
@@ -57,7 +57,7 @@ final class Run {
   Step afterTask(Token token, TaskOutcome outcome) {
     var task = (TaskState) state(token);
     String events = TaskResources.eventPrefix(task.resource());
-    Outcome result;
+    Flow result;
     try {
       result =
           switch (outcome) {
@@ -82,7 +82,7 @@ final class Run {
 
   Step afterChildren(Token token, List<Object> outputs) {
     State state = state(token);
-    Outcome result;
+    Flow result;
     try {
       event(state.type() + "StateSucceeded");
       result = ForkBody.joined(this, state, token, outputs);
@@ -110,20 +110,20 @@ final class Run {
       }
       State state = state(current);
       current = enter(current, state);
-      Outcome outcome = guarded(current, state);
-      if (outcome instanceof Next next) {
+      Flow flow = guarded(current, state);
+      if (flow instanceof Next next) {
         current = Token.start(current.scope(), next.state(), next.input(), next.variables());
       } else {
-        return ((Done) outcome).step();
+        return ((Done) flow).step();
       }
     }
   }
 
-  private Step follow(Token token, Outcome outcome) {
-    if (outcome instanceof Next next) {
+  private Step follow(Token token, Flow flow) {
+    if (flow instanceof Next next) {
       return chain(Token.start(token.scope(), next.state(), next.input(), next.variables()));
     }
-    return ((Done) outcome).step();
+    return ((Done) flow).step();
   }
 
   private Token enter(Token token, State state) {
@@ -135,7 +135,7 @@ final class Run {
   }
 
   /** Runs a state's body; a Task, Parallel or Map hands its errors to Retry and Catch. */
-  private Outcome guarded(Token token, State state) {
+  private Flow guarded(Token token, State state) {
     try {
       return body(token, state);
     } catch (StatesError e) {
@@ -143,7 +143,7 @@ final class Run {
     }
   }
 
-  private Outcome body(Token token, State state) {
+  private Flow body(Token token, State state) {
     return switch (state) {
       case PassState pass -> PassBody.run(this, pass, token);
       case TaskState task -> TaskBody.schedule(this, task, token);
@@ -171,7 +171,7 @@ final class Run {
    * decides; while it has attempts left the state runs again after its backoff. Otherwise the
    * first matching catcher takes over, and with none the token fails.
    */
-  Outcome handleError(Token token, State state, ErrorHandling handling, String error, String cause) {
+  Flow handleError(Token token, State state, ErrorHandling handling, String error, String cause) {
     if (!ErrorNames.isUncatchable(error)) {
       for (int i = 0; i < handling.retriers().size(); i++) {
         var retrier = handling.retriers().get(i);
@@ -262,13 +262,13 @@ final class Run {
    * The state's output: leaves through its transition, checked against the payload limit, with
    * the variables as the state's {@code Assign} left them.
    */
-  Outcome exit(State state, Transition transition, Object output, Map<String, Object> variables) {
+  Flow exit(State state, Transition transition, Object output, Map<String, Object> variables) {
     StateIo.checkSize(state.name(), output, context.limits().payloadBytes());
     event(state.eventPrefix() + "StateExited", "name", state.name(), "output", output);
     return transition(transition, output, variables);
   }
 
-  Outcome transition(Transition transition, Object output, Map<String, Object> variables) {
+  Flow transition(Transition transition, Object output, Map<String, Object> variables) {
     return transition.isEnd()
         ? done(null, new Effect.Finished(output))
         : new Next(transition.next(), output, variables);

@@ -13,7 +13,7 @@ final class TaskBody {
 
   private TaskBody() {}
 
-  static Run.Outcome schedule(Run run, TaskState task, Token token) {
+  static Run.Flow schedule(Run run, TaskState task, Token token) {
     boolean callback = TaskResources.waitsForCallback(task.resource());
     String taskToken = callback ? TaskTokens.generate(run.context().random()) : null;
     Map<String, Object> context = run.contextObject(token);
@@ -70,7 +70,7 @@ final class TaskBody {
     return deadlines.timeout();
   }
 
-  static Run.Outcome succeeded(Run run, TaskState task, Token token, Object result) {
+  static Run.Flow succeeded(Run run, TaskState task, Token token, Object result) {
     if (task.flow().jsonata()) {
       JsonataScope scope = run.jsonataScope(token).withResult(result);
       Object output = JsonataIo.output(task.flow().output(), scope, result);

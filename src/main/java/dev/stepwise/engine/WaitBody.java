@@ -21,7 +21,7 @@ final class WaitBody {
 
   private WaitBody() {}
 
-  static Run.Outcome run(Run run, WaitState wait, Token token) {
+  static Run.Flow run(Run run, WaitState wait, Token token) {
     Instant now = run.context().now();
     Instant dueAt;
     Object output;

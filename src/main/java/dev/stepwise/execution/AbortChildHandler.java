@@ -5,9 +5,9 @@ import org.springframework.stereotype.Component;
 /** Aborts a child execution in its own transaction, for a parent that stopped or moved on. */
 @Component
 class AbortChildHandler extends TerminatingHandler {
-  AbortChildHandler(Stepper stepper, Termination termination) {
+  AbortChildHandler(WorkItemChanges itemChanges, Termination termination) {
     super(
-        stepper,
+        itemChanges,
         termination,
         WorkKinds.ABORT_CHILD,
         ExecutionStatus.ABORTED,

@@ -78,25 +78,25 @@ public class ActivityTasks {
   private Optional<ActivityTask> claimOne(String activity, String worker) {
     for (var candidate : activities.waiting(activity, CANDIDATES)) {
       var claimed = new AtomicReference<ActivityTask>();
-      transactions.onExecution(
+      transactions.run(ChangeRequest.on(
           candidate.executionId(),
-          session -> {
+          change -> {
             claimed.set(null);
             var input = activities.claim(candidate.taskToken(), worker);
             if (input.isEmpty()) return false;
             CallbackRow row = callbacks.find(candidate.taskToken()).orElseThrow();
-            TokenRow token = tokens.find(session.executionId(), row.tokenId()).orElse(null);
+            TokenRow token = tokens.find(change.executionId(), row.tokenId()).orElse(null);
             if (!TaskCallbacks.waits(token, row)) {
               // Its state moved on (a cancelled branch, a redrive): it leaves the queue.
-              callbacks.close(row.taskToken(), session.now());
+              callbacks.close(row.taskToken(), change.now());
               return true;
             }
-            session.add(
+            change.add(
                 Event.of("ActivityStarted", "resource", row.resource(), "workerName", worker));
-            timers.heartbeat(session, row);
+            timers.heartbeat(change, row);
             claimed.set(new ActivityTask(row.taskToken(), Json.parse(input.get())));
             return true;
-          });
+          }));
       if (claimed.get() != null) return Optional.of(claimed.get());
     }
     return Optional.empty();

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * of its wait: {@code TimeoutSeconds} and {@code HeartbeatSeconds} (re-armed by each heartbeat).
  */
 @Component
-class CallbackTimers {
+class CallbackTimers implements DispatchHandler, StopHandler {
   private static final List<String> KINDS =
       List.of(WorkKinds.CALLBACK_TIMEOUT, WorkKinds.HEARTBEAT_TIMEOUT);
 
@@ -34,40 +34,47 @@ class CallbackTimers {
    * Records the task token of a request that waits for a callback (nothing for other requests).
    * Returns true when workers pull the task (an activity), so no request is to be sent.
    */
-  boolean open(Session session, int tokenId, int version, TaskRequest request) {
+  @Override
+  public boolean take(ExecutionChange change, int tokenId, int version, TaskRequest request) {
     var callback = request.callback();
     if (callback == null) return false;
-    var executionId = session.executionId();
-    String machine = session.execution().stateMachine();
+    var executionId = change.executionId();
+    String machine = change.execution().stateMachine();
     Integer heartbeat = callback.heartbeat() == null ? null : (int) callback.heartbeat().toSeconds();
     var row =
         new CallbackRow(
             callback.taskToken(), executionId, tokenId, version, machine, request.resource(),
             heartbeat, callback.activity(), false, false);
     String input = callback.activity() == null ? null : Json.write(request.payload());
-    store.insert(row, request.stateName(), input, session.now());
+    store.insert(row, request.stateName(), input, change.now());
     // A retried state's earlier wait is over; its timers go with it.
     queue.cancelTokenWork(executionId, tokenId, KINDS);
     var timers = new ArrayList<NewWork>(2);
     if (callback.timeout() != null) {
-      timers.add(timer(session, row, WorkKinds.CALLBACK_TIMEOUT, callback.timeout()));
+      timers.add(timer(change, row, WorkKinds.CALLBACK_TIMEOUT, callback.timeout()));
     }
     // An activity's heartbeat clock starts when a worker takes the task.
     if (callback.heartbeat() != null && callback.activity() == null) {
-      timers.add(timer(session, row, WorkKinds.HEARTBEAT_TIMEOUT, callback.heartbeat()));
+      timers.add(timer(change, row, WorkKinds.HEARTBEAT_TIMEOUT, callback.heartbeat()));
     }
     queue.enqueue(timers);
     publisher.publishEvent(new CallbackOpened(machine, callback.activity()));
     return callback.activity() != null;
   }
 
+  /** Task tokens handed out can no longer be answered, and stop counting as open. */
+  @Override
+  public void stopped(ExecutionChange change) {
+    store.closeExecution(change.executionId(), change.now());
+  }
+
   /** A heartbeat: the {@code HeartbeatSeconds} clock starts again. */
-  void heartbeat(Session session, CallbackRow row) {
+  void heartbeat(ExecutionChange change, CallbackRow row) {
     if (row.heartbeatSeconds() == null) return;
     queue.cancelTokenWork(row.executionId(), row.tokenId(), List.of(WorkKinds.HEARTBEAT_TIMEOUT));
     queue.enqueue(
         List.of(
-            timer(session, row, WorkKinds.HEARTBEAT_TIMEOUT,
+            timer(change, row, WorkKinds.HEARTBEAT_TIMEOUT,
                 Duration.ofSeconds(row.heartbeatSeconds()))));
   }
 
@@ -76,9 +83,9 @@ class CallbackTimers {
     queue.cancelTokenWork(row.executionId(), row.tokenId(), KINDS);
   }
 
-  private static NewWork timer(Session session, CallbackRow row, String kind, Duration after) {
+  private static NewWork timer(ExecutionChange change, CallbackRow row, String kind, Duration after) {
     return new NewWork(
-        row.executionId(), row.tokenId(), row.tokenVersion(), kind, session.now().plus(after),
+        row.executionId(), row.tokenId(), row.tokenVersion(), kind, change.now().plus(after),
         row.taskToken());
   }
 }

@@ -13,11 +13,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ChildDoneHandler implements WorkHandler {
-  private final Stepper stepper;
+  private final WorkItemChanges itemChanges;
   private final StepApplier applier;
 
-  ChildDoneHandler(Stepper stepper, StepApplier applier) {
-    this.stepper = stepper;
+  ChildDoneHandler(WorkItemChanges itemChanges, StepApplier applier) {
+    this.itemChanges = itemChanges;
     this.applier = applier;
   }
 
@@ -28,7 +28,7 @@ class ChildDoneHandler implements WorkHandler {
 
   @Override
   public void handle(WorkItem item) {
-    var outcome = Json.mapper().readValue(item.payload(), ChildExecutions.Outcome.class);
-    stepper.settle(item, session -> applier.childExecutionEnded(session, item.tokenId(), outcome));
+    var report = Json.mapper().readValue(item.payload(), MapChildren.Report.class);
+    itemChanges.settle(item, change -> applier.childExecutionEnded(change, item.tokenId(), report));
   }
 }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,34 +17,28 @@ import org.springframework.stereotype.Component;
  * and a child execution together.
  */
 @Component
-class ChildExecutions {
+class ChildExecutions implements MapChildren {
   private final ExecutionStore executions;
-  private final HistoryStore history;
   private final TokenStore tokens;
   private final WorkQueue queue;
-  private final ApplicationEventPublisher publisher;
 
   ChildExecutions(
       ExecutionStore executions,
-      HistoryStore history,
       TokenStore tokens,
-      WorkQueue queue,
-      ApplicationEventPublisher publisher) {
+      WorkQueue queue) {
     this.executions = executions;
-    this.history = history;
     this.tokens = tokens;
     this.queue = queue;
-    this.publisher = publisher;
   }
-
-  /** How a child ended, as it reports to its parent. */
-  record Outcome(ExecutionStatus status, Object output, String error, String cause) {}
 
   /**
    * Starts the child execution that {@code waiting} (a token of the parent in the Map's fork)
-   * stands for: its root token starts where {@code waiting} stands, in the item processor.
+   * stands for: its root token starts where {@code waiting} stands, in the item processor. It starts
+   * through the one door ({@link ExecutionChange#start}), inside the parent's transaction: the
+   * child's row, first event and counters, and the news of its start, as any start.
    */
-  void start(Session parent, TokenRow waiting, String label) {
+  @Override
+  public void start(ExecutionChange parent, TokenRow waiting, String label) {
     ExecutionRow p = parent.execution();
     // The first child's token id tells this map run from earlier runs of the same state.
     int run = waiting.id() - waiting.childIndex();
@@ -54,32 +47,38 @@ class ChildExecutions {
     var child =
         new ExecutionRow(
             UUID.randomUUID(), name, p.stateMachine(), p.revision(), ExecutionStatus.RUNNING,
-            Json.write(input), null, null, null, parent.now(), null, 0, 1, 1, p.id(), waiting.id(),
+            Json.write(input), null, null, null, parent.now(), null, 0, 0, 0, p.id(), waiting.id(),
             waiting.childIndex());
-    executions.insert(child);
-    var started =
-        Event.of("ExecutionStarted",
-                "input", input, "stateMachine", p.stateMachine(), "revision", p.revision(),
-                "parentExecutionId", p.id().toString());
-    history.appendFirst(child.id(), started, parent.now());
-    tokens.insert(child.id(), new TokenRow(1, null, null, TokenStatus.ACTIVE, waiting.position(), null, 0, 0));
-    queue.enqueue(List.of(new NewWork(child.id(), 1, 0, WorkKinds.STEP, parent.now(), null)));
-    publisher.publishEvent(
-        new StepCommitted(child.id(), p.stateMachine(), List.of("ExecutionStarted"), null, null));
+    parent.start(
+            child,
+            change -> {
+              change.add(
+                  Event.of("ExecutionStarted",
+                      "input", input, "stateMachine", p.stateMachine(), "revision", p.revision(),
+                      "parentExecutionId", p.id().toString()));
+              int root = change.newTokenIds(1);
+              tokens.insert(
+                  child.id(),
+                  new TokenRow(root, null, null, TokenStatus.ACTIVE, waiting.position(), null, 0, 0));
+              queue.enqueue(
+                  List.of(new NewWork(child.id(), root, 0, WorkKinds.ADVANCE, parent.now(), null)));
+            });
   }
 
   /** Asks the running children that the given tokens of the parent stand for to abort. */
-  int abort(Session parent, List<Integer> tokenIds) {
+  @Override
+  public int abort(ExecutionChange parent, List<Integer> tokenIds) {
     if (tokenIds.isEmpty()) return 0;
     return askToAbort(parent, executions.runningChildren(parent.executionId(), tokenIds));
   }
 
   /** Asks every running child of the parent to abort (the parent stopped). */
-  int abortAll(Session parent) {
+  @Override
+  public int abortAll(ExecutionChange parent) {
     return askToAbort(parent, executions.runningChildren(parent.executionId()));
   }
 
-  private int askToAbort(Session parent, Collection<UUID> children) {
+  private int askToAbort(ExecutionChange parent, Collection<UUID> children) {
     var work = new ArrayList<NewWork>(children.size());
     for (UUID child : children) {
       work.add(new NewWork(child, 1, 0, WorkKinds.ABORT_CHILD, parent.now(), null));
@@ -89,13 +88,14 @@ class ChildExecutions {
   }
 
   /** A child execution that ended tells its parent, with a work item the parent handles. */
-  void reportEnd(Session child, Outcome outcome) {
+  @Override
+  public void reportEnd(ExecutionChange child, Report report) {
     ExecutionRow row = child.execution();
     if (!row.isChild()) return;
     queue.enqueue(
         List.of(
             new NewWork(
                 row.parentExecutionId(), row.parentTokenId(), 0, WorkKinds.CHILD_DONE, child.now(),
-                Json.write(outcome))));
+                Json.write(report))));
   }
 }

@@ -24,7 +24,7 @@ class Completions {
   }
 
   @TransactionalEventListener
-  void on(StepCommitted committed) {
+  void on(ExecutionChanged committed) {
     if (committed.finished() == null) return;
     var future = waiting.remove(committed.executionId());
     if (future != null) future.complete(null);

@@ -11,7 +11,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Asks the interpreter for a token's next step, in a session. */
+/** Asks the interpreter for a token's next step, in a change. */
 final class Decisions {
   private static final Logger log = LoggerFactory.getLogger(Decisions.class);
 
@@ -29,11 +29,11 @@ final class Decisions {
    * Asks the interpreter. It is pure, so an exception other than an ASL error is a defect: the
    * token fails with {@code States.Runtime} rather than the item being retried forever.
    */
-  static Step decide(Action action, Session session, TokenRow token) {
+  static Step decide(Action action, ExecutionChange change, TokenRow token) {
     try {
-      return action.apply(session.interpreter(), token.position(), session.context());
+      return action.apply(change.interpreter(), token.position(), change.context());
     } catch (RuntimeException e) {
-      log.error("The interpreter failed on execution {}", session.executionId(), e);
+      log.error("The interpreter failed on execution {}", change.executionId(), e);
       return new Step(List.of(), null, new Effect.Failed(ErrorNames.RUNTIME, plainCause(e)));
     }
   }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.UUID;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Stopping and redriving executions. */
 @Service
@@ -14,7 +13,6 @@ public class ExecutionControl {
   private final ExecutionTransactions transactions;
   private final Termination termination;
   private final Redriver redriver;
-  private final TransactionTemplate tx;
   private final Duration lockWait;
   private final int historyLimit;
   private final Admission admission;
@@ -24,14 +22,12 @@ public class ExecutionControl {
       ExecutionTransactions transactions,
       Termination termination,
       Redriver redriver,
-      JdbcTransactions tx,
       LimitsProperties limits,
       Admission admission) {
     this.executions = executions;
     this.transactions = transactions;
     this.termination = termination;
     this.redriver = redriver;
-    this.tx = tx.template();
     // A step holds the row at most about its evaluation bound: wait that out, then answer.
     this.lockWait = limits.evaluationTimeout().plusSeconds(2);
     this.historyLimit = limits.historyEvents();
@@ -47,13 +43,14 @@ public class ExecutionControl {
           "Execution '" + executionId + "' is not running (status " + row.status() + ")");
     }
     try {
-      transactions.onExecutionWaitingAtMost(
-          id,
-          lockWait,
-          session -> {
-            termination.terminate(session, ExecutionStatus.ABORTED, error, cause);
-            return true;
-          });
+      transactions.run(
+          ChangeRequest.on(
+                  id,
+                  change -> {
+                    termination.terminate(change, ExecutionStatus.ABORTED, error, cause);
+                    return true;
+                  })
+              .waitingAtMost(lockWait));
     } catch (PessimisticLockingFailureException e) {
       throw new ExecutionBusy(
           "Execution '" + executionId + "' is busy; try stopping it again");
@@ -75,10 +72,9 @@ public class ExecutionControl {
   }
 
   private void redriveNow(UUID id, String executionId) {
-    tx.executeWithoutResult(
-        status -> {
-          ExecutionRow row =
-              executions.lock(id).orElseThrow(() -> Executions.notFound(executionId));
+    transactions.run(
+        ChangeRequest.on(id, change -> {
+          ExecutionRow row = change.execution();
           if (!row.status().canBecome(ExecutionStatus.RUNNING)) {
             throw new ExecutionConflict(
                 "Execution '" + executionId + "' cannot be redriven from status " + row.status());
@@ -90,10 +86,11 @@ public class ExecutionControl {
                 "Execution '" + executionId + "' cannot be redriven: its history reached the limit of "
                     + historyLimit + " events");
           }
-          Session session = transactions.open(row);
-          redriver.redrive(session);
-          transactions.flush(session);
-        });
+          redriver.redrive(change);
+          return true;
+        })
+        .whateverItsStatus()
+        .orElseThrow(() -> Executions.notFound(executionId)));
   }
 
   private ExecutionView current(UUID id, String executionId) {

@@ -2,7 +2,6 @@ package dev.stepwise.execution;
 
 import dev.stepwise.admission.Admission;
 import dev.stepwise.asl.Json;
-import dev.stepwise.engine.Event;
 import dev.stepwise.statemachine.StateMachines;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -10,7 +9,6 @@ import java.util.Objects;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Starts executions: one transaction inserts the execution, its root token and first event, and
@@ -20,8 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ExecutionStarter {
   private final StateMachines stateMachines;
   private final ExecutionStore executions;
-  private final FirstStep firstStep;
-  private final TransactionTemplate tx;
+  private final NewExecutions newExecutions;
   private final LimitsProperties limits;
   private final Admission admission;
   private final Clock clock;
@@ -29,15 +26,13 @@ public class ExecutionStarter {
   ExecutionStarter(
       StateMachines stateMachines,
       ExecutionStore executions,
-      FirstStep firstStep,
-      JdbcTransactions tx,
+      NewExecutions newExecutions,
       LimitsProperties limits,
       Admission admission,
       Clock clock) {
     this.stateMachines = stateMachines;
     this.executions = executions;
-    this.firstStep = firstStep;
-    this.tx = tx.template();
+    this.newExecutions = newExecutions;
     this.limits = limits;
     this.admission = admission;
     this.clock = clock;
@@ -62,35 +57,32 @@ public class ExecutionStarter {
     String executionName = name != null ? name : UUID.randomUUID().toString();
     // The permit covers the transaction, whose first step may run a whole chain of states.
     try (var permit = admission.admit()) {
-      return tx.execute(status -> insert(stateMachine, executionName, input, inputText));
+      ExecutionChange change =
+          newExecutions.start(() -> newRow(stateMachine, executionName, inputText), input);
+      return new Started(Executions.view(ended(change.execution(), change)), true);
     } catch (DuplicateKeyException e) {
       ExecutionRow existing = executions.findByName(stateMachine, executionName).orElseThrow();
       return existingWithSameInput(existing, input);
     }
   }
 
-  private Started insert(String stateMachine, String name, Object input, String inputText) {
+  /** The new execution's row, made inside its transaction: the revision is read there. */
+  private ExecutionRow newRow(String stateMachine, String name, String inputText) {
     // A name already taken is found by the unique key: the insert fails and start() looks it up.
     int revision = stateMachines.currentRevision(stateMachine);
-    var row =
-        new ExecutionRow(
-            UUID.randomUUID(), name, stateMachine, revision, ExecutionStatus.RUNNING,
-            inputText, null, null, null, clock.instant(), null, 0, 0, 1, null, null, null);
-    executions.insert(row);
-    var started =
-        Event.of("ExecutionStarted", "input", input, "stateMachine", stateMachine, "revision", revision);
-    Session session = firstStep.run(row, started, input);
-    return new Started(Executions.view(ended(row, session)), true);
+    return new ExecutionRow(
+        UUID.randomUUID(), name, stateMachine, revision, ExecutionStatus.RUNNING,
+        inputText, null, null, null, clock.instant(), null, 0, 0, 1, null, null, null);
   }
 
-  /** The row as the session left it, without reading it back. */
-  private static ExecutionRow ended(ExecutionRow row, Session session) {
-    var end = session.ending();
+  /** The row as the change left it, without reading it back. */
+  private static ExecutionRow ended(ExecutionRow row, ExecutionChange change) {
+    var end = change.ending();
     if (end == null) return row;
     return new ExecutionRow(
         row.id(), row.name(), row.stateMachine(), row.revision(), end.status(), row.input(),
-        end.output(), end.error(), end.cause(), row.startedAt(), session.now(), row.redriveCount(),
-        session.nextEventId() - 1, session.lastTokenId(), row.parentExecutionId(),
+        end.output(), end.error(), end.cause(), row.startedAt(), change.now(), row.redriveCount(),
+        change.nextEventId() - 1, change.lastTokenId(), row.parentExecutionId(),
         row.parentTokenId(), row.mapIndex());
   }
 

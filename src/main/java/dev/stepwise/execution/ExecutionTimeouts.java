@@ -18,13 +18,13 @@ class ExecutionTimeouts {
   }
 
   /** Arms the timeout from now (a start or a redrive), for the root token's version. */
-  void arm(Session session, int rootVersion) {
-    ExecutionRow row = session.execution();
+  void arm(ExecutionChange change, int rootVersion) {
+    ExecutionRow row = change.execution();
     Integer timeout = stateMachines.parsed(row.stateMachine(), row.revision()).timeoutSeconds();
     if (timeout == null) return;
     queue.enqueue(
         List.of(
             new NewWork(
-                row.id(), 1, rootVersion, WorkKinds.TIMEOUT, session.now().plusSeconds(timeout), null)));
+                row.id(), 1, rootVersion, WorkKinds.TIMEOUT, change.now().plusSeconds(timeout), null)));
   }
 }

@@ -1,19 +1,21 @@
 package dev.stepwise.execution;
 
-import java.time.Duration;
-import java.util.UUID;
-import java.util.function.Predicate;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Opens the transaction every change of a running execution goes through: lock the execution's
- * row, work in a {@link Session}, write its events and counters, publish what happened. A
+ * The one door of every change to an execution (a start, a step, a redrive, a child's start, a
+ * stop, a callback's answer, a timeout): opens the transaction, locks (or inserts) the
+ * execution's row, works in an {@link ExecutionChange}, holds the history to its limit and writes the
+ * change's events and counters with {@link ChangeWriter}, which publishes what happened. A
  * transient database fault (deadlock, serialization failure, lost connection) is retried a few
  * times with Spring's {@link RetryTemplate}; ASL retries never come through here.
  */
@@ -21,8 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ExecutionTransactions {
   private final TransactionTemplate tx;
   private final ExecutionStore executions;
-  private final Sessions sessions;
-  private final SessionWriter writer;
+  private final ExecutionChanges changes;
+  private final ChangeWriter writer;
+  private final Termination termination;
   private final RetryTemplate retry =
       new RetryTemplate(
           RetryPolicy.builder()
@@ -33,100 +36,101 @@ class ExecutionTransactions {
               .build());
 
   ExecutionTransactions(
-      JdbcTransactions tx, ExecutionStore executions, Sessions sessions, SessionWriter writer) {
+      JdbcTransactions tx,
+      ExecutionStore executions,
+      ExecutionChanges changes,
+      ChangeWriter writer,
+      Termination termination) {
     this.tx = tx.template();
     this.executions = executions;
-    this.sessions = sessions;
+    this.changes = changes;
     this.writer = writer;
+    this.termination = termination;
   }
 
   /**
-   * Runs {@code work} on the locked execution if it is running. {@code work} returns false to
-   * write nothing (the transaction is then rolled back).
+   * Carries out {@code request}; returns the change it wrote, empty when it wrote nothing (the
+   * execution did not exist, was not running, or the work declined).
+   *
+   * @throws PessimisticLockingFailureException when a request with a lock wait found the row
+   *     locked that long
    */
-  void onExecution(UUID executionId, Predicate<Session> work) {
-    onExecution(executionId, work, row -> false);
-  }
-
-  /**
-   * Like {@link #onExecution(UUID, Predicate)}, but an execution that is not running goes to
-   * {@code otherwise} on its locked row (which returns false to write nothing): work addressed to
-   * an execution that has ended can still be settled.
-   */
-  void onExecution(UUID executionId, Predicate<Session> work, Predicate<ExecutionRow> otherwise) {
-    onExecution(executionId, null, work, otherwise);
-  }
-
-  /**
-   * Like {@link #onExecution(UUID, Predicate, Predicate)}, reading token {@code tokenId} with the
-   * lock ({@link Session#prefetched()}; null when it no longer exists).
-   */
-  void onExecution(
-      UUID executionId,
-      Integer tokenId,
-      Predicate<Session> work,
-      Predicate<ExecutionRow> otherwise) {
+  Optional<ExecutionChange> run(ChangeRequest request) {
+    if (!request.retried()) return attempt(request);
     try {
-      retry.execute(
-          () -> {
-            attempt(executionId, tokenId, null, work, otherwise);
-            return null;
-          });
+      return retry.execute(() -> attempt(request));
     } catch (RetryException e) {
       throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
     }
   }
 
+  private Optional<ExecutionChange> attempt(ChangeRequest request) {
+    var written = new AtomicReference<ExecutionChange>();
+    tx.executeWithoutResult(status -> written.set(carryOut(request, status)));
+    return Optional.ofNullable(written.get());
+  }
+
+  private ExecutionChange carryOut(ChangeRequest request, TransactionStatus status) {
+    ExecutionRow row;
+    TokenRow token = null;
+    if (request.newExecution() != null) {
+      row = request.newExecution().get();
+      executions.insert(row);
+    } else {
+      if (request.lockWait() != null) executions.limitLockWait(request.lockWait());
+      if (request.tokenId() == null) {
+        row = executions.lock(request.executionId()).orElse(null);
+      } else {
+        var locked = executions.lockWithToken(request.executionId(), request.tokenId()).orElse(null);
+        row = locked == null ? null : locked.row();
+        token = locked == null ? null : locked.token();
+      }
+    }
+    if (row == null) {
+      if (request.missing() != null) throw request.missing().get();
+      return null;
+    }
+    if (row.status() != ExecutionStatus.RUNNING && !request.anyStatus()) {
+      if (!request.otherwise().test(row)) status.setRollbackOnly();
+      return null;
+    }
+    var change = changes.open(row);
+    change.prefetched(token);
+    // New executions this change starts (a distributed Map's children) come through here too,
+    // in this transaction.
+    change.startsThrough(
+        (newRow, work) ->
+            carryOut(
+                ChangeRequest.start(
+                    () -> newRow,
+                    started -> {
+                      work.accept(started);
+                      return true;
+                    }),
+                status));
+    if (!request.work().test(change)) {
+      status.setRollbackOnly();
+      return null;
+    }
+    flush(change);
+    return change;
+  }
+
   /**
-   * Like {@link #onExecution(UUID, Predicate)} for a request someone waits on: waits at most
-   * {@code lockWait} for the execution's row (a step may hold it up to its evaluation bound), once.
-   *
-   * @throws PessimisticLockingFailureException when the row stayed locked that long
+   * Writes what a change accumulated (see {@link ChangeWriter#flush}). The history never holds
+   * more than the limit: an execution still running once it reaches the limit fails with {@code
+   * States.Runtime}, its ExecutionFailed the limit's last event, and the events of this change
+   * that would not fit are dropped.
    */
-  void onExecutionWaitingAtMost(UUID executionId, Duration lockWait, Predicate<Session> work) {
-    attempt(executionId, null, lockWait, work, row -> false);
-  }
-
-  private void attempt(
-      UUID executionId,
-      Integer tokenId,
-      Duration lockWait,
-      Predicate<Session> work,
-      Predicate<ExecutionRow> otherwise) {
-            tx.executeWithoutResult(
-                status -> {
-                  if (lockWait != null) executions.limitLockWait(lockWait);
-                  ExecutionRow row;
-                  TokenRow token = null;
-                  if (tokenId == null) {
-                    row = executions.lock(executionId).orElse(null);
-                  } else {
-                    var locked = executions.lockWithToken(executionId, tokenId).orElse(null);
-                    row = locked == null ? null : locked.row();
-                    token = locked == null ? null : locked.token();
-                  }
-                  if (row == null) return;
-                  if (row.status() != ExecutionStatus.RUNNING) {
-                    if (!otherwise.test(row)) status.setRollbackOnly();
-                    return;
-                  }
-                  var session = open(row);
-                  session.prefetched(token);
-                  if (!work.test(session)) {
-                    status.setRollbackOnly();
-                    return;
-                  }
-                  flush(session);
-                });
-  }
-
-  /** A session on an execution row this transaction holds (locked, or just inserted). */
-  Session open(ExecutionRow row) {
-    return sessions.open(row);
-  }
-
-  /** Writes what a session accumulated (see {@link SessionWriter#flush}). */
-  void flush(Session session) {
-    writer.flush(session);
+  private void flush(ExecutionChange change) {
+    int limit = change.historyLimit();
+    if (!change.isFinished() && change.historySize() >= limit) {
+      termination.terminate(
+          change,
+          ExecutionStatus.FAILED,
+          "States.Runtime",
+          "The execution reached the limit of " + limit + " history events");
+    }
+    writer.flush(change);
   }
 }

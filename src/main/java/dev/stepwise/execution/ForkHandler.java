@@ -8,11 +8,11 @@ import org.springframework.stereotype.Component;
 /** Starts the next children of a fork too large for one transaction (see {@link StepApplier}). */
 @Component
 class ForkHandler implements WorkHandler {
-  private final Stepper stepper;
+  private final WorkItemChanges itemChanges;
   private final StepApplier applier;
 
-  ForkHandler(Stepper stepper, StepApplier applier) {
-    this.stepper = stepper;
+  ForkHandler(WorkItemChanges itemChanges, StepApplier applier) {
+    this.itemChanges = itemChanges;
     this.applier = applier;
   }
 
@@ -24,6 +24,6 @@ class ForkHandler implements WorkHandler {
   @Override
   public void handle(WorkItem item) {
     var work = Json.mapper().readValue(item.payload(), ForkWork.class);
-    stepper.onToken(item, (session, parent) -> applier.continueFork(session, parent, work));
+    itemChanges.onToken(item, (change, parent) -> applier.continueFork(change, parent, work));
   }
 }

@@ -1,35 +1,21 @@
 package dev.stepwise.execution;
 
 import static dev.stepwise.execution.Sql.instant;
-import static dev.stepwise.execution.Sql.ts;
 
 import dev.stepwise.asl.Json;
-import dev.stepwise.engine.Event;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** History events: appended in one statement per step, read back a page at a time. */
+/** History events, read back a page at a time (they are written by {@link ChangeWriter}). */
 @Component
 class HistoryStore {
   private final JdbcClient jdbc;
 
   HistoryStore(JdbcClient jdbc) {
     this.jdbc = jdbc;
-  }
-
-  /**
-   * Writes the first event of an execution created inside another's transaction (a distributed
-   * Map's child, whose row already counts that event).
-   */
-  void appendFirst(UUID executionId, Event event, java.time.Instant now) {
-    jdbc.sql(
-            "insert into history_event (execution_id, id, previous_event_id, ts, type, details)"
-                + " values (?, 1, 0, ?, ?, ?)")
-        .params(executionId, ts(now), event.type(), Json.write(event.details()))
-        .update();
   }
 
   @SuppressWarnings("unchecked")

@@ -26,16 +26,16 @@ class Redriver {
     this.timeouts = timeouts;
   }
 
-  void redrive(Session session) {
-    var id = session.executionId();
-    ExecutionRow row = session.execution();
+  void redrive(ExecutionChange change) {
+    var id = change.executionId();
+    ExecutionRow row = change.execution();
     TokenRow root = tokens.find(id, 1).orElseThrow();
     queue.cancelTokens(id, tokens.deleteDescendants(id, root.id()));
     int version = tokens.reactivate(id, root, root.position().restart());
     executions.redrive(id);
-    queue.enqueue(List.of(new NewWork(id, root.id(), version, WorkKinds.STEP, session.now(), null)));
-    timeouts.arm(session, version);
-    session.add(
+    queue.enqueue(List.of(new NewWork(id, root.id(), version, WorkKinds.ADVANCE, change.now(), null)));
+    timeouts.arm(change, version);
+    change.add(
         Event.of(
             "ExecutionRedriven", "redriveCount", row.redriveCount() + 1));
   }

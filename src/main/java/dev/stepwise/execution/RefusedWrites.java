@@ -38,14 +38,15 @@ class RefusedWrites {
       log.error("The database refused the writes of work item {} on execution {}",
           item.id(), item.executionId(), e);
       String cause = "The database refused to store the execution's data: " + reason(e);
-      transactions.onExecution(
-          item.executionId(),
-          session -> {
-            if (!queue.complete(item)) return false;
-            termination.terminate(session, ExecutionStatus.FAILED, ErrorNames.RUNTIME, cause);
-            return true;
-          },
-          ended -> queue.complete(item));
+      transactions.run(
+          ChangeRequest.on(
+                  item.executionId(),
+                  change -> {
+                    if (!queue.complete(item)) return false;
+                    termination.terminate(change, ExecutionStatus.FAILED, ErrorNames.RUNTIME, cause);
+                    return true;
+                  })
+              .otherwise(ended -> queue.complete(item)));
     }
   }
 

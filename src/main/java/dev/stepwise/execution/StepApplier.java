@@ -21,102 +21,110 @@ class StepApplier {
   private final TokenStore tokens;
   private final WorkQueue queue;
   private final ForkJoin forks;
-  private final ChildExecutions children;
-  private final CallbackTimers callbacks;
+  private final MapChildren children;
+  private final List<DispatchHandler> dispatchHandlers;
   private final ForkJoin.Steps steps = this::applyStep;
 
   StepApplier(
       TokenStore tokens,
       WorkQueue queue,
       ForkJoin forks,
-      ChildExecutions children,
-      CallbackTimers callbacks) {
+      MapChildren children,
+      List<DispatchHandler> dispatchHandlers) {
     this.tokens = tokens;
     this.queue = queue;
     this.forks = forks;
     this.children = children;
-    this.callbacks = callbacks;
+    this.dispatchHandlers = dispatchHandlers;
   }
 
   /** Applies a step, then writes the child ends it gathered (see {@link OpenFork}). */
-  void apply(Session session, TokenRow row, Step step) {
-    applyStep(session, row, step);
-    forks.writeAll(session);
+  void apply(ExecutionChange change, TokenRow row, Step step) {
+    applyStep(change, row, step);
+    forks.writeAll(change);
   }
 
   /**
    * Starts the next children of a fork that one transaction could not start in full (a {@link
    * WorkKinds#FORK} item on the parent token).
    */
-  void continueFork(Session session, TokenRow parent, ForkWork work) {
-    forks.resume(session, parent, work, steps);
-    forks.writeAll(session);
+  void continueFork(ExecutionChange change, TokenRow parent, ForkWork work) {
+    forks.resume(change, parent, work, steps);
+    forks.writeAll(change);
   }
 
   /** A distributed Map's child execution reported its end to the waiting token {@code tokenId}. */
-  void childExecutionEnded(Session session, int tokenId, ChildExecutions.Outcome outcome) {
-    forks.childExecutionEnded(session, tokenId, outcome, steps);
-    forks.writeAll(session);
+  void childExecutionEnded(ExecutionChange change, int tokenId, MapChildren.Report report) {
+    forks.childExecutionEnded(change, tokenId, report, steps);
+    forks.writeAll(change);
   }
 
-  private void applyStep(Session session, TokenRow row, Step step) {
-    session.addAll(step.events());
-    int version = step.token() == null ? row.version() : tokens.move(session.executionId(), row, step.token());
+  private void applyStep(ExecutionChange change, TokenRow row, Step step) {
+    change.addAll(step.events());
+    int version = step.token() == null ? row.version() : tokens.move(change.executionId(), row, step.token());
     switch (step.effect()) {
       case Effect.Dispatch dispatch -> {
-        // A task token is handed out: record it and arm its timers. An activity's task is not
-        // sent anywhere; its workers pull it.
-        if (callbacks.open(session, row.id(), version, dispatch.request())) return;
+        // A feature may take part (a task token handed out is recorded and its timers armed) or
+        // take the task over (an activity's task is not sent anywhere; its workers pull it).
+        if (takenOver(change, row.id(), version, dispatch)) return;
         // One key per entry into the state: the entered event's id is unique in the execution.
-        String key = session.executionId() + "/" + step.token().enteredEventId();
+        String key = change.executionId() + "/" + step.token().enteredEventId();
         queue.enqueue(
             List.of(
-                work(session, row.id(), version, WorkKinds.TASK, session.now(),
+                work(change, row.id(), version, WorkKinds.TASK, change.now(),
                     Json.write(
                         new TaskWork(
-                            dispatch.request(), key, session.execution().stateMachine())))));
+                            dispatch.request(), key, change.execution().stateMachine())))));
       }
       case Effect.Timer timer ->
-          queue.enqueue(List.of(work(session, row.id(), version, WorkKinds.STEP, timer.dueAt(), null)));
-      case Effect.StartFork fork -> forks.start(session, row, version, step.token(), fork, steps);
+          queue.enqueue(List.of(work(change, row.id(), version, WorkKinds.ADVANCE, timer.dueAt(), null)));
+      case Effect.StartFork fork -> forks.start(change, row, version, step.token(), fork, steps);
       case Effect.Finished finished -> {
         if (row.parentId() == null) {
-          endExecution(session, ExecutionStatus.SUCCEEDED, finished.output(), null, null);
+          endExecution(change, ExecutionStatus.SUCCEEDED, finished.output(), null, null);
         } else {
           forks.childEnded(
-              session, row, true, Json.write(finished.output()), null, null, steps);
+              change, row, true, Json.write(finished.output()), null, null, steps);
         }
       }
       case Effect.Failed failed -> {
         if (row.parentId() == null) {
-          endExecution(session, ExecutionStatus.FAILED, null, failed.error(), failed.cause());
+          endExecution(change, ExecutionStatus.FAILED, null, failed.error(), failed.cause());
         } else {
-          forks.childEnded(session, row, false, null, failed.error(), failed.cause(), steps);
+          forks.childEnded(change, row, false, null, failed.error(), failed.cause(), steps);
         }
       }
     }
   }
 
+  private boolean takenOver(ExecutionChange change, int tokenId, int version, Effect.Dispatch dispatch) {
+    boolean taken = false;
+    for (DispatchHandler handler : dispatchHandlers) {
+      taken |= handler.take(change, tokenId, version, dispatch.request());
+    }
+    return taken;
+  }
+
   private void endExecution(
-      Session session, ExecutionStatus status, Object output, String error, String cause) {
+      ExecutionChange change, ExecutionStatus status, Object output, String error, String cause) {
     // An ending that would pass the history limit does not happen: the execution fails at the
-    // limit instead (SessionWriter).
-    if (session.historySize() >= session.historyLimit()) return;
+    // limit instead (ChangeWriter).
+    if (change.historySize() >= change.historyLimit()) return;
     // The root token's row keeps its last position (the failed state, for a redrive); the
     // execution's status says it is over.
     if (status == ExecutionStatus.SUCCEEDED) {
-      session.end(status, Json.write(output), null, null);
-      session.add(Event.of("ExecutionSucceeded", "output", output));
+      change.end(status, Json.write(output), null, null);
+      change.add(Event.of("ExecutionSucceeded", "output", output));
     } else {
-      session.end(status, null, error, cause);
-      session.add(Event.of("ExecutionFailed", "error", error, "cause", cause));
+      change.end(status, null, error, cause);
+      change.add(Event.of("ExecutionFailed", "error", error, "cause", cause));
     }
-    queue.cancelExecution(session.executionId());
-    children.reportEnd(session, new ChildExecutions.Outcome(status, output, error, cause));
+    queue.cancelExecution(change.executionId());
+    children.reportEnd(change, new MapChildren.Report(status, output, error, cause));
   }
 
   private static NewWork work(
-      Session session, int tokenId, int version, String kind, Instant at, String payload) {
-    return new NewWork(session.executionId(), tokenId, version, kind, at, payload);
+      ExecutionChange change, int tokenId, int version, String kind, Instant at, String payload) {
+    return new NewWork(change.executionId(), tokenId, version, kind, at, payload);
   }
 }

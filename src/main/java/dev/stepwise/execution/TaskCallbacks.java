@@ -64,7 +64,7 @@ public class TaskCallbacks {
 
   /** The waiting state is still being worked on: its {@code HeartbeatSeconds} clock restarts. */
   public void heartbeat(String taskToken) {
-    if (!onWaiting(known(taskToken), null, (session, token, row) -> timers.heartbeat(session, row))) {
+    if (!onWaiting(known(taskToken), null, (change, token, row) -> timers.heartbeat(change, row))) {
       throw notWaiting();
     }
   }
@@ -78,8 +78,8 @@ public class TaskCallbacks {
             onWaiting(
                 row,
                 item,
-                (session, token, fresh) ->
-                    finish(session, token, fresh, new TaskOutcome.Failed(error, cause))));
+                (change, token, fresh) ->
+                    finish(change, token, fresh, new TaskOutcome.Failed(error, cause))));
   }
 
   /** The request carrying the task token was delivered; {@code response} is what it answered. */
@@ -91,35 +91,35 @@ public class TaskCallbacks {
             onWaiting(
                 row,
                 item,
-                (session, token, fresh) -> {
+                (change, token, fresh) -> {
                   if (fresh.started()) return;
-                  session.add(started(fresh));
-                  session.add(
+                  change.add(started(fresh));
+                  change.add(
                       Event.of("TaskSubmitted", "resource", fresh.resource(), "output", response));
                   store.markStarted(fresh.taskToken());
                 }));
   }
 
   private void answer(String taskToken, TaskOutcome outcome) {
-    if (!onWaiting(known(taskToken), null, (session, token, row) -> finish(session, token, row, outcome))) {
+    if (!onWaiting(known(taskToken), null, (change, token, row) -> finish(change, token, row, outcome))) {
       throw notWaiting();
     }
   }
 
-  private void finish(Session session, TokenRow token, CallbackRow row, TaskOutcome outcome) {
-    if (!row.started()) session.add(started(row));
+  private void finish(ExecutionChange change, TokenRow token, CallbackRow row, TaskOutcome outcome) {
+    if (!row.started()) change.add(started(row));
     timers.cancel(row);
-    store.close(row.taskToken(), session.now());
+    store.close(row.taskToken(), change.now());
     var step =
         Decisions.decide(
             (interpreter, position, context) -> interpreter.afterTask(position, outcome, context),
-            session,
+            change,
             token);
-    applier.apply(session, token, step);
+    applier.apply(change, token, step);
   }
 
   private interface Work {
-    void run(Session session, TokenRow token, CallbackRow row);
+    void run(ExecutionChange change, TokenRow token, CallbackRow row);
   }
 
   /**
@@ -128,19 +128,19 @@ public class TaskCallbacks {
    */
   private boolean onWaiting(CallbackRow known, WorkItem item, Work work) {
     var waiting = new AtomicBoolean();
-    transactions.onExecution(
+    transactions.run(ChangeRequest.on(
         known.executionId(),
-        session -> {
+        change -> {
           waiting.set(false);
           if (item != null && !queue.complete(item)) return false;
           // Read again under the execution's lock: a concurrent answer may have closed it.
           CallbackRow row = store.find(known.taskToken()).orElseThrow();
-          TokenRow token = tokens.find(session.executionId(), row.tokenId()).orElse(null);
+          TokenRow token = tokens.find(change.executionId(), row.tokenId()).orElse(null);
           if (!waits(token, row)) return item != null;
-          work.run(session, token, row);
+          work.run(change, token, row);
           waiting.set(true);
           return true;
-        });
+        }));
     return waiting.get();
   }
 

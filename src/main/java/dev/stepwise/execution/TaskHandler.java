@@ -18,19 +18,19 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class TaskHandler implements WorkHandler {
-  private final Stepper stepper;
+  private final WorkItemChanges itemChanges;
   private final HttpTaskDispatcher dispatcher;
   private final ApplicationEventPublisher publisher;
   private final TaskCallbacks callbacks;
   private final LocalWork local;
 
   TaskHandler(
-      Stepper stepper,
+      WorkItemChanges itemChanges,
       HttpTaskDispatcher dispatcher,
       ApplicationEventPublisher publisher,
       TaskCallbacks callbacks,
       LocalWork local) {
-    this.stepper = stepper;
+    this.itemChanges = itemChanges;
     this.dispatcher = dispatcher;
     this.publisher = publisher;
     this.callbacks = callbacks;
@@ -63,7 +63,7 @@ class TaskHandler implements WorkHandler {
     }
     // TaskStarted is recorded with the outcome: one transaction per call instead of two.
     var started = Event.of("TaskStarted", "resource", request.resource());
-    stepper.run(
+    itemChanges.run(
         item,
         List.of(started),
         (interpreter, token, context) -> interpreter.afterTask(token, outcome, context));

@@ -8,7 +8,7 @@ import dev.stepwise.queue.WorkItem;
  * transaction; on an execution that has already ended, the item is just removed.
  */
 abstract class TerminatingHandler implements WorkHandler {
-  private final Stepper stepper;
+  private final WorkItemChanges itemChanges;
   private final Termination termination;
   private final String kind;
   private final ExecutionStatus status;
@@ -16,13 +16,13 @@ abstract class TerminatingHandler implements WorkHandler {
   private final String cause;
 
   TerminatingHandler(
-      Stepper stepper,
+      WorkItemChanges itemChanges,
       Termination termination,
       String kind,
       ExecutionStatus status,
       String error,
       String cause) {
-    this.stepper = stepper;
+    this.itemChanges = itemChanges;
     this.termination = termination;
     this.kind = kind;
     this.status = status;
@@ -37,6 +37,6 @@ abstract class TerminatingHandler implements WorkHandler {
 
   @Override
   public void handle(WorkItem item) {
-    stepper.settle(item, session -> termination.terminate(session, status, error, cause));
+    itemChanges.settle(item, change -> termination.terminate(change, status, error, cause));
   }
 }

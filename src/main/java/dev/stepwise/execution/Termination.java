@@ -2,6 +2,7 @@ package dev.stepwise.execution;
 
 import dev.stepwise.engine.Event;
 import dev.stepwise.queue.WorkQueue;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** Ends a running execution from outside its states: stopped, timed out, or over a limit. */
@@ -9,35 +10,35 @@ import org.springframework.stereotype.Component;
 class Termination {
   private final TokenStore tokens;
   private final WorkQueue queue;
-  private final ChildExecutions children;
-  private final CallbackStore callbacks;
+  private final MapChildren children;
+  private final List<StopHandler> stopHandlers;
 
   Termination(
-      TokenStore tokens, WorkQueue queue, ChildExecutions children, CallbackStore callbacks) {
+      TokenStore tokens, WorkQueue queue, MapChildren children, List<StopHandler> stopHandlers) {
     this.tokens = tokens;
     this.queue = queue;
     this.children = children;
-    this.callbacks = callbacks;
+    this.stopHandlers = stopHandlers;
   }
 
-  void terminate(Session session, ExecutionStatus status, String error, String cause) {
-    var id = session.executionId();
-    session.end(status, null, error, cause);
-    if (children.abortAll(session) > 0) {
-      session.add(Event.of("MapRunAborted"));
+  void terminate(ExecutionChange change, ExecutionStatus status, String error, String cause) {
+    var id = change.executionId();
+    change.end(status, null, error, cause);
+    if (children.abortAll(change) > 0) {
+      change.add(Event.of("MapRunAborted"));
     }
     tokens.cancelAll(id);
     // Pending timers and task work go; a task answer still in flight finds no item and is dropped.
     queue.cancelExecution(id);
-    // Task tokens handed out can no longer be answered (409), and stop counting as open.
-    callbacks.closeExecution(id, session.now());
+    // What the features handed out is void: task tokens can no longer be answered, for one.
+    for (StopHandler handler : stopHandlers) handler.stopped(change);
     String type =
         switch (status) {
           case TIMED_OUT -> "ExecutionTimedOut";
           case FAILED -> "ExecutionFailed";
           default -> "ExecutionAborted";
         };
-    session.add(Event.of(type, "error", error, "cause", cause));
-    children.reportEnd(session, new ChildExecutions.Outcome(status, null, error, cause));
+    change.add(Event.of(type, "error", error, "cause", cause));
+    children.reportEnd(change, new MapChildren.Report(status, null, error, cause));
   }
 }

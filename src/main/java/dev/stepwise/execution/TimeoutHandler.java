@@ -5,9 +5,9 @@ import org.springframework.stereotype.Component;
 /** Ends an execution whose own {@code TimeoutSeconds} ran out. */
 @Component
 class TimeoutHandler extends TerminatingHandler {
-  TimeoutHandler(Stepper stepper, Termination termination) {
+  TimeoutHandler(WorkItemChanges itemChanges, Termination termination) {
     super(
-        stepper,
+        itemChanges,
         termination,
         WorkKinds.TIMEOUT,
         ExecutionStatus.TIMED_OUT,

@@ -2,8 +2,11 @@ package dev.stepwise.execution;
 
 /** The kinds of work item the execution module enqueues and handles. */
 final class WorkKinds {
-  /** Run the interpreter for a token (entering a state, or a timer that fired). */
-  static final String STEP = "STEP";
+  /**
+   * Advance a token (entering a state, or a timer that fired). Stored as "STEP", the name it
+   * had before "step" came to mean only the interpreter's {@code Step}: queued items keep it.
+   */
+  static final String ADVANCE = "STEP";
 
   /**
    * Start the next children of a fork too large for one transaction; on the parent token, the

@@ -1,6 +1,6 @@
 package dev.stepwise.metrics;
 
-import dev.stepwise.execution.StepCommitted;
+import dev.stepwise.execution.ExecutionChanged;
 import dev.stepwise.execution.TaskCompleted;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,7 +27,7 @@ class ExecutionMetrics {
   }
 
   @TransactionalEventListener(fallbackExecution = true)
-  void on(StepCommitted committed) {
+  void on(ExecutionChanged committed) {
     String machine = committed.stateMachine();
     for (String type : committed.eventTypes()) {
       if (type.endsWith(STATE_ENTERED)) {

@@ -39,7 +39,7 @@ public class StateMachines {
     this.jdbc = jdbc;
   }
 
-  public record Saved(StateMachineView stateMachine, Outcome outcome) {}
+  public record Saved(StateMachineView stateMachine, SaveResult result) {}
 
   public List<Diagnostic> validate(JsonNode definition) {
     return validator.validate(definition);
@@ -58,18 +58,18 @@ public class StateMachines {
       var entity = machines.save(new StateMachineEntity(name, description, clock.instant()));
       revisions.save(
           new StateMachineRevisionEntity(name, 1, text, description, entity.createdAt()));
-      return new Saved(view(entity, text), Outcome.CREATED);
+      return new Saved(view(entity, text), SaveResult.CREATED);
     }
     StateMachineEntity entity = existing.get();
     if (!entity.deleted()) {
       String current = currentRevision(entity).definition();
       if (Json.mapper().readTree(current).equals(definition)) {
-        return new Saved(view(entity, current), Outcome.UNCHANGED);
+        return new Saved(view(entity, current), SaveResult.UNCHANGED);
       }
       throw new StateMachineConflict(
           "A state machine named '" + name + "' exists with a different definition");
     }
-    return new Saved(revise(entity, text, description), Outcome.CREATED);
+    return new Saved(revise(entity, text, description), SaveResult.CREATED);
   }
 
   @Transactional
@@ -78,7 +78,7 @@ public class StateMachines {
     StateMachineEntity entity = live(name);
     return new Saved(
         revise(entity, Json.write(definition), description != null ? description : entity.description()),
-        Outcome.UPDATED);
+        SaveResult.UPDATED);
   }
 
   @Transactional(readOnly = true)

@@ -12,13 +12,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /**
- * What one transaction on a locked execution accumulates: its history events (numbered on from
- * the execution's counter, written together at the end), new token ids, and whether it ended.
+ * What one transaction changes in an execution (locked, or just inserted), accumulated until it
+ * is written: its history events (numbered on from the execution's counter, written together at
+ * the end), new token ids, and whether it ended. (Named for what it is; it was once "Session",
+ * which read like Hibernate's.)
  */
-final class Session {
+final class ExecutionChange {
   private final ExecutionRow execution;
   private final Interpreter interpreter;
   private final Instant now;
@@ -33,8 +37,9 @@ final class Session {
   private TokenRow prefetched;
   private final java.util.Set<Integer> forksOver = new java.util.HashSet<>();
   private final Map<Integer, OpenFork> forks = new HashMap<>();
+  private BiConsumer<ExecutionRow, Consumer<ExecutionChange>> starts;
 
-  Session(
+  ExecutionChange(
       ExecutionRow execution,
       Interpreter interpreter,
       Instant now,
@@ -48,6 +53,19 @@ final class Session {
     this.historyLimit = historyLimit;
     this.random = random;
     this.lastTokenId = execution.lastTokenId();
+  }
+
+  /**
+   * Starts a new execution in this transaction (a distributed Map's child), through the same door
+   * as this change ({@link ExecutionTransactions}, which sets how): {@code row} is inserted and
+   * {@code work} done in a change of its own, written as any.
+   */
+  void start(ExecutionRow row, Consumer<ExecutionChange> work) {
+    starts.accept(row, work);
+  }
+
+  void startsThrough(BiConsumer<ExecutionRow, Consumer<ExecutionChange>> door) {
+    this.starts = door;
   }
 
   /** The token read together with the execution's lock, or null. */
@@ -79,7 +97,7 @@ final class Session {
     return now;
   }
 
-  /** The context for the next interpreter call: its events continue this session's numbering. */
+  /** The context for the next interpreter call: its events continue this change's numbering. */
   StepContext context() {
     if (info == null) {
       info =
@@ -99,7 +117,7 @@ final class Session {
     return execution.lastEventId() + events.size() + 1;
   }
 
-  /** How many events the execution's history holds once this session's are written. */
+  /** How many events the execution's history holds once this change's are written. */
   long historySize() {
     return nextEventId() - 1;
   }
@@ -186,8 +204,8 @@ final class Session {
     this.endingEventIndex = events.size();
   }
 
-  StepCommitted summary() {
-    return new StepCommitted(
+  ExecutionChanged summary() {
+    return new ExecutionChanged(
         execution.id(),
         execution.stateMachine(),
         events.stream().map(Event::type).toList(),

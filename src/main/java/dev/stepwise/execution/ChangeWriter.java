@@ -13,56 +13,46 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes what a session accumulated in one statement: its history events (numbered on from the
+ * Writes what a change accumulated in one statement: its history events (numbered on from the
  * execution's counter) and the execution row's counters and end. One round trip at the end of
  * every transaction, however many states it ran.
  */
 @Component
-class SessionWriter {
+class ChangeWriter {
   private final JdbcClient jdbc;
-  private final Termination termination;
   private final ApplicationEventPublisher publisher;
   private final int historyLimit;
   private final Clock clock;
 
-  SessionWriter(
+  ChangeWriter(
       JdbcClient jdbc,
-      Termination termination,
       ApplicationEventPublisher publisher,
       LimitsProperties limits,
       Clock clock) {
     this.jdbc = jdbc;
     this.clock = clock;
-    this.termination = termination;
     this.publisher = publisher;
     this.historyLimit = limits.historyEvents();
   }
 
   /**
-   * Writes what a session accumulated: its events, the counters, and the after-commit news. The
-   * history never holds more than the limit: an execution still running once it reaches the
-   * limit fails with {@code States.Runtime}, its ExecutionFailed the limit's last event, and the
-   * events of this session that would not fit are dropped (every change goes through here).
+   * Writes what a change accumulated: its events (cut to the history limit, see {@link
+   * ExecutionChange#trimHistoryTo}), the counters, and the after-commit news. Only {@link
+   * ExecutionTransactions} calls it, so every change (a distributed Map's child's start too) is
+   * written here.
    */
-  void flush(Session session) {
-    if (!session.isFinished() && session.historySize() >= historyLimit) {
-      termination.terminate(
-          session,
-          ExecutionStatus.FAILED,
-          "States.Runtime",
-          "The execution reached the limit of " + historyLimit + " history events");
-    }
-    session.trimHistoryTo(historyLimit);
-    if (session.events().isEmpty() && session.lastTokenId() == session.execution().lastTokenId()) {
+  void flush(ExecutionChange change) {
+    change.trimHistoryTo(historyLimit);
+    if (change.events().isEmpty() && change.lastTokenId() == change.execution().lastTokenId()) {
       return;
     }
-    write(session);
-    publisher.publishEvent(session.summary());
+    write(change);
+    publisher.publishEvent(change.summary());
   }
 
-  private void write(Session session) {
-    List<Event> events = session.events();
-    long firstId = session.execution().lastEventId() + 1;
+  private void write(ExecutionChange change) {
+    List<Event> events = change.events();
+    long firstId = change.execution().lastEventId() + 1;
     int n = events.size();
     var ids = new Long[n];
     var types = new String[n];
@@ -72,13 +62,13 @@ class SessionWriter {
       types[i] = events.get(i).type();
       details[i] = Json.write(events.get(i).details());
     }
-    var ending = session.ending();
+    var ending = change.ending();
     var params = new ArrayList<Object>();
     // Events are stamped as they are written, just before the commit that makes them happen:
     // a TaskScheduled's timestamp is when the task became due, not when its step began.
-    params.addAll(List.of(session.executionId(), ts(clock.instant()), ids, types, details));
+    params.addAll(List.of(change.executionId(), ts(clock.instant()), ids, types, details));
     params.add(firstId - 1 + n);
-    params.add(session.lastTokenId());
+    params.add(change.lastTokenId());
     String end = "";
     if (ending != null) {
       end = ", status = ?, output = ?, error = ?, cause = ?, stopped_at = ?";
@@ -86,9 +76,9 @@ class SessionWriter {
       params.add(ending.output());
       params.add(TextColumn.encode(ending.error()));
       params.add(TextColumn.encode(ending.cause()));
-      params.add(ts(session.now()));
+      params.add(ts(change.now()));
     }
-    params.add(session.executionId());
+    params.add(change.executionId());
     jdbc.sql(
             "with events as (insert into history_event"
                 + " (execution_id, id, previous_event_id, ts, type, details)"

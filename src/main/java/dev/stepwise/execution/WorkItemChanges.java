@@ -10,18 +10,20 @@ import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 
 /**
- * The one transaction shape of a step: lock the execution, complete the claimed work item
- * (guarded by the claim's version), check the token is still where the item expects it, run the
- * interpreter and apply its decision with {@link StepApplier}. Nothing here leaves the database.
+ * The changes a claimed work item makes, in the one transaction shape of an item: lock the
+ * execution, complete the item (guarded by the claim's version), check the token is still where
+ * the item expects it, run the interpreter and apply its {@link dev.stepwise.engine.Step} with
+ * {@link StepApplier}. Nothing here leaves the database. (Once "Stepper": "step" now means only
+ * the interpreter's result.)
  */
 @Component
-class Stepper {
+class WorkItemChanges {
   private final ExecutionTransactions transactions;
   private final WorkQueue queue;
   private final StepApplier applier;
   private final RefusedWrites refused;
 
-  Stepper(
+  WorkItemChanges(
       ExecutionTransactions transactions,
       WorkQueue queue,
       StepApplier applier,
@@ -41,10 +43,10 @@ class Stepper {
   void run(WorkItem item, List<Event> before, Decisions.Action action) {
     onToken(
         item,
-        (session, token) -> {
-          session.addAll(before);
-          Step step = Decisions.decide(action, session, token);
-          applier.apply(session, token, step);
+        (change, token) -> {
+          change.addAll(before);
+          Step step = Decisions.decide(action, change, token);
+          applier.apply(change, token, step);
         });
   }
 
@@ -52,25 +54,26 @@ class Stepper {
    * Runs {@code work} on the token {@code item} names, in the transaction shape of {@link #run}:
    * a stale item is dropped without effect; an item of an execution that has ended is removed.
    */
-  void onToken(WorkItem item, BiConsumer<Session, TokenRow> work) {
+  void onToken(WorkItem item, BiConsumer<ExecutionChange, TokenRow> work) {
     refused.guard(
         item,
         () ->
-            transactions.onExecution(
+            transactions.run(
+                ChangeRequest.on(
                 item.executionId(),
-                item.tokenId(),
-                session -> {
+                change -> {
                   if (!queue.complete(item)) return false;
-                  var token = session.prefetched();
+                  var token = change.prefetched();
                   if (token == null
                       || token.status() != TokenStatus.ACTIVE
                       || token.version() != item.tokenVersion()) {
                     return true;
                   }
-                  work.accept(session, token);
+                  work.accept(change, token);
                   return true;
-                },
-                ended -> queue.complete(item)));
+                })
+                .withToken(item.tokenId())
+                .otherwise(ended -> queue.complete(item))));
   }
 
   /**
@@ -78,18 +81,19 @@ class Stepper {
    * outlive it (a timeout, a child's report to its parent, an abort): on an execution that has
    * ended, the item is just removed.
    */
-  void settle(WorkItem item, Consumer<Session> work) {
+  void settle(WorkItem item, Consumer<ExecutionChange> work) {
     refused.guard(
         item,
         () ->
-            transactions.onExecution(
-                item.executionId(),
-                session -> {
-                  if (!queue.complete(item)) return false;
-                  work.accept(session);
-                  return true;
-                },
-                row -> queue.complete(item)));
+            transactions.run(
+                ChangeRequest.on(
+                    item.executionId(),
+                    change -> {
+                      if (!queue.complete(item)) return false;
+                      work.accept(change);
+                      return true;
+                    })
+                .otherwise(row -> queue.complete(item))));
   }
 
 }

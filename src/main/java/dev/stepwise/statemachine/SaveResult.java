@@ -1,7 +1,7 @@
 package dev.stepwise.statemachine;
 
 /** How a create or update went. */
-public enum Outcome {
+public enum SaveResult {
   CREATED,
   UNCHANGED,
   UPDATED

@@ -6,9 +6,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
 
-/** Opens sessions: the interpreter of the execution's revision, the time, limits, randomness. */
+/** Opens changes: the interpreter of the execution's revision, the time, limits, randomness. */
 @Component
-class Sessions {
+class ExecutionChanges {
   // Task tokens come from it and must not be guessable; otherwise it only jitters retries.
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -17,7 +17,7 @@ class Sessions {
   private final StepContext.Limits limits;
   private final int historyLimit;
 
-  Sessions(
+  ExecutionChanges(
       Interpreters interpreters, Clock clock, LimitsProperties limits, TaskProperties tasks) {
     this.interpreters = interpreters;
     this.clock = clock;
@@ -30,10 +30,10 @@ class Sessions {
     this.historyLimit = limits.historyEvents();
   }
 
-  /** A session on an execution row this transaction holds (locked, or just inserted). */
-  Session open(ExecutionRow row) {
-    return new Session(
-        row, interpreters.get(row.stateMachine(), row.revision()), clock.instant(), limits, historyLimit,
-        RANDOM);
+  /** A change on an execution row this transaction holds (locked, or just inserted). */
+  ExecutionChange open(ExecutionRow row) {
+    return new ExecutionChange(
+        row, interpreters.get(row.stateMachine(), row.revision()), clock.instant(), limits,
+        historyLimit, RANDOM);
   }
 }

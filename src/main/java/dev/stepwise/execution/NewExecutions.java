@@ -1,0 +1,61 @@
+package dev.stepwise.execution;
+
+import dev.stepwise.engine.Event;
+import dev.stepwise.engine.Token;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts an execution through {@link ExecutionTransactions}: one transaction inserts it and puts
+ * it to work: the first event, the root token, the execution's timeout, and the first step, all
+ * written together, so a run of pure states may finish before the start returns.
+ */
+@Component
+class NewExecutions {
+  private final ExecutionTransactions transactions;
+  private final TokenStore tokens;
+  private final StepApplier applier;
+  private final ExecutionTimeouts timeouts;
+
+  NewExecutions(
+      ExecutionTransactions transactions,
+      TokenStore tokens,
+      StepApplier applier,
+      ExecutionTimeouts timeouts) {
+    this.transactions = transactions;
+    this.tokens = tokens;
+    this.applier = applier;
+    this.timeouts = timeouts;
+  }
+
+  /**
+   * Inserts the execution {@code row} makes (inside the transaction) with {@code input}, and runs
+   * its first step; returns the change written.
+   *
+   * @throws org.springframework.dao.DuplicateKeyException when its name is taken
+   */
+  ExecutionChange start(Supplier<ExecutionRow> row, Object input) {
+    return transactions
+        .run(
+            ChangeRequest.start(
+                row,
+                change -> {
+                  run(change, input);
+                  return true;
+                }))
+        .orElseThrow();
+  }
+
+  private void run(ExecutionChange change, Object input) {
+    ExecutionRow row = change.execution();
+    change.add(
+        Event.of(
+            "ExecutionStarted",
+            "input", input, "stateMachine", row.stateMachine(), "revision", row.revision()));
+    Token start = change.interpreter().startToken(input);
+    var root = new TokenRow(1, null, null, TokenStatus.ACTIVE, start, null, 0, 0);
+    tokens.insert(row.id(), root);
+    timeouts.arm(change, 0);
+    applier.apply(change, root, Decisions.decide(Decisions.ADVANCE, change, root));
+  }
+}
