@@ -10,8 +10,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 /**
  * With {@code stepwise.exit-with-parent}, stops the service (gracefully, as on SIGTERM) once the
  * process that started it is gone. {@code ./mvnw spring-boot:run} sets it: the plugin runs the
- * application in a JVM of its own, and killing Maven (kill -9, a closed IDE) does not end that
- * JVM, which would keep serving and keep its embedded PostgreSQL running unseen.
+ * application in a JVM of its own, and killing Maven (kill -9, a closed IDE) does not end that JVM,
+ * which would keep serving and keep its embedded PostgreSQL running unseen.
  */
 public class ExitWithParent implements EnvironmentPostProcessor {
   private static final Duration CHECK_EVERY = Duration.ofSeconds(1);

@@ -16,9 +16,9 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import dev.stepwise.execution.CallbackOpened;
+import dev.stepwise.execution.ExecutionChanged;
 import dev.stepwise.execution.ExecutionStatus;
 import dev.stepwise.execution.OpenCallbacks;
-import dev.stepwise.execution.ExecutionChanged;
 import dev.stepwise.execution.TaskCompleted;
 import dev.stepwise.queue.Backlog;
 import dev.stepwise.queue.ClaimLost;
@@ -63,7 +63,8 @@ class ArchitectureTests {
           .resideInAPackage("dev.stepwise.queue..")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage("dev.stepwise.asl..", "dev.stepwise.engine..", "dev.stepwise.execution..");
+          .resideInAnyPackage(
+              "dev.stepwise.asl..", "dev.stepwise.engine..", "dev.stepwise.execution..");
 
   @ArchTest
   static final ArchRule taskDependsOnNoRuntimeOrStorage =
@@ -107,12 +108,13 @@ class ArchitectureTests {
       slices().matching("dev.stepwise.(*)..").should().beFreeOfCycles();
 
   /**
-   * Inside the runtime's packages no two classes depend on each other, directly or through
-   * others: each can be read (and tested) knowing only what it uses.
+   * Inside the runtime's packages no two classes depend on each other, directly or through others:
+   * each can be read (and tested) knowing only what it uses.
    */
   @ArchTest
   static final ArchRule runtimeClassesAreFreeOfCycles =
-      slices().assignedFrom(new ClassesOf(Set.of("dev.stepwise.execution", "dev.stepwise.queue")))
+      slices()
+          .assignedFrom(new ClassesOf(Set.of("dev.stepwise.execution", "dev.stepwise.queue")))
           .should()
           .beFreeOfCycles();
 
@@ -132,7 +134,10 @@ class ArchitectureTests {
     }
   }
 
-  /** Modules throw exceptions that say what went wrong; which HTTP status that is, only the API says. */
+  /**
+   * Modules throw exceptions that say what went wrong; which HTTP status that is, only the API
+   * says.
+   */
   @ArchTest
   static final ArchRule httpOnlyInTheWebLayer =
       noClasses()

@@ -19,15 +19,15 @@ import java.util.TreeSet;
 /**
  * The module graph, declared: each top-level package under {@code dev.stepwise} is a module, and
  * {@link #ALLOWED} lists the modules it may use. A new dependency between modules is a decision,
- * made here, in review; an import that breaks the graph fails this test, and so does a module
- * that is not declared. No cycles between modules either (the finer rules, such as purity of
- * {@code asl} and {@code engine} and no class cycles inside {@code execution} and {@code queue},
- * are in {@link ArchitectureTests}).
+ * made here, in review; an import that breaks the graph fails this test, and so does a module that
+ * is not declared. No cycles between modules either (the finer rules, such as purity of {@code asl}
+ * and {@code engine} and no class cycles inside {@code execution} and {@code queue}, are in {@link
+ * ArchitectureTests}).
  *
  * <p>ArchUnit rather than Spring Modulith: the rules that matter here (a pure interpreter free of
  * Spring, class-level cycles inside a package) are ArchUnit rules anyway, and Modulith's
- * conventions (a module's sub-packages are internal) would force a package layout the engine
- * does not need.
+ * conventions (a module's sub-packages are internal) would force a package layout the engine does
+ * not need.
  */
 @AnalyzeClasses(packages = "dev.stepwise", importOptions = ImportOption.DoNotIncludeTests.class)
 class ModuleGraphTests {
@@ -44,7 +44,8 @@ class ModuleGraphTests {
     ALLOWED.put("admission", Set.of("queue"));
     ALLOWED.put("statemachine", Set.of("asl", "database"));
     ALLOWED.put(
-        "execution", Set.of("asl", "engine", "task", "database", "queue", "admission", "statemachine"));
+        "execution",
+        Set.of("asl", "engine", "task", "database", "queue", "admission", "statemachine"));
     ALLOWED.put("metrics", Set.of("execution", "queue"));
     ALLOWED.put("api", Set.of("asl", "database", "admission", "statemachine", "execution"));
   }

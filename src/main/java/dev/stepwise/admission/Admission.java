@@ -14,12 +14,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Bounds the work a node accepts. Requests run on virtual threads, so nothing else stops a burst
- * of starts from queueing on the connection pool until every start is slow; instead, a start
- * runs only with a permit (a fair semaphore, so waiters go first come, first served) and is
- * refused when none frees up within {@code maxWait}, or at once when the work queue is already
- * behind. Only starts and redrives ask: reads, stops and task answers are never refused, since
- * they finish work rather than add it.
+ * Bounds the work a node accepts. Requests run on virtual threads, so nothing else stops a burst of
+ * starts from queueing on the connection pool until every start is slow; instead, a start runs only
+ * with a permit (a fair semaphore, so waiters go first come, first served) and is refused when none
+ * frees up within {@code maxWait}, or at once when the work queue is already behind. Only starts
+ * and redrives ask: reads, stops and task answers are never refused, since they finish work rather
+ * than add it.
  */
 @Component
 public class Admission {
@@ -87,8 +87,11 @@ public class Admission {
     if (properties.maxBacklog() > 0 && sample.due() > properties.maxBacklog()) {
       throw refuse(
           Reason.BACKLOG,
-          "The work queue holds " + sample.due() + " due items (limit "
-              + properties.maxBacklog() + "); try again later");
+          "The work queue holds "
+              + sample.due()
+              + " due items (limit "
+              + properties.maxBacklog()
+              + "); try again later");
     }
     Duration maxLag = properties.maxLag();
     if (maxLag.isPositive() && sample.lag().compareTo(maxLag) > 0) {

@@ -11,8 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     connection for its transaction, so keep it below the connection pool (0: no bound)
  * @param maxWait how long a start waits for its turn before it is refused
  * @param maxBacklog due work items not yet running above which starts are refused (0: no limit)
- * @param maxLag how long the oldest due work item may wait before starts are refused (0: no
- *     limit)
+ * @param maxLag how long the oldest due work item may wait before starts are refused (0: no limit)
  * @param retryAfter what a refusal asks the client to wait before trying again
  */
 @ConfigurationProperties("stepwise.admission")

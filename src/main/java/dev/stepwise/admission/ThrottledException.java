@@ -3,8 +3,8 @@ package dev.stepwise.admission;
 import java.time.Duration;
 
 /**
- * A start refused because this node is overloaded (AWS's {@code ThrottlingException}): the
- * client should try again after {@link #retryAfter()}. Nothing was written.
+ * A start refused because this node is overloaded (AWS's {@code ThrottlingException}): the client
+ * should try again after {@link #retryAfter()}. Nothing was written.
  */
 public class ThrottledException extends RuntimeException {
   /** Why the start was refused. */

@@ -52,7 +52,9 @@ class ActivityController {
     String next = null;
     if (page.size() > size) {
       page = page.subList(0, size);
-      next = Base64.getUrlEncoder().encodeToString(page.getLast().name().getBytes(StandardCharsets.UTF_8));
+      next =
+          Base64.getUrlEncoder()
+              .encodeToString(page.getLast().name().getBytes(StandardCharsets.UTF_8));
     }
     return new ActivityList(page, next);
   }

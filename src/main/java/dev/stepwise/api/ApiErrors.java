@@ -32,8 +32,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Maps the API's exceptions to RFC 9457 problem details. The modules throw exceptions of their
- * own that say what went wrong; the HTTP status each one means is decided here only.
+ * Maps the API's exceptions to RFC 9457 problem details. The modules throw exceptions of their own
+ * that say what went wrong; the HTTP status each one means is decided here only.
  */
 @RestControllerAdvice
 class ApiErrors extends ResponseEntityExceptionHandler {
@@ -104,16 +104,15 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(InvalidDefinitionException.class)
   ProblemDetail invalidDefinition(InvalidDefinitionException e) {
-    var problem =
-        problem(HttpStatus.BAD_REQUEST, "Invalid definition", e.getMessage());
+    var problem = problem(HttpStatus.BAD_REQUEST, "Invalid definition", e.getMessage());
     problem.setProperty("diagnostics", e.diagnostics());
     return problem;
   }
 
   /**
    * The database out of reach (or a transient fault that outlasted the retries): 503 with
-   * Retry-After, at once, so that clients and load balancers back off instead of waiting. Any
-   * other database failure is a 500 problem detail that names no internal class.
+   * Retry-After, at once, so that clients and load balancers back off instead of waiting. Any other
+   * database failure is a 500 problem detail that names no internal class.
    */
   @ExceptionHandler({
     DataAccessException.class,
@@ -143,8 +142,8 @@ class ApiErrors extends ResponseEntityExceptionHandler {
   }
 
   /**
-   * Data the database refuses to store, in a request's own transaction: the client's data, so a
-   * 400 (a duplicate key is a conflict, answered where it can happen).
+   * Data the database refuses to store, in a request's own transaction: the client's data, so a 400
+   * (a duplicate key is a conflict, answered where it can happen).
    */
   @ExceptionHandler(DataIntegrityViolationException.class)
   ProblemDetail refused(DataIntegrityViolationException e) {
@@ -176,17 +175,20 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
-      HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      HttpMessageNotReadableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     Throwable cause = e.getMostSpecificCause();
     if (cause instanceof PayloadTooLargeException tooLarge) {
       return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge));
     }
     String detail =
-        e.getCause() == null && String.valueOf(e.getMessage()).startsWith("Required request body is missing")
+        e.getCause() == null
+                && String.valueOf(e.getMessage()).startsWith("Required request body is missing")
             ? "A request body is required"
             : RequestBodyProblems.describe(e);
-    return ResponseEntity.badRequest()
-        .body(problem(HttpStatus.BAD_REQUEST, "Bad request", detail));
+    return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Bad request", detail));
   }
 
   private static ProblemDetail problem(HttpStatus status, String title, String detail) {

@@ -14,9 +14,9 @@ import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
 
 /**
- * The API's JSON: request bodies are read as strictly as the engine reads values (numbers a
- * double cannot hold are refused, nesting is limited), and a field of the wrong type is an error,
- * never converted ({"name": 123} is not the name "123").
+ * The API's JSON: request bodies are read as strictly as the engine reads values (numbers a double
+ * cannot hold are refused, nesting is limited), and a field of the wrong type is an error, never
+ * converted ({"name": 123} is not the name "123").
  */
 @Configuration(proxyBeanMethods = false)
 class ApiJson {

@@ -10,9 +10,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The error page the servlet container forwards to when a request fails outside the controllers
- * (a filter, the container itself): a problem detail like every other error, in place of Spring
- * Boot's default body. Asked for directly, there is nothing there (404).
+ * The error page the servlet container forwards to when a request fails outside the controllers (a
+ * filter, the container itself): a problem detail like every other error, in place of Spring Boot's
+ * default body. Asked for directly, there is nothing there (404).
  */
 @RestController
 class ErrorPage implements ErrorController {

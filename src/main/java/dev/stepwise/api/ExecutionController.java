@@ -59,7 +59,8 @@ class ExecutionController {
       if (view.status() == ExecutionStatus.RUNNING) {
         view = executions.await(view.executionId(), Duration.ofSeconds(waitSeconds));
       }
-      HttpStatus status = view.status() == ExecutionStatus.RUNNING ? HttpStatus.ACCEPTED : HttpStatus.OK;
+      HttpStatus status =
+          view.status() == ExecutionStatus.RUNNING ? HttpStatus.ACCEPTED : HttpStatus.OK;
       return ResponseEntity.status(status).location(location).body(view);
     }
     return started.created()
@@ -87,7 +88,8 @@ class ExecutionController {
         throw new BadRequestException("Unknown status '" + status + "'");
       }
     }
-    var page = executions.list(stateMachine, filter, parentExecution, pageToken, Paging.size(pageSize));
+    var page =
+        executions.list(stateMachine, filter, parentExecution, pageToken, Paging.size(pageSize));
     return new ExecutionList(page.items(), page.nextPageToken());
   }
 

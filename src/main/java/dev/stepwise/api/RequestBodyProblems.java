@@ -12,18 +12,20 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
- * Says in plain words why a request body could not be read. Jackson's own messages name Java
- * types and its internals, which mean nothing to a client.
+ * Says in plain words why a request body could not be read. Jackson's own messages name Java types
+ * and its internals, which mean nothing to a client.
  */
 final class RequestBodyProblems {
   private RequestBodyProblems() {}
 
   static String describe(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof UnrepresentableNumberException e) return e.plainMessage() + at(e.getLocation());
+      if (t instanceof UnrepresentableNumberException e)
+        return e.plainMessage() + at(e.getLocation());
       if (t instanceof StreamConstraintsException e) return Json.plainMessage(e);
       if (t instanceof MismatchedInputException e) return mismatch(e);
-      if (t instanceof JacksonException e) return "Malformed JSON: " + syntax(e) + at(e.getLocation());
+      if (t instanceof JacksonException e)
+        return "Malformed JSON: " + syntax(e) + at(e.getLocation());
       if (t.getCause() == t) break;
     }
     return "The request body could not be read";

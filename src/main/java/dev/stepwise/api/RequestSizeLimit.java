@@ -32,7 +32,9 @@ class RequestSizeLimit extends OncePerRequestFilter {
           .getWriter()
           .write(
               "{\"type\":\"about:blank\",\"title\":\"Request too large\",\"status\":413,"
-                  + "\"detail\":\"Request bodies are limited to " + LIMIT + " bytes\"}");
+                  + "\"detail\":\"Request bodies are limited to "
+                  + LIMIT
+                  + " bytes\"}");
       return;
     }
     chain.doFilter(new Limited(request), response);

@@ -102,5 +102,4 @@ class StateMachineController {
     List<Diagnostic> diagnostics = stateMachines.validate(Definitions.read(request.definition()));
     return new ValidationResponse(diagnostics.isEmpty(), diagnostics);
   }
-
 }

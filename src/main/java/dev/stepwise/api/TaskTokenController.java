@@ -31,7 +31,9 @@ class TaskTokenController {
 
   @PostMapping("/success")
   Map<String, Object> success(@RequestBody Success request) {
-    callbacks.succeed(token(request.taskToken()), request.output() == null ? null : Json.fromNode(request.output()));
+    callbacks.succeed(
+        token(request.taskToken()),
+        request.output() == null ? null : Json.fromNode(request.output()));
     return Map.of();
   }
 

@@ -30,8 +30,8 @@ public final class ErrorNames {
 
   /**
    * Whether an {@code ErrorEquals} entry matches an error. {@code States.ALL} matches every
-   * catchable error; {@code States.TaskFailed} matches every error but {@code States.Timeout}
-   * that a Task can raise, which AWS applies to all non-{@code States.*} names as well.
+   * catchable error; {@code States.TaskFailed} matches every error but {@code States.Timeout} that
+   * a Task can raise, which AWS applies to all non-{@code States.*} names as well.
    */
   public static boolean matches(String pattern, String error) {
     if (error == null) error = "";

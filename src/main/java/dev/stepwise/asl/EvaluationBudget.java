@@ -7,23 +7,24 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * How much time and memory the user-written computations of one step (JSONata, JSONPath,
- * intrinsic functions, Choice rules, templates) may use. The step holds its execution's row lock
- * while they run, so an expression that never ends must fail instead: every evaluator checks
- * {@link #tick()} inside its loops and {@link #checkSize} before or after building a value, and
- * turns {@link Exceeded} into the error AWS uses for it.
+ * How much time and memory the user-written computations of one step (JSONata, JSONPath, intrinsic
+ * functions, Choice rules, templates) may use. The step holds its execution's row lock while they
+ * run, so an expression that never ends must fail instead: every evaluator checks {@link #tick()}
+ * inside its loops and {@link #checkSize} before or after building a value, and turns {@link
+ * Exceeded} into the error AWS uses for it.
  *
  * <p>The bound is cooperative: a Java thread cannot be stopped safely, so the checks live in our
  * own code (the JSONata evaluation callbacks, our replacements of the JSONata built-ins that loop
- * or allocate internally, the JSONPath provider and the intrinsic functions). {@link #tick()}
- * also lets a long computation on a virtual thread give its carrier to other work now and then,
- * so one busy step does not starve the node (health checks, other steps).
+ * or allocate internally, the JSONPath provider and the intrinsic functions). {@link #tick()} also
+ * lets a long computation on a virtual thread give its carrier to other work now and then, so one
+ * busy step does not starve the node (health checks, other steps).
  *
  * <p>The engine installs one budget per step ({@link #within}); evaluations outside a step (tests,
  * validation) get a fresh default budget each.
  */
 public final class EvaluationBudget {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
   /** Memory is bounded relative to the payload limit: a few payloads' worth of new values. */
   public static final int PAYLOADS_OF_MEMORY = 4;
 
@@ -72,14 +73,16 @@ public final class EvaluationBudget {
     return maxBytes;
   }
 
-  /** Whether more than half the time is gone (a chain of states yields rather than risk failing). */
+  /**
+   * Whether more than half the time is gone (a chain of states yields rather than risk failing).
+   */
   public boolean halfSpent() {
     return System.nanoTime() - startedNanos > timeout.toNanos() / 2;
   }
 
   /**
-   * Called often from inside evaluation loops: fails past the deadline, and now and then yields
-   * the thread so a virtual thread's carrier serves other work too.
+   * Called often from inside evaluation loops: fails past the deadline, and now and then yields the
+   * thread so a virtual thread's carrier serves other work too.
    */
   public void tick() {
     long now = System.nanoTime();
@@ -93,7 +96,9 @@ public final class EvaluationBudget {
     }
   }
 
-  /** Fails when a value of {@code bytes} (its JSON size, estimated) would exceed the memory bound. */
+  /**
+   * Fails when a value of {@code bytes} (its JSON size, estimated) would exceed the memory bound.
+   */
   public void checkSize(long bytes) {
     if (bytes > maxBytes) {
       throw new Exceeded(
@@ -102,9 +107,9 @@ public final class EvaluationBudget {
   }
 
   /**
-   * The JSON size of {@code value}, estimated; values in {@code shared} (the inputs the
-   * computation reads, which it did not allocate) count as one byte. Counting stops a little past
-   * the memory bound, so the cost of sizing a huge value is bounded too.
+   * The JSON size of {@code value}, estimated; values in {@code shared} (the inputs the computation
+   * reads, which it did not allocate) count as one byte. Counting stops a little past the memory
+   * bound, so the cost of sizing a huge value is bounded too.
    */
   public long sizeOf(Object value, Set<Object> shared) {
     return new Sizer(shared).size(value);

@@ -13,7 +13,9 @@ public final class Hashes {
 
   private Hashes() {}
 
-  /** The hex digest of {@code data}'s UTF-8 bytes; {@code algorithm} is one of {@link #ALGORITHMS}. */
+  /**
+   * The hex digest of {@code data}'s UTF-8 bytes; {@code algorithm} is one of {@link #ALGORITHMS}.
+   */
   public static String hex(String algorithm, String data) {
     try {
       byte[] digest =

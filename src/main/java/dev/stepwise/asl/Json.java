@@ -16,8 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * JSON values as the engine sees them: plain Java objects ({@link LinkedHashMap} for objects, so
  * key order survives, {@link List}, {@link String}, {@link Number}, {@link Boolean} and null).
- * Plain objects are what both the JSONPath and the JSONata libraries work on, so values never
- * need converting between the two.
+ * Plain objects are what both the JSONPath and the JSONata libraries work on, so values never need
+ * converting between the two.
  */
 public final class Json {
   /**
@@ -27,8 +27,8 @@ public final class Json {
   public static final int MAX_DEPTH = 500;
 
   /**
-   * How deeply stored texts may nest: an event's details or a token's position wrap values of up
-   * to {@link #MAX_DEPTH} in a few more levels, and must still be written and read back.
+   * How deeply stored texts may nest: an event's details or a token's position wrap values of up to
+   * {@link #MAX_DEPTH} in a few more levels, and must still be written and read back.
    */
   public static final int STORED_DEPTH = 2 * MAX_DEPTH;
 
@@ -67,8 +67,8 @@ public final class Json {
   }
 
   /**
-   * Writes a value as JSON text; throws {@link TooDeepException} when it nests deeper than
-   * {@link #STORED_DEPTH}.
+   * Writes a value as JSON text; throws {@link TooDeepException} when it nests deeper than {@link
+   * #STORED_DEPTH}.
    */
   public static String write(Object value) {
     return write(MAPPER, value, STORED_DEPTH);
@@ -145,7 +145,9 @@ public final class Json {
   }
 
   public static boolean isIntegral(Object value) {
-    if (value instanceof Integer || value instanceof Long || value instanceof java.math.BigInteger) {
+    if (value instanceof Integer
+        || value instanceof Long
+        || value instanceof java.math.BigInteger) {
       return true;
     }
     if (value instanceof Number n) {

@@ -14,10 +14,11 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads untyped JSON values (plain Java objects, and trees) as Jackson does by default, except
- * that a number a double cannot hold exactly is an error ({@link UnrepresentableNumberException})
- * rather than Infinity, 0 or a rounded value: Jackson rounds it silently, and Infinity would then
- * be written as the string "Infinity". Integers keep their exact value (Integer, Long or BigInteger), as before.
+ * Reads untyped JSON values (plain Java objects, and trees) as Jackson does by default, except that
+ * a number a double cannot hold exactly is an error ({@link UnrepresentableNumberException}) rather
+ * than Infinity, 0 or a rounded value: Jackson rounds it silently, and Infinity would then be
+ * written as the string "Infinity". Integers keep their exact value (Integer, Long or BigInteger),
+ * as before.
  */
 public final class StrictJsonModule extends SimpleModule {
   public StrictJsonModule() {
@@ -27,9 +28,9 @@ public final class StrictJsonModule extends SimpleModule {
   }
 
   /**
-   * The double of a float token, refusing one that overflowed, underflowed to zero or lost
-   * digits: its value must come back unchanged when the double is written again (the shortest
-   * text that reads back as the same double, which is what Jackson writes).
+   * The double of a float token, refusing one that overflowed, underflowed to zero or lost digits:
+   * its value must come back unchanged when the double is written again (the shortest text that
+   * reads back as the same double, which is what Jackson writes).
    */
   static double checkedDouble(JsonParser p) {
     double value = p.getDoubleValue();

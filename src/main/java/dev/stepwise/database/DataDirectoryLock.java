@@ -12,10 +12,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Marks an embedded data directory as in use by this JVM, with an operating-system file lock held
  * until the JVM exits, on a file beside the directory ({@code data/postgres.lock} for {@code
- * data/postgres}: initdb wants the directory itself empty). The OS drops the lock when the
- * process dies, however it dies (kill -9 included), so a free lock with a running postmaster
- * means that postmaster's service is gone; a held lock means another Stepwise still uses the
- * database and must be left alone.
+ * data/postgres}: initdb wants the directory itself empty). The OS drops the lock when the process
+ * dies, however it dies (kill -9 included), so a free lock with a running postmaster means that
+ * postmaster's service is gone; a held lock means another Stepwise still uses the database and must
+ * be left alone.
  */
 final class DataDirectoryLock {
   /** Strong references: an unreachable channel is closed by the garbage collector, lock and all. */

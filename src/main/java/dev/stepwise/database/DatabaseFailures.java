@@ -5,8 +5,8 @@ import java.net.NoRouteToHostException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
 import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.SQLTransientException;
 import java.util.Collections;
@@ -21,11 +21,11 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
 /**
- * Tells a failure caused by the database being out of reach (stopped, restarting, unreachable,
- * out of connections) from any other: such a failure is worth retrying later, and is answered
- * with 503 rather than 500. Spring's translated exceptions, Hibernate's and the driver's raw ones
- * are recognised anywhere in the cause chain, since JPA, transaction managers and retry templates
- * wrap them in their own.
+ * Tells a failure caused by the database being out of reach (stopped, restarting, unreachable, out
+ * of connections) from any other: such a failure is worth retrying later, and is answered with 503
+ * rather than 500. Spring's translated exceptions, Hibernate's and the driver's raw ones are
+ * recognised anywhere in the cause chain, since JPA, transaction managers and retry templates wrap
+ * them in their own.
  */
 public final class DatabaseFailures {
   /** How long a client is asked to wait before trying again (Retry-After, seconds). */
@@ -91,8 +91,8 @@ public final class DatabaseFailures {
   }
 
   /**
-   * The innermost message of a failure, for a one-line log entry (no stack trace: an outage
-   * repeats the same one for every attempt).
+   * The innermost message of a failure, for a one-line log entry (no stack trace: an outage repeats
+   * the same one for every attempt).
    */
   public static String describe(Throwable failure) {
     Throwable innermost = failure;

@@ -19,19 +19,20 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code db} health check (part of readiness), which never makes a health request wait on
- * the database: a background thread checks the database every second on a connection of its own
- * (not one of the pool's, so a busy pool does not look like an outage, and an outage does not
- * hold a health request for the pool's connection timeout), and a request reports the latest
- * result. A check that has not succeeded for {@link #STALE_AFTER} counts as DOWN even while it is
- * still hanging (an unreachable host). The bean's name replaces Spring Boot's own {@code db}
- * indicator, which runs its query in the request.
+ * The {@code db} health check (part of readiness), which never makes a health request wait on the
+ * database: a background thread checks the database every second on a connection of its own (not
+ * one of the pool's, so a busy pool does not look like an outage, and an outage does not hold a
+ * health request for the pool's connection timeout), and a request reports the latest result. A
+ * check that has not succeeded for {@link #STALE_AFTER} counts as DOWN even while it is still
+ * hanging (an unreachable host). The bean's name replaces Spring Boot's own {@code db} indicator,
+ * which runs its query in the request.
  */
 @Component("dbHealthIndicator")
 public class DatabaseHealth implements HealthIndicator, SmartLifecycle {
   static final Duration INTERVAL = Duration.ofSeconds(1);
   static final Duration STALE_AFTER = Duration.ofMillis(2_500);
   private static final int TIMEOUT_SECONDS = 1;
+
   /** Starts before the web server and the queue, stops after them. */
   static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 8192;
 
@@ -54,7 +55,8 @@ public class DatabaseHealth implements HealthIndicator, SmartLifecycle {
     Check check = last;
     var health = Health.status(Status.UP).withDetail("database", "PostgreSQL");
     if (check == null) return health.status(Status.UNKNOWN).build();
-    if (!check.up()) return health.down().withDetail("error", "the database is unreachable").build();
+    if (!check.up())
+      return health.down().withDetail("error", "the database is unreachable").build();
     if (System.nanoTime() - check.at() > STALE_AFTER.toNanos()) {
       return health.down().withDetail("error", "the database has not answered for a while").build();
     }
@@ -78,9 +80,9 @@ public class DatabaseHealth implements HealthIndicator, SmartLifecycle {
   }
 
   /**
-   * The check's own connection, opened like the pool's but with short connect and socket
-   * timeouts (this connection runs nothing but the check, so the socket timeout cannot cut a
-   * long statement short).
+   * The check's own connection, opened like the pool's but with short connect and socket timeouts
+   * (this connection runs nothing but the check, so the socket timeout cannot cut a long statement
+   * short).
    */
   private Connection connection() throws SQLException {
     if (connection != null) return connection;

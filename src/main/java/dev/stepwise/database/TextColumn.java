@@ -5,9 +5,9 @@ import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
 /**
- * Free text from clients and endpoints (an error, a cause, a description) stored so that any
- * string survives: PostgreSQL's text cannot hold the NUL character, so these columns hold the
- * string as a JSON string literal, as the JSON columns already hold their values.
+ * Free text from clients and endpoints (an error, a cause, a description) stored so that any string
+ * survives: PostgreSQL's text cannot hold the NUL character, so these columns hold the string as a
+ * JSON string literal, as the JSON columns already hold their values.
  */
 public final class TextColumn {
   private TextColumn() {}
@@ -18,8 +18,8 @@ public final class TextColumn {
   }
 
   /**
-   * The text a column value holds. A value that is not a JSON string literal is returned as it
-   * is, so a row written raw (before this encoding) still reads.
+   * The text a column value holds. A value that is not a JSON string literal is returned as it is,
+   * so a row written raw (before this encoding) still reads.
    */
   public static String decode(String column) {
     if (column == null || column.length() < 2 || column.charAt(0) != '"') return column;

@@ -12,8 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code Assign}: every value of one state is computed from the variables as they were before
- * the state, then all are stored at once.
+ * {@code Assign}: every value of one state is computed from the variables as they were before the
+ * state, then all are stored at once.
  */
 final class Assignments {
   private Assignments() {}
@@ -63,7 +63,11 @@ final class Assignments {
       return Json.writeValue(value);
     } catch (Json.TooDeepException e) {
       throw StatesError.runtime(
-          "The variable '" + name + "' is nested deeper than the limit of " + Json.MAX_DEPTH + " levels");
+          "The variable '"
+              + name
+              + "' is nested deeper than the limit of "
+              + Json.MAX_DEPTH
+              + " levels");
     }
   }
 }

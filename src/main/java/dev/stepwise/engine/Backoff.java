@@ -9,8 +9,8 @@ final class Backoff {
   private Backoff() {}
 
   /**
-   * {@code IntervalSeconds × BackoffRate^attempt}, capped by {@code MaxDelaySeconds}; with
-   * {@code JitterStrategy: FULL} a uniformly random share of that.
+   * {@code IntervalSeconds × BackoffRate^attempt}, capped by {@code MaxDelaySeconds}; with {@code
+   * JitterStrategy: FULL} a uniformly random share of that.
    *
    * @param attempt retries already made by this retrier (0 before the first)
    */

@@ -1,6 +1,5 @@
 package dev.stepwise.engine;
 
-import dev.stepwise.asl.path.PathNotFound;
 import dev.stepwise.asl.ErrorNames;
 import dev.stepwise.asl.Json;
 import dev.stepwise.asl.StatesError;
@@ -8,6 +7,7 @@ import dev.stepwise.asl.jsonata.JsonataScope;
 import dev.stepwise.asl.model.DistributedMap;
 import dev.stepwise.asl.model.MapState;
 import dev.stepwise.asl.path.Bindings;
+import dev.stepwise.asl.path.PathNotFound;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,25 +15,41 @@ import java.util.List;
 
 /**
  * A distributed Map: resolves its settings (reader limit, batching, tolerances), groups the item
- * inputs into child execution inputs and asks the runtime to start a {@link Fork} of child executions.
+ * inputs into child execution inputs and asks the runtime to start a {@link Fork} of child
+ * executions.
  */
 final class DistributedMapBody {
   private DistributedMapBody() {}
 
   /** The distributed settings with every path or expression evaluated. */
   record Settings(
-      Long maxItems, Long maxItemsPerBatch, Long maxBytesPerBatch, Object batchInput,
-      Long toleratedFailureCount, Double toleratedFailurePercentage) {}
+      Long maxItems,
+      Long maxItemsPerBatch,
+      Long maxBytesPerBatch,
+      Object batchInput,
+      Long toleratedFailureCount,
+      Double toleratedFailurePercentage) {}
 
   static Settings settings(MapState map, Bindings effective) {
     DistributedMap d = map.distributed();
     var batcher = d.batcher();
     return new Settings(
         value(d.maxItems(), d.maxItemsPath(), "MaxItemsPath", effective),
-        batcher == null ? null : value(batcher.maxItems(), batcher.maxItemsPath(), "MaxItemsPerBatchPath", effective),
-        batcher == null ? null : value(batcher.maxBytes(), batcher.maxBytesPath(), "MaxInputBytesPerBatchPath", effective),
-        batcher == null || batcher.batchInput() == null ? null : batcher.batchInput().evaluate(effective),
-        value(d.toleratedFailureCount(), d.toleratedFailureCountPath(), "ToleratedFailureCountPath", effective),
+        batcher == null
+            ? null
+            : value(batcher.maxItems(), batcher.maxItemsPath(), "MaxItemsPerBatchPath", effective),
+        batcher == null
+            ? null
+            : value(
+                batcher.maxBytes(), batcher.maxBytesPath(), "MaxInputBytesPerBatchPath", effective),
+        batcher == null || batcher.batchInput() == null
+            ? null
+            : batcher.batchInput().evaluate(effective),
+        value(
+            d.toleratedFailureCount(),
+            d.toleratedFailureCountPath(),
+            "ToleratedFailureCountPath",
+            effective),
         percentage(d, effective));
   }
 
@@ -52,12 +68,19 @@ final class DistributedMapBody {
 
   static List<?> limit(List<?> items, Settings settings) {
     Long max = settings.maxItems();
-    return max == null || max == 0 || items.size() <= max ? items : items.subList(0, max.intValue());
+    return max == null || max == 0 || items.size() <= max
+        ? items
+        : items.subList(0, max.intValue());
   }
 
   /** Starts the child executions, one per item input or per batch of them. */
   static Run.Flow start(
-      Run run, MapState map, Token token, List<Object> itemInputs, int maxConcurrency, Settings settings) {
+      Run run,
+      MapState map,
+      Token token,
+      List<Object> itemInputs,
+      int maxConcurrency,
+      Settings settings) {
     List<Object> inputs = batches(itemInputs, settings);
     var children = new ArrayList<Token>(inputs.size());
     for (Object input : inputs) {
@@ -67,18 +90,28 @@ final class DistributedMapBody {
     String label = map.distributed().label() != null ? map.distributed().label() : map.name();
     var plan =
         new Fork.Plan(
-            Fork.Kind.DISTRIBUTED_MAP, map.name(), label, children.size(), maxConcurrency,
-            settings.toleratedFailureCount(), settings.toleratedFailurePercentage());
+            Fork.Kind.DISTRIBUTED_MAP,
+            map.name(),
+            label,
+            children.size(),
+            maxConcurrency,
+            settings.toleratedFailureCount(),
+            settings.toleratedFailurePercentage());
     return run.done(
         token.with(Phase.FORK, ForkBody.pending(plan)), new Effect.StartFork(children, plan));
   }
 
   static List<Object> batches(List<Object> itemInputs, Settings settings) {
-    if (settings.maxItemsPerBatch() == null && settings.maxBytesPerBatch() == null) return itemInputs;
-    long maxItems = settings.maxItemsPerBatch() == null || settings.maxItemsPerBatch() == 0
-        ? Long.MAX_VALUE : settings.maxItemsPerBatch();
-    long maxBytes = settings.maxBytesPerBatch() == null || settings.maxBytesPerBatch() == 0
-        ? Long.MAX_VALUE : settings.maxBytesPerBatch();
+    if (settings.maxItemsPerBatch() == null && settings.maxBytesPerBatch() == null)
+      return itemInputs;
+    long maxItems =
+        settings.maxItemsPerBatch() == null || settings.maxItemsPerBatch() == 0
+            ? Long.MAX_VALUE
+            : settings.maxItemsPerBatch();
+    long maxBytes =
+        settings.maxBytesPerBatch() == null || settings.maxBytesPerBatch() == 0
+            ? Long.MAX_VALUE
+            : settings.maxBytesPerBatch();
     // The bytes measured are those of the batch's items array, as JSON.
     var batches = new ArrayList<Object>();
     var batch = new ArrayList<Object>();
@@ -107,10 +140,14 @@ final class DistributedMapBody {
   private static Double percentage(DistributedMap d, Bindings effective) {
     if (d.toleratedFailurePercentagePath() == null) return d.toleratedFailurePercentage();
     Object value = read(effective, d.toleratedFailurePercentagePath());
-    if (!Json.isNumber(value) || ((Number) value).doubleValue() < 0 || ((Number) value).doubleValue() > 100) {
+    if (!Json.isNumber(value)
+        || ((Number) value).doubleValue() < 0
+        || ((Number) value).doubleValue() > 100) {
       throw StatesError.runtime(
-          "The ToleratedFailurePercentagePath field refers to value \"" + Json.write(value)
-              + "\" which is not a valid percentage: " + d.toleratedFailurePercentagePath());
+          "The ToleratedFailurePercentagePath field refers to value \""
+              + Json.write(value)
+              + "\" which is not a valid percentage: "
+              + d.toleratedFailurePercentagePath());
     }
     return ((Number) value).doubleValue();
   }
@@ -122,8 +159,12 @@ final class DistributedMapBody {
     if (value instanceof String text && text.matches("\\d{1,18}")) value = Long.parseLong(text);
     if (!Json.isIntegral(value) || ((Number) value).longValue() < 0) {
       throw StatesError.runtime(
-          "The " + field + " field refers to value \"" + Json.write(value)
-              + "\" which is not a valid integer: " + path);
+          "The "
+              + field
+              + " field refers to value \""
+              + Json.write(value)
+              + "\" which is not a valid integer: "
+              + path);
     }
     return ((Number) value).longValue();
   }

@@ -1,6 +1,5 @@
 package dev.stepwise.engine;
 
-import dev.stepwise.asl.path.PathNotFound;
 import dev.stepwise.asl.Json;
 import dev.stepwise.asl.StatesError;
 import dev.stepwise.asl.intrinsic.IntrinsicFunctions;
@@ -8,6 +7,7 @@ import dev.stepwise.asl.intrinsic.IntrinsicPathNotFoundException;
 import dev.stepwise.asl.jsonata.JsonataScope;
 import dev.stepwise.asl.model.FailState;
 import dev.stepwise.asl.path.Bindings;
+import dev.stepwise.asl.path.PathNotFound;
 
 /** A Fail state: ends its token with {@code Error} and {@code Cause}, literal or from paths. */
 final class FailBody {
@@ -21,8 +21,10 @@ final class FailBody {
       return run.done(token.restart(), new Effect.Failed(error, cause));
     }
     Bindings bindings = run.bindings(token, token.input());
-    String error = fail.error() != null ? fail.error() : read(fail.errorPath(), "ErrorPath", bindings);
-    String cause = fail.cause() != null ? fail.cause() : read(fail.causePath(), "CausePath", bindings);
+    String error =
+        fail.error() != null ? fail.error() : read(fail.errorPath(), "ErrorPath", bindings);
+    String cause =
+        fail.cause() != null ? fail.cause() : read(fail.causePath(), "CausePath", bindings);
     return run.done(token.restart(), new Effect.Failed(error, cause));
   }
 

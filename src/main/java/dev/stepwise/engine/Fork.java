@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A fork (Parallel branches, inline Map iterations, or the child executions of a distributed
- * Map) as counters, and the pure rules that decide what happens when it starts and each time a
- * child ends: which children start next under {@code MaxConcurrency}, whether the fork waits,
- * joins, or fails (cancelling the children still running), and the history events of each
- * decision. The runtime persists the decisions; it decides nothing about forks itself.
+ * A fork (Parallel branches, inline Map iterations, or the child executions of a distributed Map)
+ * as counters, and the pure rules that decide what happens when it starts and each time a child
+ * ends: which children start next under {@code MaxConcurrency}, whether the fork waits, joins, or
+ * fails (cancelling the children still running), and the history events of each decision. The
+ * runtime persists the decisions; it decides nothing about forks itself.
  *
  * <p>Children start in index order and each end frees its slot for the next, so the number of
  * children started follows from the counters ({@link #started}): nothing per child need be read.
@@ -49,9 +49,9 @@ public record Fork(Plan plan, int open, int failed) {
       Double toleratedFailurePercentage) {
 
     /**
-     * Whether {@code failed} children fail the fork. A Parallel or inline Map tolerates no
-     * failure; a distributed Map fails beyond the count or the percentage (either, when both are
-     * set), and with neither set, AWS tolerates no failure either.
+     * Whether {@code failed} children fail the fork. A Parallel or inline Map tolerates no failure;
+     * a distributed Map fails beyond the count or the percentage (either, when both are set), and
+     * with neither set, AWS tolerates no failure either.
      */
     public boolean exceeded(int failed) {
       if (kind != Kind.DISTRIBUTED_MAP) return failed > 0;
@@ -63,7 +63,10 @@ public record Fork(Plan plan, int open, int failed) {
     }
 
     String exceededCause(int failed) {
-      return "The map run failed: " + failed + " of " + children
+      return "The map run failed: "
+          + failed
+          + " of "
+          + children
           + " child executions failed, more than the tolerated failure threshold";
     }
 
@@ -110,7 +113,9 @@ public record Fork(Plan plan, int open, int failed) {
   /** How many children have started: those ended, plus those open that hold a slot. */
   public int started() {
     int ended = plan.children() - open;
-    return plan.maxConcurrency() == 0 ? plan.children() : ended + Math.min(plan.maxConcurrency(), open);
+    return plan.maxConcurrency() == 0
+        ? plan.children()
+        : ended + Math.min(plan.maxConcurrency(), open);
   }
 
   public int succeeded() {
@@ -123,8 +128,15 @@ public record Fork(Plan plan, int open, int failed) {
     if (plan.kind() == Kind.DISTRIBUTED_MAP) {
       events.add(
           Event.of(
-              "MapRunStarted", "name", plan.state(), "label", plan.label(), "length",
-              plan.children(), "maxConcurrency", plan.maxConcurrency()));
+              "MapRunStarted",
+              "name",
+              plan.state(),
+              "label",
+              plan.label(),
+              "length",
+              plan.children(),
+              "maxConcurrency",
+              plan.maxConcurrency()));
     }
     return new Decision(this, events, new Range(0, plan.initiallyStarted()), Next.WAIT, null, null);
   }
@@ -135,9 +147,9 @@ public record Fork(Plan plan, int open, int failed) {
   }
 
   /**
-   * Child {@code index} ended: for a success, the next child waiting for a slot starts and the
-   * last one joins; a failure beyond the tolerance fails the fork with the child's error (a
-   * distributed Map: {@link #EXCEEDED}); a tolerated failure counts like a success.
+   * Child {@code index} ended: for a success, the next child waiting for a slot starts and the last
+   * one joins; a failure beyond the tolerance fails the fork with the child's error (a distributed
+   * Map: {@link #EXCEEDED}); a tolerated failure counts like a success.
    */
   public Decision childEnded(int index, boolean succeeded, String error, String cause) {
     var events = new ArrayList<Event>();
@@ -169,8 +181,8 @@ public record Fork(Plan plan, int open, int failed) {
   }
 
   /**
-   * The plan a token standing in a fork keeps in its {@code pending}; null for a token forked by
-   * a release that kept no plan (see {@link Interpreter#legacyForkPlan}).
+   * The plan a token standing in a fork keeps in its {@code pending}; null for a token forked by a
+   * release that kept no plan (see {@link Interpreter#legacyForkPlan}).
    */
   static Plan planOf(Token token) {
     if (!(token.pending() instanceof java.util.Map<?, ?> pending) || !pending.containsKey("kind")) {

@@ -1,23 +1,23 @@
 package dev.stepwise.engine;
 
-import dev.stepwise.asl.path.PathNotFound;
 import dev.stepwise.asl.Json;
 import dev.stepwise.asl.StatesError;
 import dev.stepwise.asl.jsonata.JsonataScope;
 import dev.stepwise.asl.model.IoPaths;
 import dev.stepwise.asl.model.MapState;
+import dev.stepwise.asl.model.ParallelState;
 import dev.stepwise.asl.model.PayloadTemplate;
 import dev.stepwise.asl.model.ResultPath;
-import dev.stepwise.asl.model.ParallelState;
 import dev.stepwise.asl.model.State;
 import dev.stepwise.asl.path.Bindings;
+import dev.stepwise.asl.path.PathNotFound;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Parallel and Map states: fork child tokens (one per branch or item), then join their outputs
- * into one result array, in branch or item order.
+ * Parallel and Map states: fork child tokens (one per branch or item), then join their outputs into
+ * one result array, in branch or item order.
  */
 final class ForkBody {
   private ForkBody() {}
@@ -49,7 +49,8 @@ final class ForkBody {
     Bindings effective = bindings.withInput(StateIo.inputPath(map.io(), bindings));
     List<?> items = items(map, effective);
     int maxConcurrency = maxConcurrency(map, effective);
-    var distributed = map.distributed() == null ? null : DistributedMapBody.settings(map, effective);
+    var distributed =
+        map.distributed() == null ? null : DistributedMapBody.settings(map, effective);
     if (distributed != null) items = DistributedMapBody.limit(items, distributed);
     run.event("MapStateStarted", "length", items.size());
     if (items.isEmpty()) {
@@ -109,7 +110,11 @@ final class ForkBody {
   }
 
   private static Run.Flow fork(
-      Run run, MapState map, Token token, List<Object> inputs, int maxConcurrency,
+      Run run,
+      MapState map,
+      Token token,
+      List<Object> inputs,
+      int maxConcurrency,
       DistributedMapBody.Settings distributed) {
     if (distributed != null) {
       return DistributedMapBody.start(run, map, token, inputs, maxConcurrency, distributed);
@@ -159,15 +164,12 @@ final class ForkBody {
 
   private record JoinIo(IoPaths io, PayloadTemplate selector, ResultPath resultPath) {}
 
-
-
   private static List<?> items(MapState map, Bindings effective) {
     Object items;
     try {
       items = map.itemsPath().equals("$") ? effective.input() : effective.read(map.itemsPath());
     } catch (PathNotFound e) {
-      throw StatesError.runtime(
-          "Invalid path '" + map.itemsPath() + "' : " + e.getMessage());
+      throw StatesError.runtime("Invalid path '" + map.itemsPath() + "' : " + e.getMessage());
     }
     if (!(items instanceof List<?> list)) {
       throw StatesError.runtime(

@@ -1,17 +1,17 @@
 package dev.stepwise.engine;
 
+import dev.stepwise.asl.EvaluationBudget;
 import dev.stepwise.asl.model.MapState;
 import dev.stepwise.asl.model.State;
 import dev.stepwise.asl.model.StateMachine;
-import dev.stepwise.asl.EvaluationBudget;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The ASL interpreter: turns a token (where a thread of control stands), what just happened and
- * a {@link StepContext} into a {@link Step}. It does no I/O and keeps no state between calls;
- * the runtime stores the tokens and applies the steps durably.
+ * The ASL interpreter: turns a token (where a thread of control stands), what just happened and a
+ * {@link StepContext} into a {@link Step}. It does no I/O and keeps no state between calls; the
+ * runtime stores the tokens and applies the steps durably.
  *
  * <p>One call runs as far as the token can go without the outside world: through any number of
  * Pass, Choice, Succeed and Fail states, up to a Task's request, a timer, a fork or the end.
@@ -25,8 +25,8 @@ public final class Interpreter {
 
   /**
    * Runs one step within a fresh {@link EvaluationBudget}: its expressions, paths and intrinsic
-   * functions together may take no longer than the limit, because the runtime holds the
-   * execution's row lock meanwhile.
+   * functions together may take no longer than the limit, because the runtime holds the execution's
+   * row lock meanwhile.
    */
   private Step bounded(StepContext context, Function<Run, Step> step) {
     var run = new Run(scopes, context);
@@ -58,10 +58,11 @@ public final class Interpreter {
   /**
    * The plan of a fork started by a release that kept none in the token: Parallel and inline Map
    * tokens kept nothing, a distributed Map kept its label and tolerance. The runtime counts what
-   * the plan held: the children, and (for {@code MaxConcurrency}) how many of the open ones hold
-   * a slot, which keeps {@link Fork#started} right for the children still waiting.
+   * the plan held: the children, and (for {@code MaxConcurrency}) how many of the open ones hold a
+   * slot, which keeps {@link Fork#started} right for the children still waiting.
    */
-  public Fork.Plan legacyForkPlan(Token token, int children, int openHoldingSlots, boolean anyWaiting) {
+  public Fork.Plan legacyForkPlan(
+      Token token, int children, int openHoldingSlots, boolean anyWaiting) {
     State state = scopes.get(token.scope()).state(token.state());
     int maxConcurrency = anyWaiting ? openHoldingSlots : 0;
     if (state instanceof MapState map && map.distributed() != null) {

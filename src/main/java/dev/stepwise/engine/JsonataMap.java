@@ -28,7 +28,8 @@ final class JsonataMap {
       throw JsonataExpression.of((String) items.value()).unexpectedType("Items", "array", value);
     }
     throw new StatesError(
-        ErrorNames.QUERY_EVALUATION_ERROR, "The Items field must be an array: " + Json.write(value));
+        ErrorNames.QUERY_EVALUATION_ERROR,
+        "The Items field must be an array: " + Json.write(value));
   }
 
   static int maxConcurrency(MapState map, JsonataScope scope) {
@@ -38,8 +39,8 @@ final class JsonataMap {
   }
 
   /**
-   * Evaluates the tolerances so a bad expression fails as on AWS; for an inline Map the
-   * interpreter does not apply them (a failed iteration fails the Map).
+   * Evaluates the tolerances so a bad expression fails as on AWS; for an inline Map the interpreter
+   * does not apply them (a failed iteration fails the Map).
    */
   static void checkToleratedFailures(MapState map, JsonataScope scope) {
     toleratedFailureCount(map, scope, null);
@@ -60,13 +61,13 @@ final class JsonataMap {
     if (percentage > 100) {
       throw new StatesError(
           ErrorNames.QUERY_EVALUATION_ERROR,
-          "The ToleratedFailurePercentage field must be between 0 and 100, but was: "
-              + percentage);
+          "The ToleratedFailurePercentage field must be between 0 and 100, but was: " + percentage);
     }
     return value.doubleValue();
   }
 
-  private static long nonNegative(MapState map, String field, JsonataScope scope, boolean integral) {
+  private static long nonNegative(
+      MapState map, String field, JsonataScope scope, boolean integral) {
     return nonNegativeNumber(map, field, scope, integral).longValue();
   }
 
@@ -80,8 +81,12 @@ final class JsonataMap {
     if (!valid) {
       throw new StatesError(
           ErrorNames.QUERY_EVALUATION_ERROR,
-          "The " + field + " field must be a non-negative " + (integral ? "integer" : "number")
-              + ", but was: " + Json.write(value));
+          "The "
+              + field
+              + " field must be a non-negative "
+              + (integral ? "integer" : "number")
+              + ", but was: "
+              + Json.write(value));
     }
     return (Number) value;
   }

@@ -8,7 +8,9 @@ import dev.stepwise.asl.jsonata.JsonataScope;
 import dev.stepwise.asl.model.WaitState;
 import java.time.Instant;
 
-/** When a JSONata Wait state is due: {@code Seconds} or {@code Timestamp}, literal or expression. */
+/**
+ * When a JSONata Wait state is due: {@code Seconds} or {@code Timestamp}, literal or expression.
+ */
 final class JsonataWait {
   private JsonataWait() {}
 

@@ -28,7 +28,10 @@ final class PassBody {
     Object output = StateIo.outputPath(pass.io(), bindings.withInput(placed));
     Map<String, Object> variables =
         Assignments.jsonPath(
-            pass.flow().assign(), bindings.withInput(result), token.variables(), run.payloadLimit());
+            pass.flow().assign(),
+            bindings.withInput(result),
+            token.variables(),
+            run.payloadLimit());
     return run.exit(pass, pass.transition(), output, variables);
   }
 }

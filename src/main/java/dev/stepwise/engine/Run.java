@@ -3,6 +3,7 @@ package dev.stepwise.engine;
 import dev.stepwise.asl.ErrorNames;
 import dev.stepwise.asl.EvaluationBudget;
 import dev.stepwise.asl.StatesError;
+import dev.stepwise.asl.jsonata.JsonataScope;
 import dev.stepwise.asl.model.ChoiceState;
 import dev.stepwise.asl.model.ErrorHandling;
 import dev.stepwise.asl.model.FailState;
@@ -14,7 +15,6 @@ import dev.stepwise.asl.model.SucceedState;
 import dev.stepwise.asl.model.TaskState;
 import dev.stepwise.asl.model.Transition;
 import dev.stepwise.asl.model.WaitState;
-import dev.stepwise.asl.jsonata.JsonataScope;
 import dev.stepwise.asl.path.Bindings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,7 +46,8 @@ final class Run {
       case ENTER -> chain(token);
       case WAITING -> {
         event("WaitStateExited", "name", state.name(), "output", token.pending());
-        yield follow(token, transition(StateFields.transition(state), token.pending(), token.variables()));
+        yield follow(
+            token, transition(StateFields.transition(state), token.pending(), token.variables()));
       }
       case RETRY -> follow(token, guarded(token, state));
       case TASK, FORK ->
@@ -67,10 +68,18 @@ final class Run {
             }
             case TaskOutcome.Failed f -> {
               String type =
-                  ErrorNames.TIMEOUT.equals(f.error()) || ErrorNames.HEARTBEAT_TIMEOUT.equals(f.error())
+                  ErrorNames.TIMEOUT.equals(f.error())
+                          || ErrorNames.HEARTBEAT_TIMEOUT.equals(f.error())
                       ? "TimedOut"
                       : "Failed";
-              event(events + type, "resource", task.resource(), "error", f.error(), "cause", f.cause());
+              event(
+                  events + type,
+                  "resource",
+                  task.resource(),
+                  "error",
+                  f.error(),
+                  "cause",
+                  f.cause());
               yield handleError(token, task, task.errors(), f.error(), f.cause());
             }
           };
@@ -130,7 +139,14 @@ final class Run {
     long id = context.firstEventId() + events.size();
     event(state.eventPrefix() + "StateEntered", "name", state.name(), "input", token.input());
     return new Token(
-        token.scope(), token.state(), Phase.ENTER, token.input(), null, List.of(), context.now(), id,
+        token.scope(),
+        token.state(),
+        Phase.ENTER,
+        token.input(),
+        null,
+        List.of(),
+        context.now(),
+        id,
         token.variables());
   }
 
@@ -155,7 +171,9 @@ final class Run {
           output = JsonataIo.output(succeed.flow().output(), jsonataScope(token), token.input());
         } else {
           Bindings bindings = bindings(token, token.input());
-          output = StateIo.outputPath(succeed.io(), bindings.withInput(StateIo.inputPath(succeed.io(), bindings)));
+          output =
+              StateIo.outputPath(
+                  succeed.io(), bindings.withInput(StateIo.inputPath(succeed.io(), bindings)));
         }
         event("SucceedStateExited", "name", state.name(), "output", output);
         yield done(null, new Effect.Finished(output));
@@ -168,8 +186,8 @@ final class Run {
 
   /**
    * The specification's error handling: the first retrier whose {@code ErrorEquals} matches
-   * decides; while it has attempts left the state runs again after its backoff. Otherwise the
-   * first matching catcher takes over, and with none the token fails.
+   * decides; while it has attempts left the state runs again after its backoff. Otherwise the first
+   * matching catcher takes over, and with none the token fails.
    */
   Flow handleError(Token token, State state, ErrorHandling handling, String error, String cause) {
     if (!ErrorNames.isUncatchable(error)) {
@@ -183,8 +201,15 @@ final class Run {
         counts.set(i, used + 1);
         var retrying =
             new Token(
-                token.scope(), token.state(), Phase.RETRY, token.input(), null, List.copyOf(counts),
-                token.enteredAt(), token.enteredEventId(), token.variables());
+                token.scope(),
+                token.state(),
+                Phase.RETRY,
+                token.input(),
+                null,
+                List.copyOf(counts),
+                token.enteredAt(),
+                token.enteredEventId(),
+                token.variables());
         var dueAt = context.now().plus(Backoff.delay(retrier, used, context.random()));
         return done(retrying, new Effect.Timer(dueAt));
       }
@@ -244,13 +269,15 @@ final class Run {
 
   /** What the JSONata expressions of the token's state read, before it has a result. */
   JsonataScope jsonataScope(Token token) {
-    return JsonataScope.of(token.input(), contextObject(token), token.variables(), context.random());
+    return JsonataScope.of(
+        token.input(), contextObject(token), token.variables(), context.random());
   }
 
   Map<String, Object> contextObject(Token token) {
-    boolean retries = state(token) instanceof TaskState
-        || state(token) instanceof ParallelState
-        || state(token) instanceof MapState;
+    boolean retries =
+        state(token) instanceof TaskState
+            || state(token) instanceof ParallelState
+            || state(token) instanceof MapState;
     return ContextObject.of(context.execution(), token, retries);
   }
 
@@ -259,8 +286,8 @@ final class Run {
   }
 
   /**
-   * The state's output: leaves through its transition, checked against the payload limit, with
-   * the variables as the state's {@code Assign} left them.
+   * The state's output: leaves through its transition, checked against the payload limit, with the
+   * variables as the state's {@code Assign} left them.
    */
   Flow exit(State state, Transition transition, Object output, Map<String, Object> variables) {
     StateIo.checkSize(state.name(), output, context.limits().payloadBytes());
@@ -285,5 +312,4 @@ final class Run {
     }
     events.add(new Event(type, details));
   }
-
 }

@@ -1,6 +1,5 @@
 package dev.stepwise.engine;
 
-import dev.stepwise.asl.path.PathNotFound;
 import dev.stepwise.asl.ErrorNames;
 import dev.stepwise.asl.Json;
 import dev.stepwise.asl.StatesError;
@@ -8,6 +7,7 @@ import dev.stepwise.asl.model.IoPaths;
 import dev.stepwise.asl.model.PayloadTemplate;
 import dev.stepwise.asl.model.ResultPath;
 import dev.stepwise.asl.path.Bindings;
+import dev.stepwise.asl.path.PathNotFound;
 import java.util.LinkedHashMap;
 
 /**
@@ -44,8 +44,8 @@ final class StateIo {
   /**
    * ResultPath: where the result goes in the state's raw input.
    *
-   * @throws StatesError {@code States.ResultPathMatchFailure} when the path runs into a value
-   *     that is not an object
+   * @throws StatesError {@code States.ResultPathMatchFailure} when the path runs into a value that
+   *     is not an object
    */
   static Object resultPath(ResultPath resultPath, Object rawInput, Object result) {
     if (resultPath.path() == null) return rawInput;
@@ -66,7 +66,8 @@ final class StateIo {
 
   /** Fails with {@code States.DataLimitExceeded} when an output is over the payload limit. */
   static void checkSize(String stateName, Object output, int limitBytes) {
-    if (written(stateName, output).getBytes(java.nio.charset.StandardCharsets.UTF_8).length > limitBytes) {
+    if (written(stateName, output).getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+        > limitBytes) {
       throw new StatesError(
           ErrorNames.DATA_LIMIT_EXCEEDED,
           "The state/task '"
@@ -85,8 +86,11 @@ final class StateIo {
       return Json.writeValue(output);
     } catch (Json.TooDeepException e) {
       throw StatesError.runtime(
-          "The state/task '" + stateName + "' returned a result nested deeper than the limit of "
-              + Json.MAX_DEPTH + " levels");
+          "The state/task '"
+              + stateName
+              + "' returned a result nested deeper than the limit of "
+              + Json.MAX_DEPTH
+              + " levels");
     }
   }
 }

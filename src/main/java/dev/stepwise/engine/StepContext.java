@@ -7,8 +7,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * Everything a step may depend on besides the token: the execution's facts, the time, a random
- * source (for retry jitter) and the limits. The interpreter reads no clock and no randomness of
- * its own, so a step is a pure function of its arguments.
+ * source (for retry jitter) and the limits. The interpreter reads no clock and no randomness of its
+ * own, so a step is a pure function of its arguments.
  *
  * @param firstEventId the id the step's first event will get
  */
@@ -22,11 +22,14 @@ public record StepContext(
   /**
    * Configurable limits, with AWS's defaults.
    *
-   * @param evaluationTimeout how long the user-written computations of one step may run in all
-   *     (see {@link EvaluationBudget})
+   * @param evaluationTimeout how long the user-written computations of one step may run in all (see
+   *     {@link EvaluationBudget})
    */
   public record Limits(
-      int payloadBytes, Duration defaultTaskTimeout, int maxStepsPerYield, Duration evaluationTimeout) {
+      int payloadBytes,
+      Duration defaultTaskTimeout,
+      int maxStepsPerYield,
+      Duration evaluationTimeout) {
     public static final Limits DEFAULT = new Limits(256 * 1024, Duration.ofSeconds(60), 1000);
 
     public Limits(int payloadBytes, Duration defaultTaskTimeout, int maxStepsPerYield) {

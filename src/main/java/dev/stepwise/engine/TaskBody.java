@@ -43,13 +43,22 @@ final class TaskBody {
     }
     run.event(
         TaskResources.eventPrefix(task.resource()) + "Scheduled",
-        "resource", task.resource(),
-        "parameters", payload,
-        "timeoutInSeconds", reportedTimeout(callback, deadlines, requestTimeout),
-        "heartbeatInSeconds", deadlines.heartbeat() == null ? null : deadlines.heartbeat().toSeconds());
+        "resource",
+        task.resource(),
+        "parameters",
+        payload,
+        "timeoutInSeconds",
+        reportedTimeout(callback, deadlines, requestTimeout),
+        "heartbeatInSeconds",
+        deadlines.heartbeat() == null ? null : deadlines.heartbeat().toSeconds());
     var request =
         new TaskRequest(
-            task.name(), task.resource(), payload, token.retryCount() + 1, requestTimeout, waitsFor);
+            task.name(),
+            task.resource(),
+            payload,
+            token.retryCount() + 1,
+            requestTimeout,
+            waitsFor);
     // A waiting token remembers its task token, so that only an answer quoting it continues it.
     return run.done(token.with(Phase.TASK, taskToken), new Effect.Dispatch(request));
   }
@@ -60,10 +69,11 @@ final class TaskBody {
   }
 
   /**
-   * How long the HTTP request may take: the state's timeout, or the default. The request that
-   * hands out a task token only delivers it, so it never waits longer than the default either.
+   * How long the HTTP request may take: the state's timeout, or the default. The request that hands
+   * out a task token only delivers it, so it never waits longer than the default either.
    */
-  private static Duration requestTimeout(TaskDeadlines deadlines, StepContext context, boolean callback) {
+  private static Duration requestTimeout(
+      TaskDeadlines deadlines, StepContext context, boolean callback) {
     Duration fallback = context.limits().defaultTaskTimeout();
     if (deadlines.timeout() == null) return fallback;
     if (callback && fallback.compareTo(deadlines.timeout()) < 0) return fallback;
@@ -87,7 +97,10 @@ final class TaskBody {
     Object output = StateIo.outputPath(task.io(), bindings.withInput(placed));
     Map<String, Object> variables =
         Assignments.jsonPath(
-            task.flow().assign(), bindings.withInput(selected), token.variables(), run.payloadLimit());
+            task.flow().assign(),
+            bindings.withInput(selected),
+            token.variables(),
+            run.payloadLimit());
     return run.exit(task, task.transition(), output, variables);
   }
 }

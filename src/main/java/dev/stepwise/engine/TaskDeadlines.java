@@ -1,17 +1,17 @@
 package dev.stepwise.engine;
 
-import dev.stepwise.asl.path.PathNotFound;
 import dev.stepwise.asl.ErrorNames;
 import dev.stepwise.asl.Json;
 import dev.stepwise.asl.StatesError;
 import dev.stepwise.asl.jsonata.JsonataScope;
 import dev.stepwise.asl.model.TaskState;
 import dev.stepwise.asl.path.Bindings;
+import dev.stepwise.asl.path.PathNotFound;
 import java.time.Duration;
 
 /**
- * A Task's {@code TimeoutSeconds} and {@code HeartbeatSeconds}, fixed, read from the input
- * ({@code …Path}) or computed by JSONata; null when the state sets none.
+ * A Task's {@code TimeoutSeconds} and {@code HeartbeatSeconds}, fixed, read from the input ({@code
+ * …Path}) or computed by JSONata; null when the state sets none.
  */
 record TaskDeadlines(Duration timeout, Duration heartbeat) {
 
@@ -21,7 +21,10 @@ record TaskDeadlines(Duration timeout, Duration heartbeat) {
         seconds(task.timeoutSeconds(), task.timeoutSecondsPath(), "TimeoutSecondsPath", bindings),
         heartbeats
             ? seconds(
-                task.heartbeatSeconds(), task.heartbeatSecondsPath(), "HeartbeatSecondsPath", bindings)
+                task.heartbeatSeconds(),
+                task.heartbeatSecondsPath(),
+                "HeartbeatSecondsPath",
+                bindings)
             : null);
   }
 
@@ -43,8 +46,12 @@ record TaskDeadlines(Duration timeout, Duration heartbeat) {
     }
     if (!Json.isIntegral(value) || ((Number) value).longValue() < 1) {
       throw StatesError.runtime(
-          "The " + field + " parameter must reference a positive integer: "
-              + path + " == " + Json.write(value));
+          "The "
+              + field
+              + " parameter must reference a positive integer: "
+              + path
+              + " == "
+              + Json.write(value));
     }
     return Duration.ofSeconds(((Number) value).longValue());
   }

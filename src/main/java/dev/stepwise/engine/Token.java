@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One thread of control: the root of an execution, a Parallel branch or a Map iteration. It is
- * the interpreter's whole memory of where the token stands; the runtime stores it as JSON.
+ * One thread of control: the root of an execution, a Parallel branch or a Map iteration. It is the
+ * interpreter's whole memory of where the token stands; the runtime stores it as JSON.
  *
  * @param scope the state machine it runs in (see {@link Scopes})
  * @param state the current state's name
@@ -51,7 +51,15 @@ public record Token(
 
   Token with(Phase newPhase, Object newPending) {
     return new Token(
-        scope, state, newPhase, input, newPending, retryCounts, enteredAt, enteredEventId, variables);
+        scope,
+        state,
+        newPhase,
+        input,
+        newPending,
+        retryCounts,
+        enteredAt,
+        enteredEventId,
+        variables);
   }
 
   Token withVariables(Map<String, Object> newVariables) {

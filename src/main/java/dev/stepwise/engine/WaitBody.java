@@ -1,12 +1,12 @@
 package dev.stepwise.engine;
 
-import dev.stepwise.asl.path.PathNotFound;
 import dev.stepwise.asl.Json;
 import dev.stepwise.asl.StatesError;
 import dev.stepwise.asl.Timestamps;
 import dev.stepwise.asl.jsonata.JsonataScope;
 import dev.stepwise.asl.model.WaitState;
 import dev.stepwise.asl.path.Bindings;
+import dev.stepwise.asl.path.PathNotFound;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -60,13 +60,17 @@ final class WaitBody {
       if (!Json.isNumber(value) || !Json.isIntegral(value)) {
         throw StatesError.runtime(
             "The SecondsPath parameter cannot be parsed as a long value: "
-                + wait.secondsPath() + " == " + render(value));
+                + wait.secondsPath()
+                + " == "
+                + render(value));
       }
       long seconds = ((Number) value).longValue();
       if (seconds < 0) {
         throw StatesError.runtime(
             "The SecondsPath parameter references a negative value: "
-                + wait.secondsPath() + " == " + render(value));
+                + wait.secondsPath()
+                + " == "
+                + render(value));
       }
       return now.plusSeconds(seconds);
     }
@@ -75,7 +79,10 @@ final class WaitBody {
     if (instant == null) {
       throw StatesError.runtime(
           "The TimestampPath parameter does not reference a valid ISO-8601 extended offset"
-              + " date-time format string: " + wait.timestampPath() + " == " + render(value));
+              + " date-time format string: "
+              + wait.timestampPath()
+              + " == "
+              + render(value));
     }
     return instant;
   }

@@ -63,8 +63,8 @@ class ActivityStore {
   record Candidate(String taskToken, UUID executionId) {}
 
   /**
-   * Gives a waiting task to {@code worker}; returns its input, or empty when another worker took
-   * it first. Callers hold the execution's lock, so two claims of one task run one after the other.
+   * Gives a waiting task to {@code worker}; returns its input, or empty when another worker took it
+   * first. Callers hold the execution's lock, so two claims of one task run one after the other.
    */
   Optional<String> claim(String taskToken, String worker) {
     return jdbc.sql(

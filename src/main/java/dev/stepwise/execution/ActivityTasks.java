@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.stereotype.Service;
 
 /**
- * Activities: registering them, and handing their waiting tasks to the workers that poll. A task
- * is claimed in its execution's transaction, together with its {@code ActivityStarted} event and
+ * Activities: registering them, and handing their waiting tasks to the workers that poll. A task is
+ * claimed in its execution's transaction, together with its {@code ActivityStarted} event and
  * heartbeat timer, so two workers never get the same task and a claimed task is never lost.
  */
 @Service
@@ -78,25 +78,26 @@ public class ActivityTasks {
   private Optional<ActivityTask> claimOne(String activity, String worker) {
     for (var candidate : activities.waiting(activity, CANDIDATES)) {
       var claimed = new AtomicReference<ActivityTask>();
-      transactions.run(ChangeRequest.on(
-          candidate.executionId(),
-          change -> {
-            claimed.set(null);
-            var input = activities.claim(candidate.taskToken(), worker);
-            if (input.isEmpty()) return false;
-            CallbackRow row = callbacks.find(candidate.taskToken()).orElseThrow();
-            TokenRow token = tokens.find(change.executionId(), row.tokenId()).orElse(null);
-            if (!TaskCallbacks.waits(token, row)) {
-              // Its state moved on (a cancelled branch, a redrive): it leaves the queue.
-              callbacks.close(row.taskToken(), change.now());
-              return true;
-            }
-            change.add(
-                Event.of("ActivityStarted", "resource", row.resource(), "workerName", worker));
-            timers.heartbeat(change, row);
-            claimed.set(new ActivityTask(row.taskToken(), Json.parse(input.get())));
-            return true;
-          }));
+      transactions.run(
+          ChangeRequest.on(
+              candidate.executionId(),
+              change -> {
+                claimed.set(null);
+                var input = activities.claim(candidate.taskToken(), worker);
+                if (input.isEmpty()) return false;
+                CallbackRow row = callbacks.find(candidate.taskToken()).orElseThrow();
+                TokenRow token = tokens.find(change.executionId(), row.tokenId()).orElse(null);
+                if (!TaskCallbacks.waits(token, row)) {
+                  // Its state moved on (a cancelled branch, a redrive): it leaves the queue.
+                  callbacks.close(row.taskToken(), change.now());
+                  return true;
+                }
+                change.add(
+                    Event.of("ActivityStarted", "resource", row.resource(), "workerName", worker));
+                timers.heartbeat(change, row);
+                claimed.set(new ActivityTask(row.taskToken(), Json.parse(input.get())));
+                return true;
+              }));
       if (claimed.get() != null) return Optional.of(claimed.get());
     }
     return Optional.empty();

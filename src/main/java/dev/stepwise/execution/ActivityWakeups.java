@@ -13,8 +13,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Wakes the long polls of this replica when one of its transactions commits a new activity task.
  * Tasks created by other replicas are found by polling the database again, once a second.
  *
- * <p>When the service stops, the long polls in progress end at once (with no task), before the
- * web server waits for its requests to finish: a poll may otherwise hold the stop for a minute.
+ * <p>When the service stops, the long polls in progress end at once (with no task), before the web
+ * server waits for its requests to finish: a poll may otherwise hold the stop for a minute.
  */
 @Component
 class ActivityWakeups implements SmartLifecycle {

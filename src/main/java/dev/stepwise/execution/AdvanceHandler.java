@@ -21,6 +21,7 @@ class AdvanceHandler implements WorkHandler {
 
   @Override
   public void handle(WorkItem item) {
-    itemChanges.run(item, List.of(), (interpreter, token, context) -> interpreter.advance(token, context));
+    itemChanges.run(
+        item, List.of(), (interpreter, token, context) -> interpreter.advance(token, context));
   }
 }

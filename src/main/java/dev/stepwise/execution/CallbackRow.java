@@ -3,8 +3,8 @@ package dev.stepwise.execution;
 import java.util.UUID;
 
 /**
- * A handed-out task token and the token position it answers for. {@code heartbeatSeconds} is
- * null without HeartbeatSeconds; {@code activity} is null when an HTTP request delivered it.
+ * A handed-out task token and the token position it answers for. {@code heartbeatSeconds} is null
+ * without HeartbeatSeconds; {@code activity} is null when an HTTP request delivered it.
  */
 record CallbackRow(
     String taskToken,

@@ -31,10 +31,17 @@ class CallbackStore {
                 + " state_machine, state_name, resource, heartbeat_seconds, activity, input,"
                 + " created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
-            row.taskToken(), row.executionId(), row.tokenId(), row.tokenVersion(),
-            row.stateMachine(), TextColumn.encode(stateName), TextColumn.encode(row.resource()),
-            row.heartbeatSeconds(), row.activity(),
-            input, now.atOffset(ZoneOffset.UTC))
+            row.taskToken(),
+            row.executionId(),
+            row.tokenId(),
+            row.tokenVersion(),
+            row.stateMachine(),
+            TextColumn.encode(stateName),
+            TextColumn.encode(row.resource()),
+            row.heartbeatSeconds(),
+            row.activity(),
+            input,
+            now.atOffset(ZoneOffset.UTC))
         .update();
   }
 
@@ -46,7 +53,9 @@ class CallbackStore {
   }
 
   void markStarted(String taskToken) {
-    jdbc.sql("update task_callback set started = true where task_token = ?").param(taskToken).update();
+    jdbc.sql("update task_callback set started = true where task_token = ?")
+        .param(taskToken)
+        .update();
   }
 
   void close(String taskToken, Instant now) {
@@ -57,16 +66,15 @@ class CallbackStore {
 
   /** Closes every open callback of an execution that ends (stopped, timed out, finished). */
   void closeExecution(java.util.UUID executionId, Instant now) {
-    jdbc.sql(
-            "update task_callback set closed_at = ? where execution_id = ? and closed_at is null")
+    jdbc.sql("update task_callback set closed_at = ? where execution_id = ? and closed_at is null")
         .params(now.atOffset(ZoneOffset.UTC), executionId)
         .update();
   }
 
   /**
-   * Callbacks still waiting, per state machine. A row not closed may still be over: its
-   * execution stopped or its token moved on without an answer (a failed request, a cancelled
-   * branch), so the join checks that the token still waits at the row's version.
+   * Callbacks still waiting, per state machine. A row not closed may still be over: its execution
+   * stopped or its token moved on without an answer (a failed request, a cancelled branch), so the
+   * join checks that the token still waits at the row's version.
    */
   Map<String, Long> openCounts() {
     var counts = new LinkedHashMap<String, Long>();
@@ -76,9 +84,10 @@ class CallbackStore {
                 + " join token t on t.execution_id = c.execution_id and t.id = c.token_id"
                 + " and t.version = c.token_version and t.status = 'ACTIVE'"
                 + " where c.closed_at is null group by c.state_machine")
-        .query((ResultSet rs) -> {
-          counts.put(rs.getString(1), rs.getLong(2));
-        });
+        .query(
+            (ResultSet rs) -> {
+              counts.put(rs.getString(1), rs.getLong(2));
+            });
     return counts;
   }
 

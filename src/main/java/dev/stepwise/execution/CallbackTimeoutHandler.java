@@ -21,6 +21,7 @@ class CallbackTimeoutHandler implements WorkHandler {
 
   @Override
   public void handle(WorkItem item) {
-    callbacks.expire(item, ErrorNames.TIMEOUT, "The task was not answered within its TimeoutSeconds");
+    callbacks.expire(
+        item, ErrorNames.TIMEOUT, "The task was not answered within its TimeoutSeconds");
   }
 }

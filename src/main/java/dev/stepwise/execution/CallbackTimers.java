@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Records a handed-out task token in the transaction that schedules its Task, so an answer can
- * arrive even before the request that carries the token returns, and keeps the durable timers
- * of its wait: {@code TimeoutSeconds} and {@code HeartbeatSeconds} (re-armed by each heartbeat).
+ * arrive even before the request that carries the token returns, and keeps the durable timers of
+ * its wait: {@code TimeoutSeconds} and {@code HeartbeatSeconds} (re-armed by each heartbeat).
  */
 @Component
 class CallbackTimers implements DispatchHandler, StopHandler {
@@ -40,11 +40,20 @@ class CallbackTimers implements DispatchHandler, StopHandler {
     if (callback == null) return false;
     var executionId = change.executionId();
     String machine = change.execution().stateMachine();
-    Integer heartbeat = callback.heartbeat() == null ? null : (int) callback.heartbeat().toSeconds();
+    Integer heartbeat =
+        callback.heartbeat() == null ? null : (int) callback.heartbeat().toSeconds();
     var row =
         new CallbackRow(
-            callback.taskToken(), executionId, tokenId, version, machine, request.resource(),
-            heartbeat, callback.activity(), false, false);
+            callback.taskToken(),
+            executionId,
+            tokenId,
+            version,
+            machine,
+            request.resource(),
+            heartbeat,
+            callback.activity(),
+            false,
+            false);
     String input = callback.activity() == null ? null : Json.write(request.payload());
     store.insert(row, request.stateName(), input, change.now());
     // A retried state's earlier wait is over; its timers go with it.
@@ -74,7 +83,10 @@ class CallbackTimers implements DispatchHandler, StopHandler {
     queue.cancelTokenWork(row.executionId(), row.tokenId(), List.of(WorkKinds.HEARTBEAT_TIMEOUT));
     queue.enqueue(
         List.of(
-            timer(change, row, WorkKinds.HEARTBEAT_TIMEOUT,
+            timer(
+                change,
+                row,
+                WorkKinds.HEARTBEAT_TIMEOUT,
                 Duration.ofSeconds(row.heartbeatSeconds()))));
   }
 
@@ -83,9 +95,14 @@ class CallbackTimers implements DispatchHandler, StopHandler {
     queue.cancelTokenWork(row.executionId(), row.tokenId(), KINDS);
   }
 
-  private static NewWork timer(ExecutionChange change, CallbackRow row, String kind, Duration after) {
+  private static NewWork timer(
+      ExecutionChange change, CallbackRow row, String kind, Duration after) {
     return new NewWork(
-        row.executionId(), row.tokenId(), row.tokenVersion(), kind, change.now().plus(after),
+        row.executionId(),
+        row.tokenId(),
+        row.tokenVersion(),
+        kind,
+        change.now().plus(after),
         row.taskToken());
   }
 }

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes what a change accumulated in one statement: its history events (numbered on from the
- * execution's counter) and the execution row's counters and end. One round trip at the end of
- * every transaction, however many states it ran.
+ * execution's counter) and the execution row's counters and end. One round trip at the end of every
+ * transaction, however many states it ran.
  */
 @Component
 class ChangeWriter {
@@ -25,10 +25,7 @@ class ChangeWriter {
   private final Clock clock;
 
   ChangeWriter(
-      JdbcClient jdbc,
-      ApplicationEventPublisher publisher,
-      LimitsProperties limits,
-      Clock clock) {
+      JdbcClient jdbc, ApplicationEventPublisher publisher, LimitsProperties limits, Clock clock) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.publisher = publisher;

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * The child executions of distributed Maps. A parent's transaction creates its children and asks
  * them to abort; a child's transaction reports its end to the parent. Each side only writes rows
- * the other does not lock (a new execution, work items), so no transaction ever locks a parent
- * and a child execution together.
+ * the other does not lock (a new execution, work items), so no transaction ever locks a parent and
+ * a child execution together.
  */
 @Component
 class ChildExecutions implements MapChildren {
@@ -22,10 +22,7 @@ class ChildExecutions implements MapChildren {
   private final TokenStore tokens;
   private final WorkQueue queue;
 
-  ChildExecutions(
-      ExecutionStore executions,
-      TokenStore tokens,
-      WorkQueue queue) {
+  ChildExecutions(ExecutionStore executions, TokenStore tokens, WorkQueue queue) {
     this.executions = executions;
     this.tokens = tokens;
     this.queue = queue;
@@ -33,9 +30,9 @@ class ChildExecutions implements MapChildren {
 
   /**
    * Starts the child execution that {@code waiting} (a token of the parent in the Map's fork)
-   * stands for: its root token starts where {@code waiting} stands, in the item processor. It starts
-   * through the one door ({@link ExecutionChange#start}), inside the parent's transaction: the
-   * child's row, first event and counters, and the news of its start, as any start.
+   * stands for: its root token starts where {@code waiting} stands, in the item processor. It
+   * starts through the one door ({@link ExecutionChange#start}), inside the parent's transaction:
+   * the child's row, first event and counters, and the news of its start, as any start.
    */
   @Override
   public void start(ExecutionChange parent, TokenRow waiting, String label) {
@@ -46,23 +43,44 @@ class ChildExecutions implements MapChildren {
     Object input = waiting.position().input();
     var child =
         new ExecutionRow(
-            UUID.randomUUID(), name, p.stateMachine(), p.revision(), ExecutionStatus.RUNNING,
-            Json.write(input), null, null, null, parent.now(), null, 0, 0, 0, p.id(), waiting.id(),
+            UUID.randomUUID(),
+            name,
+            p.stateMachine(),
+            p.revision(),
+            ExecutionStatus.RUNNING,
+            Json.write(input),
+            null,
+            null,
+            null,
+            parent.now(),
+            null,
+            0,
+            0,
+            0,
+            p.id(),
+            waiting.id(),
             waiting.childIndex());
     parent.start(
-            child,
-            change -> {
-              change.add(
-                  Event.of("ExecutionStarted",
-                      "input", input, "stateMachine", p.stateMachine(), "revision", p.revision(),
-                      "parentExecutionId", p.id().toString()));
-              int root = change.newTokenIds(1);
-              tokens.insert(
-                  child.id(),
-                  new TokenRow(root, null, null, TokenStatus.ACTIVE, waiting.position(), null, 0, 0));
-              queue.enqueue(
-                  List.of(new NewWork(child.id(), root, 0, WorkKinds.ADVANCE, parent.now(), null)));
-            });
+        child,
+        change -> {
+          change.add(
+              Event.of(
+                  "ExecutionStarted",
+                  "input",
+                  input,
+                  "stateMachine",
+                  p.stateMachine(),
+                  "revision",
+                  p.revision(),
+                  "parentExecutionId",
+                  p.id().toString()));
+          int root = change.newTokenIds(1);
+          tokens.insert(
+              child.id(),
+              new TokenRow(root, null, null, TokenStatus.ACTIVE, waiting.position(), null, 0, 0));
+          queue.enqueue(
+              List.of(new NewWork(child.id(), root, 0, WorkKinds.ADVANCE, parent.now(), null)));
+        });
   }
 
   /** Asks the running children that the given tokens of the parent stand for to abort. */
@@ -95,7 +113,11 @@ class ChildExecutions implements MapChildren {
     queue.enqueue(
         List.of(
             new NewWork(
-                row.parentExecutionId(), row.parentTokenId(), 0, WorkKinds.CHILD_DONE, child.now(),
+                row.parentExecutionId(),
+                row.parentTokenId(),
+                0,
+                WorkKinds.CHILD_DONE,
+                child.now(),
                 Json.write(report))));
   }
 }

@@ -23,7 +23,8 @@ final class Decisions {
   }
 
   /** Advances a token entering a state (or whose timer fired). */
-  static final Action ADVANCE = (interpreter, position, context) -> interpreter.advance(position, context);
+  static final Action ADVANCE =
+      (interpreter, position, context) -> interpreter.advance(position, context);
 
   /**
    * Asks the interpreter. It is pure, so an exception other than an ASL error is a defect: the

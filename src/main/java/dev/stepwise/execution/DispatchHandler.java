@@ -9,9 +9,8 @@ import dev.stepwise.engine.TaskRequest;
  */
 interface DispatchHandler {
   /**
-   * Sees the request that token {@code tokenId}, at {@code version}, is about to send. Returns
-   * true when this feature takes the task over, so no request is sent (an activity's workers
-   * pull it).
+   * Sees the request that token {@code tokenId}, at {@code version}, is about to send. Returns true
+   * when this feature takes the task over, so no request is sent (an activity's workers pull it).
    */
   boolean take(ExecutionChange change, int tokenId, int version, TaskRequest request);
 }

@@ -17,10 +17,10 @@ import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /**
- * What one transaction changes in an execution (locked, or just inserted), accumulated until it
- * is written: its history events (numbered on from the execution's counter, written together at
- * the end), new token ids, and whether it ended. (Named for what it is; it was once "Session",
- * which read like Hibernate's.)
+ * What one transaction changes in an execution (locked, or just inserted), accumulated until it is
+ * written: its history events (numbered on from the execution's counter, written together at the
+ * end), new token ids, and whether it ended. (Named for what it is; it was once "Session", which
+ * read like Hibernate's.)
  */
 final class ExecutionChange {
   private final ExecutionRow execution;
@@ -167,8 +167,8 @@ final class ExecutionChange {
   }
 
   /**
-   * A fork (named by its first child's token id: a fork's children have consecutive ids) joined
-   * or failed in this transaction, so children of it not yet started must not start.
+   * A fork (named by its first child's token id: a fork's children have consecutive ids) joined or
+   * failed in this transaction, so children of it not yet started must not start.
    */
   void forkOver(int firstChildId) {
     forksOver.add(firstChildId);

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Published inside a transaction that changed an execution (a start, a step, a stop, an answer:
- * any {@link ExecutionChange} written); listeners act after it commits.
+ * Published inside a transaction that changed an execution (a start, a step, a stop, an answer: any
+ * {@link ExecutionChange} written); listeners act after it commits.
  *
  * @param eventTypes the types of the history events written, in order
  * @param finished the execution's end status, when this transaction ended it

@@ -33,7 +33,11 @@ class ExecutionChanges {
   /** A change on an execution row this transaction holds (locked, or just inserted). */
   ExecutionChange open(ExecutionRow row) {
     return new ExecutionChange(
-        row, interpreters.get(row.stateMachine(), row.revision()), clock.instant(), limits,
-        historyLimit, RANDOM);
+        row,
+        interpreters.get(row.stateMachine(), row.revision()),
+        clock.instant(),
+        limits,
+        historyLimit,
+        RANDOM);
   }
 }

@@ -1,6 +1,9 @@
 package dev.stepwise.execution;
 
-/** The execution is not in a state that allows the request (not running, cannot be redriven, a name taken with another input). */
+/**
+ * The execution is not in a state that allows the request (not running, cannot be redriven, a name
+ * taken with another input).
+ */
 public class ExecutionConflict extends RuntimeException {
   public ExecutionConflict(String message) {
     super(message);

@@ -52,8 +52,7 @@ public class ExecutionControl {
                   })
               .waitingAtMost(lockWait));
     } catch (PessimisticLockingFailureException e) {
-      throw new ExecutionBusy(
-          "Execution '" + executionId + "' is busy; try stopping it again");
+      throw new ExecutionBusy("Execution '" + executionId + "' is busy; try stopping it again");
     }
     return current(id, executionId);
   }
@@ -73,28 +72,36 @@ public class ExecutionControl {
 
   private void redriveNow(UUID id, String executionId) {
     transactions.run(
-        ChangeRequest.on(id, change -> {
-          ExecutionRow row = change.execution();
-          if (!row.status().canBecome(ExecutionStatus.RUNNING)) {
-            throw new ExecutionConflict(
-                "Execution '" + executionId + "' cannot be redriven from status " + row.status());
-          }
-          // As AWS, no redrive once the history holds the limit less one event: no room is left
-          // for the redrive and a state.
-          if (row.lastEventId() >= historyLimit - 1) {
-            throw new ExecutionConflict(
-                "Execution '" + executionId + "' cannot be redriven: its history reached the limit of "
-                    + historyLimit + " events");
-          }
-          redriver.redrive(change);
-          return true;
-        })
-        .whateverItsStatus()
-        .orElseThrow(() -> Executions.notFound(executionId)));
+        ChangeRequest.on(
+                id,
+                change -> {
+                  ExecutionRow row = change.execution();
+                  if (!row.status().canBecome(ExecutionStatus.RUNNING)) {
+                    throw new ExecutionConflict(
+                        "Execution '"
+                            + executionId
+                            + "' cannot be redriven from status "
+                            + row.status());
+                  }
+                  // As AWS, no redrive once the history holds the limit less one event: no room is
+                  // left
+                  // for the redrive and a state.
+                  if (row.lastEventId() >= historyLimit - 1) {
+                    throw new ExecutionConflict(
+                        "Execution '"
+                            + executionId
+                            + "' cannot be redriven: its history reached the limit of "
+                            + historyLimit
+                            + " events");
+                  }
+                  redriver.redrive(change);
+                  return true;
+                })
+            .whateverItsStatus()
+            .orElseThrow(() -> Executions.notFound(executionId)));
   }
 
   private ExecutionView current(UUID id, String executionId) {
-    return Executions.view(
-        executions.find(id).orElseThrow(() -> Executions.notFound(executionId)));
+    return Executions.view(executions.find(id).orElseThrow(() -> Executions.notFound(executionId)));
   }
 }

@@ -42,11 +42,11 @@ public class ExecutionStarter {
   public record Started(ExecutionView execution, boolean created) {}
 
   /**
-   * Starts an execution of a state machine's current revision. A name already used with the
-   * same input returns that execution; with another input it is a conflict.
+   * Starts an execution of a state machine's current revision. A name already used with the same
+   * input returns that execution; with another input it is a conflict.
    *
-   * @throws dev.stepwise.admission.ThrottledException when this node is overloaded (nothing
-   *     was written)
+   * @throws dev.stepwise.admission.ThrottledException when this node is overloaded (nothing was
+   *     written)
    */
   public Started start(String stateMachine, String name, Object input) {
     String inputText = Json.write(input);
@@ -71,8 +71,23 @@ public class ExecutionStarter {
     // A name already taken is found by the unique key: the insert fails and start() looks it up.
     int revision = stateMachines.currentRevision(stateMachine);
     return new ExecutionRow(
-        UUID.randomUUID(), name, stateMachine, revision, ExecutionStatus.RUNNING,
-        inputText, null, null, null, clock.instant(), null, 0, 0, 1, null, null, null);
+        UUID.randomUUID(),
+        name,
+        stateMachine,
+        revision,
+        ExecutionStatus.RUNNING,
+        inputText,
+        null,
+        null,
+        null,
+        clock.instant(),
+        null,
+        0,
+        0,
+        1,
+        null,
+        null,
+        null);
   }
 
   /** The row as the change left it, without reading it back. */
@@ -80,10 +95,23 @@ public class ExecutionStarter {
     var end = change.ending();
     if (end == null) return row;
     return new ExecutionRow(
-        row.id(), row.name(), row.stateMachine(), row.revision(), end.status(), row.input(),
-        end.output(), end.error(), end.cause(), row.startedAt(), change.now(), row.redriveCount(),
-        change.nextEventId() - 1, change.lastTokenId(), row.parentExecutionId(),
-        row.parentTokenId(), row.mapIndex());
+        row.id(),
+        row.name(),
+        row.stateMachine(),
+        row.revision(),
+        end.status(),
+        row.input(),
+        end.output(),
+        end.error(),
+        end.cause(),
+        row.startedAt(),
+        change.now(),
+        row.redriveCount(),
+        change.nextEventId() - 1,
+        change.lastTokenId(),
+        row.parentExecutionId(),
+        row.parentTokenId(),
+        row.mapIndex());
   }
 
   private static Started existingWithSameInput(ExecutionRow existing, Object input) {

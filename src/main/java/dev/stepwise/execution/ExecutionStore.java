@@ -6,10 +6,10 @@ import static dev.stepwise.execution.Sql.ts;
 import dev.stepwise.database.TextColumn;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,13 +36,28 @@ class ExecutionStore {
   }
 
   void insert(ExecutionRow row) {
-    jdbc.sql("insert into execution (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    jdbc.sql(
+            "insert into execution ("
+                + COLUMNS
+                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
-            row.id(), row.name(), row.stateMachine(), row.revision(), row.status().name(),
-            row.input(), row.output(), TextColumn.encode(row.error()),
-            TextColumn.encode(row.cause()), ts(row.startedAt()),
-            ts(row.stoppedAt()), row.redriveCount(), row.lastEventId(), row.lastTokenId(),
-            row.parentExecutionId(), row.parentTokenId(), row.mapIndex())
+            row.id(),
+            row.name(),
+            row.stateMachine(),
+            row.revision(),
+            row.status().name(),
+            row.input(),
+            row.output(),
+            TextColumn.encode(row.error()),
+            TextColumn.encode(row.cause()),
+            ts(row.startedAt()),
+            ts(row.stoppedAt()),
+            row.redriveCount(),
+            row.lastEventId(),
+            row.lastTokenId(),
+            row.parentExecutionId(),
+            row.parentTokenId(),
+            row.mapIndex())
         .update();
   }
 
@@ -64,12 +79,12 @@ class ExecutionStore {
   record Locked(ExecutionRow row, TokenRow token) {}
 
   /**
-   * Locks the execution row and reads one of its tokens in the same round trip: the start of
-   * every step, which needs both. The token row is locked too, and that is what makes its read
-   * current: a statement that waited for the execution's lock would otherwise return the token
-   * as its snapshot saw it, before the transaction it waited for moved it on, whereas a locked
-   * row is read again at its newest version. Every change to a token holds its execution's lock
-   * first, so the two locks are always taken in this order.
+   * Locks the execution row and reads one of its tokens in the same round trip: the start of every
+   * step, which needs both. The token row is locked too, and that is what makes its read current: a
+   * statement that waited for the execution's lock would otherwise return the token as its snapshot
+   * saw it, before the transaction it waited for moved it on, whereas a locked row is read again at
+   * its newest version. Every change to a token holds its execution's lock first, so the two locks
+   * are always taken in this order.
    */
   Optional<Locked> lockWithToken(UUID id, int tokenId) {
     var locked =
@@ -139,7 +154,9 @@ class ExecutionStore {
       params.add(after.id());
     }
     String sql =
-        "select " + COLUMNS + " from execution"
+        "select "
+            + COLUMNS
+            + " from execution"
             + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
             + " order by started_at desc, id desc limit ?";
     params.add(limit);

@@ -25,6 +25,11 @@ class ExecutionTimeouts {
     queue.enqueue(
         List.of(
             new NewWork(
-                row.id(), 1, rootVersion, WorkKinds.TIMEOUT, change.now().plusSeconds(timeout), null)));
+                row.id(),
+                1,
+                rootVersion,
+                WorkKinds.TIMEOUT,
+                change.now().plusSeconds(timeout),
+                null)));
   }
 }

@@ -13,11 +13,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one door of every change to an execution (a start, a step, a redrive, a child's start, a
- * stop, a callback's answer, a timeout): opens the transaction, locks (or inserts) the
- * execution's row, works in an {@link ExecutionChange}, holds the history to its limit and writes the
- * change's events and counters with {@link ChangeWriter}, which publishes what happened. A
- * transient database fault (deadlock, serialization failure, lost connection) is retried a few
- * times with Spring's {@link RetryTemplate}; ASL retries never come through here.
+ * stop, a callback's answer, a timeout): opens the transaction, locks (or inserts) the execution's
+ * row, works in an {@link ExecutionChange}, holds the history to its limit and writes the change's
+ * events and counters with {@link ChangeWriter}, which publishes what happened. A transient
+ * database fault (deadlock, serialization failure, lost connection) is retried a few times with
+ * Spring's {@link RetryTemplate}; ASL retries never come through here.
  */
 @Component
 class ExecutionTransactions {
@@ -32,7 +32,8 @@ class ExecutionTransactions {
               .maxRetries(3)
               .delay(java.time.Duration.ofMillis(20))
               .multiplier(2)
-              .includes(TransientDataAccessException.class, PessimisticLockingFailureException.class)
+              .includes(
+                  TransientDataAccessException.class, PessimisticLockingFailureException.class)
               .build());
 
   ExecutionTransactions(
@@ -52,8 +53,8 @@ class ExecutionTransactions {
    * Carries out {@code request}; returns the change it wrote, empty when it wrote nothing (the
    * execution did not exist, was not running, or the work declined).
    *
-   * @throws PessimisticLockingFailureException when a request with a lock wait found the row
-   *     locked that long
+   * @throws PessimisticLockingFailureException when a request with a lock wait found the row locked
+   *     that long
    */
   Optional<ExecutionChange> run(ChangeRequest request) {
     if (!request.retried()) return attempt(request);
@@ -81,7 +82,8 @@ class ExecutionTransactions {
       if (request.tokenId() == null) {
         row = executions.lock(request.executionId()).orElse(null);
       } else {
-        var locked = executions.lockWithToken(request.executionId(), request.tokenId()).orElse(null);
+        var locked =
+            executions.lockWithToken(request.executionId(), request.tokenId()).orElse(null);
         row = locked == null ? null : locked.row();
         token = locked == null ? null : locked.token();
       }
@@ -117,10 +119,10 @@ class ExecutionTransactions {
   }
 
   /**
-   * Writes what a change accumulated (see {@link ChangeWriter#flush}). The history never holds
-   * more than the limit: an execution still running once it reaches the limit fails with {@code
-   * States.Runtime}, its ExecutionFailed the limit's last event, and the events of this change
-   * that would not fit are dropped.
+   * Writes what a change accumulated (see {@link ChangeWriter#flush}). The history never holds more
+   * than the limit: an execution still running once it reaches the limit fails with {@code
+   * States.Runtime}, its ExecutionFailed the limit's last event, and the events of this change that
+   * would not fit are dropped.
    */
   private void flush(ExecutionChange change) {
     int limit = change.historyLimit();

@@ -62,7 +62,11 @@ public class Executions {
 
   /** Top-level executions, or with {@code parentExecution} that execution's map run children. */
   public Page<ExecutionView> list(
-      String stateMachine, ExecutionStatus status, String parentExecution, String pageToken, int pageSize) {
+      String stateMachine,
+      ExecutionStatus status,
+      String parentExecution,
+      String pageToken,
+      int pageSize) {
     var cursor = PageTokens.executionCursor(pageToken);
     UUID parent = parentExecution == null ? null : parse(parentExecution);
     var rows = executions.list(stateMachine, status, parent, cursor, pageSize + 1);

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
  * Persists what the engine's {@link Fork} decides, for Parallel, inline Map and distributed Map
  * alike: the children's token rows, the parent's open-children counter, the work that starts a
  * child (its step, or for a distributed Map its child execution), and the join or the failure.
- * Inline children of pure states run (and the fork joins) in the same transaction; a fork too
- * large for one transaction starts the rest in {@link WorkKinds#FORK} items.
+ * Inline children of pure states run (and the fork joins) in the same transaction; a fork too large
+ * for one transaction starts the rest in {@link WorkKinds#FORK} items.
  */
 @Component
 class ForkJoin {
@@ -38,7 +38,12 @@ class ForkJoin {
 
   /** Starts the fork that {@code row}, now at {@code position} and {@code version}, asked for. */
   void start(
-      ExecutionChange change, TokenRow row, int version, Token position, Effect.StartFork effect, Steps steps) {
+      ExecutionChange change,
+      TokenRow row,
+      int version,
+      Token position,
+      Effect.StartFork effect,
+      Steps steps) {
     List<Token> roots = effect.children();
     int count = roots.size();
     Fork.Decision decision = Fork.of(effect.plan()).start();
@@ -48,12 +53,20 @@ class ForkJoin {
     change.addAll(decision.events());
     var parent =
         new TokenRow(
-            row.id(), row.parentId(), row.childIndex(), TokenStatus.ACTIVE, position, null, count, version);
+            row.id(),
+            row.parentId(),
+            row.childIndex(),
+            TokenStatus.ACTIVE,
+            position,
+            null,
+            count,
+            version);
     var open = new OpenFork(parent, decision.fork());
     change.forks().put(row.id(), open);
     var children = new ArrayList<TokenRow>(active);
     for (int i = decision.start().from(); i < active; i++) {
-      children.add(new TokenRow(first + i, row.id(), i, TokenStatus.ACTIVE, roots.get(i), null, 0, 0));
+      children.add(
+          new TokenRow(first + i, row.id(), i, TokenStatus.ACTIVE, roots.get(i), null, 0, 0));
     }
     run(change, open, children, active, steps);
   }
@@ -72,7 +85,10 @@ class ForkJoin {
     change.forks().put(parent.id(), open);
     List<TokenRow> children =
         tokens.activeChildren(
-            change.executionId(), parent.id(), work.from(), work.to(),
+            change.executionId(),
+            parent.id(),
+            work.from(),
+            work.to(),
             change.limits().maxStepsPerYield());
     run(change, open, children, work.to(), steps);
   }
@@ -82,14 +98,20 @@ class ForkJoin {
    * output): the engine decides, and its decision is carried out.
    */
   void childEnded(
-      ExecutionChange change, TokenRow child, boolean succeeded, String output, String error, String cause,
+      ExecutionChange change,
+      TokenRow child,
+      boolean succeeded,
+      String output,
+      String error,
+      String cause,
       Steps steps) {
     var open =
-        change.forks().computeIfAbsent(
-            child.parentId(),
-            id -> load(change, tokens.find(change.executionId(), id).orElseThrow()));
-    Fork.Decision decision =
-        open.fork().childEnded(child.childIndex(), succeeded, error, cause);
+        change
+            .forks()
+            .computeIfAbsent(
+                child.parentId(),
+                id -> load(change, tokens.find(change.executionId(), id).orElseThrow()));
+    Fork.Decision decision = open.fork().childEnded(child.childIndex(), succeeded, error, cause);
     var status = succeeded ? TokenStatus.SUCCEEDED : TokenStatus.FAILED;
     open.childEnded(new OpenFork.ChildEnd(child.id(), status, output), decision.fork());
     change.addAll(decision.events());
@@ -102,16 +124,22 @@ class ForkJoin {
   }
 
   /**
-   * A distributed Map's child execution ended: its waiting token (gone when the Map already
-   * failed or the parent stopped: the report is dropped) takes its output, or its error output.
+   * A distributed Map's child execution ended: its waiting token (gone when the Map already failed
+   * or the parent stopped: the report is dropped) takes its output, or its error output.
    */
-  void childExecutionEnded(ExecutionChange change, int tokenId, MapChildren.Report report, Steps steps) {
+  void childExecutionEnded(
+      ExecutionChange change, int tokenId, MapChildren.Report report, Steps steps) {
     TokenRow waiting = tokens.find(change.executionId(), tokenId).orElse(null);
     if (waiting == null || waiting.status() != TokenStatus.ACTIVE) return;
     boolean succeeded = report.status() == ExecutionStatus.SUCCEEDED;
     childEnded(
-        change, waiting, succeeded, Json.write(succeeded ? report.output() : errorOutput(report)),
-        report.error(), report.cause(), steps);
+        change,
+        waiting,
+        succeeded,
+        Json.write(succeeded ? report.output() : errorOutput(report)),
+        report.error(),
+        report.cause(),
+        steps);
   }
 
   /** Writes the child ends this transaction gathered, one statement per fork. */
@@ -120,14 +148,15 @@ class ForkJoin {
   }
 
   /**
-   * Runs children of a fork in this transaction, in order: children of pure states finish (and
-   * the fork joins) without a transaction each; the others stop at their first Task or timer. A
-   * child that fails ends the fork, and the children after it never start. Once the transaction
-   * has done its share ({@link ExecutionChange#isFull}), the children from there up to child index
-   * {@code to} start in a follow-up transaction, so a fork of any size never holds one long. A
-   * distributed Map's children start as child mapChildren, all at once.
+   * Runs children of a fork in this transaction, in order: children of pure states finish (and the
+   * fork joins) without a transaction each; the others stop at their first Task or timer. A child
+   * that fails ends the fork, and the children after it never start. Once the transaction has done
+   * its share ({@link ExecutionChange#isFull}), the children from there up to child index {@code
+   * to} start in a follow-up transaction, so a fork of any size never holds one long. A distributed
+   * Map's children start as child mapChildren, all at once.
    */
-  private void run(ExecutionChange change, OpenFork open, List<TokenRow> children, int to, Steps steps) {
+  private void run(
+      ExecutionChange change, OpenFork open, List<TokenRow> children, int to, Steps steps) {
     if (children.isEmpty()) return;
     Fork.Plan plan = open.fork().plan();
     if (plan.kind() == Fork.Kind.DISTRIBUTED_MAP) {
@@ -147,8 +176,12 @@ class ForkJoin {
       queue.enqueue(
           List.of(
               new NewWork(
-                  change.executionId(), parent.id(), parent.version(), WorkKinds.FORK,
-                  change.now(), Json.write(new ForkWork(next, to)))));
+                  change.executionId(),
+                  parent.id(),
+                  parent.version(),
+                  WorkKinds.FORK,
+                  change.now(),
+                  Json.write(new ForkWork(next, to)))));
     }
   }
 
@@ -156,15 +189,24 @@ class ForkJoin {
   private void activate(ExecutionChange change, OpenFork open, Fork.Range range) {
     var id = change.executionId();
     for (int index = range.from(); index < range.to(); index++) {
-      tokens.activate(id, open.parent().id(), index).ifPresent(child -> {
-        if (open.fork().plan().kind() == Fork.Kind.DISTRIBUTED_MAP) {
-          mapChildren.start(change, child, open.fork().plan().label());
-        } else {
-          queue.enqueue(
-              List.of(
-                  new NewWork(id, child.id(), child.version(), WorkKinds.ADVANCE, change.now(), null)));
-        }
-      });
+      tokens
+          .activate(id, open.parent().id(), index)
+          .ifPresent(
+              child -> {
+                if (open.fork().plan().kind() == Fork.Kind.DISTRIBUTED_MAP) {
+                  mapChildren.start(change, child, open.fork().plan().label());
+                } else {
+                  queue.enqueue(
+                      List.of(
+                          new NewWork(
+                              id,
+                              child.id(),
+                              child.version(),
+                              WorkKinds.ADVANCE,
+                              change.now(),
+                              null)));
+                }
+              });
     }
   }
 
@@ -187,7 +229,11 @@ class ForkJoin {
    * child mapChildren asked to abort. Their rows go, so the ends gathered for them need no writing.
    */
   private void fail(
-      ExecutionChange change, OpenFork open, int firstChildId, Fork.Decision decision, Steps steps) {
+      ExecutionChange change,
+      OpenFork open,
+      int firstChildId,
+      Fork.Decision decision,
+      Steps steps) {
     var id = change.executionId();
     TokenRow parent = open.parent();
     change.forkOver(firstChildId);
@@ -198,8 +244,10 @@ class ForkJoin {
     steps.apply(
         change,
         parent,
-        change.interpreter()
-            .afterChildFailed(parent.position(), decision.error(), decision.cause(), change.context()));
+        change
+            .interpreter()
+            .afterChildFailed(
+                parent.position(), decision.error(), decision.cause(), change.context()));
   }
 
   /** The fork of {@code parent} with its counters as stored. */

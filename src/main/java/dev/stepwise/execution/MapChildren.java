@@ -3,9 +3,9 @@ package dev.stepwise.execution;
 import java.util.List;
 
 /**
- * The child executions of distributed Maps, as the core asks for them: the fork starts and
- * aborts them, and an execution that ends reports to its parent if it has one. The core defines
- * this; the distributed Map feature implements it ({@link ChildExecutions}).
+ * The child executions of distributed Maps, as the core asks for them: the fork starts and aborts
+ * them, and an execution that ends reports to its parent if it has one. The core defines this; the
+ * distributed Map feature implements it ({@link ChildExecutions}).
  */
 interface MapChildren {
   /** How a child ended, as it reports to its parent. */

@@ -6,8 +6,8 @@ import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts an execution through {@link ExecutionTransactions}: one transaction inserts it and puts
- * it to work: the first event, the root token, the execution's timeout, and the first step, all
+ * Starts an execution through {@link ExecutionTransactions}: one transaction inserts it and puts it
+ * to work: the first event, the root token, the execution's timeout, and the first step, all
  * written together, so a run of pure states may finish before the start returns.
  */
 @Component
@@ -51,7 +51,12 @@ class NewExecutions {
     change.add(
         Event.of(
             "ExecutionStarted",
-            "input", input, "stateMachine", row.stateMachine(), "revision", row.revision()));
+            "input",
+            input,
+            "stateMachine",
+            row.stateMachine(),
+            "revision",
+            row.revision()));
     Token start = change.interpreter().startToken(input);
     var root = new TokenRow(1, null, null, TokenStatus.ACTIVE, start, null, 0, 0);
     tokens.insert(row.id(), root);

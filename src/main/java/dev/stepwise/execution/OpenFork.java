@@ -6,10 +6,10 @@ import java.util.List;
 
 /**
  * A fork as one transaction sees it: its parent token, read once, the engine's {@link Fork}
- * counters as they stand after this transaction's decisions, and the children that ended in
- * this transaction, written together by {@link TokenStore#endChildren} rather than a round trip
- * each. A Map of pure states ends thousands of children in one transaction; reading the parent
- * (whose input holds every item) and updating its counter once per child made that quadratic.
+ * counters as they stand after this transaction's decisions, and the children that ended in this
+ * transaction, written together by {@link TokenStore#endChildren} rather than a round trip each. A
+ * Map of pure states ends thousands of children in one transaction; reading the parent (whose input
+ * holds every item) and updating its counter once per child made that quadratic.
  */
 final class OpenFork {
   /** A child that ended: its status and its output (JSON; null for a failed iteration). */

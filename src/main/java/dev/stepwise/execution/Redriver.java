@@ -7,9 +7,9 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts a stopped execution back to work: its root token enters again the state it stood in when
- * the execution failed, timed out or was aborted (a failed state keeps that position for this),
- * with the input that state had.
+ * Puts a stopped execution back to work: its root token enters again the state it stood in when the
+ * execution failed, timed out or was aborted (a failed state keeps that position for this), with
+ * the input that state had.
  */
 @Component
 class Redriver {
@@ -33,10 +33,9 @@ class Redriver {
     queue.cancelTokens(id, tokens.deleteDescendants(id, root.id()));
     int version = tokens.reactivate(id, root, root.position().restart());
     executions.redrive(id);
-    queue.enqueue(List.of(new NewWork(id, root.id(), version, WorkKinds.ADVANCE, change.now(), null)));
+    queue.enqueue(
+        List.of(new NewWork(id, root.id(), version, WorkKinds.ADVANCE, change.now(), null)));
     timeouts.arm(change, version);
-    change.add(
-        Event.of(
-            "ExecutionRedriven", "redriveCount", row.redriveCount() + 1));
+    change.add(Event.of("ExecutionRedriven", "redriveCount", row.redriveCount() + 1));
   }
 }

@@ -10,10 +10,10 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
- * The safety net of work items: a step whose writes the database refuses for their content (a
- * data exception or a broken constraint) would be refused again on every retry, so its execution
- * fails with {@code States.Runtime} instead of being retried forever. Faults that may pass (a
- * lost connection, a deadlock, a duplicate key from a race) still go back to the queue.
+ * The safety net of work items: a step whose writes the database refuses for their content (a data
+ * exception or a broken constraint) would be refused again on every retry, so its execution fails
+ * with {@code States.Runtime} instead of being retried forever. Faults that may pass (a lost
+ * connection, a deadlock, a duplicate key from a race) still go back to the queue.
  */
 @Component
 class RefusedWrites {
@@ -35,15 +35,19 @@ class RefusedWrites {
       work.run();
     } catch (DataIntegrityViolationException e) {
       if (e instanceof DuplicateKeyException) throw e;
-      log.error("The database refused the writes of work item {} on execution {}",
-          item.id(), item.executionId(), e);
+      log.error(
+          "The database refused the writes of work item {} on execution {}",
+          item.id(),
+          item.executionId(),
+          e);
       String cause = "The database refused to store the execution's data: " + reason(e);
       transactions.run(
           ChangeRequest.on(
                   item.executionId(),
                   change -> {
                     if (!queue.complete(item)) return false;
-                    termination.terminate(change, ExecutionStatus.FAILED, ErrorNames.RUNTIME, cause);
+                    termination.terminate(
+                        change, ExecutionStatus.FAILED, ErrorNames.RUNTIME, cause);
                     return true;
                   })
               .otherwise(ended -> queue.complete(item)));

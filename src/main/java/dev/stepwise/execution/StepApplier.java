@@ -11,10 +11,10 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies an interpreter {@link Step} inside the execution's transaction: moves the token,
- * enqueues the work its effect asks for, and when a token ends, ends the execution or reports to
- * the parent token's fork ({@link ForkJoin}, which may run the interpreter again for the join,
- * in the same transaction: the bookkeeping of Parallel and Map has no outside effect).
+ * Applies an interpreter {@link Step} inside the execution's transaction: moves the token, enqueues
+ * the work its effect asks for, and when a token ends, ends the execution or reports to the parent
+ * token's fork ({@link ForkJoin}, which may run the interpreter again for the join, in the same
+ * transaction: the bookkeeping of Parallel and Map has no outside effect).
  */
 @Component
 class StepApplier {
@@ -61,7 +61,8 @@ class StepApplier {
 
   private void applyStep(ExecutionChange change, TokenRow row, Step step) {
     change.addAll(step.events());
-    int version = step.token() == null ? row.version() : tokens.move(change.executionId(), row, step.token());
+    int version =
+        step.token() == null ? row.version() : tokens.move(change.executionId(), row, step.token());
     switch (step.effect()) {
       case Effect.Dispatch dispatch -> {
         // A feature may take part (a task token handed out is recorded and its timers armed) or
@@ -71,20 +72,25 @@ class StepApplier {
         String key = change.executionId() + "/" + step.token().enteredEventId();
         queue.enqueue(
             List.of(
-                work(change, row.id(), version, WorkKinds.TASK, change.now(),
+                work(
+                    change,
+                    row.id(),
+                    version,
+                    WorkKinds.TASK,
+                    change.now(),
                     Json.write(
                         new TaskWork(
                             dispatch.request(), key, change.execution().stateMachine())))));
       }
       case Effect.Timer timer ->
-          queue.enqueue(List.of(work(change, row.id(), version, WorkKinds.ADVANCE, timer.dueAt(), null)));
+          queue.enqueue(
+              List.of(work(change, row.id(), version, WorkKinds.ADVANCE, timer.dueAt(), null)));
       case Effect.StartFork fork -> forks.start(change, row, version, step.token(), fork, steps);
       case Effect.Finished finished -> {
         if (row.parentId() == null) {
           endExecution(change, ExecutionStatus.SUCCEEDED, finished.output(), null, null);
         } else {
-          forks.childEnded(
-              change, row, true, Json.write(finished.output()), null, null, steps);
+          forks.childEnded(change, row, true, Json.write(finished.output()), null, null, steps);
         }
       }
       case Effect.Failed failed -> {
@@ -97,7 +103,8 @@ class StepApplier {
     }
   }
 
-  private boolean takenOver(ExecutionChange change, int tokenId, int version, Effect.Dispatch dispatch) {
+  private boolean takenOver(
+      ExecutionChange change, int tokenId, int version, Effect.Dispatch dispatch) {
     boolean taken = false;
     for (DispatchHandler handler : dispatchHandlers) {
       taken |= handler.take(change, tokenId, version, dispatch.request());

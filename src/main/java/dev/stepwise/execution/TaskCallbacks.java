@@ -13,9 +13,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Answers for Task states waiting for a callback: success, failure and heartbeats quoting a task
- * token, the timers of the wait, and the delivery of the request that carried the token. Each
- * runs in the execution's transaction and only while the token still waits at the position the
- * task token was handed out for, so a second, late or stopped answer changes nothing.
+ * token, the timers of the wait, and the delivery of the request that carried the token. Each runs
+ * in the execution's transaction and only while the token still waits at the position the task
+ * token was handed out for, so a second, late or stopped answer changes nothing.
  */
 @Service
 public class TaskCallbacks {
@@ -101,12 +101,14 @@ public class TaskCallbacks {
   }
 
   private void answer(String taskToken, TaskOutcome outcome) {
-    if (!onWaiting(known(taskToken), null, (change, token, row) -> finish(change, token, row, outcome))) {
+    if (!onWaiting(
+        known(taskToken), null, (change, token, row) -> finish(change, token, row, outcome))) {
       throw notWaiting();
     }
   }
 
-  private void finish(ExecutionChange change, TokenRow token, CallbackRow row, TaskOutcome outcome) {
+  private void finish(
+      ExecutionChange change, TokenRow token, CallbackRow row, TaskOutcome outcome) {
     if (!row.started()) change.add(started(row));
     timers.cancel(row);
     store.close(row.taskToken(), change.now());
@@ -123,24 +125,25 @@ public class TaskCallbacks {
   }
 
   /**
-   * Runs {@code work} in the execution's transaction if the task token's state still waits for
-   * it; returns whether it did. A work {@code item} (a timer, a delivery) is completed either way.
+   * Runs {@code work} in the execution's transaction if the task token's state still waits for it;
+   * returns whether it did. A work {@code item} (a timer, a delivery) is completed either way.
    */
   private boolean onWaiting(CallbackRow known, WorkItem item, Work work) {
     var waiting = new AtomicBoolean();
-    transactions.run(ChangeRequest.on(
-        known.executionId(),
-        change -> {
-          waiting.set(false);
-          if (item != null && !queue.complete(item)) return false;
-          // Read again under the execution's lock: a concurrent answer may have closed it.
-          CallbackRow row = store.find(known.taskToken()).orElseThrow();
-          TokenRow token = tokens.find(change.executionId(), row.tokenId()).orElse(null);
-          if (!waits(token, row)) return item != null;
-          work.run(change, token, row);
-          waiting.set(true);
-          return true;
-        }));
+    transactions.run(
+        ChangeRequest.on(
+            known.executionId(),
+            change -> {
+              waiting.set(false);
+              if (item != null && !queue.complete(item)) return false;
+              // Read again under the execution's lock: a concurrent answer may have closed it.
+              CallbackRow row = store.find(known.taskToken()).orElseThrow();
+              TokenRow token = tokens.find(change.executionId(), row.tokenId()).orElse(null);
+              if (!waits(token, row)) return item != null;
+              work.run(change, token, row);
+              waiting.set(true);
+              return true;
+            }));
     return waiting.get();
   }
 
@@ -160,7 +163,9 @@ public class TaskCallbacks {
 
   private CallbackRow known(String taskToken) {
     if (taskToken == null) throw new TaskTokenNotFound("Task token does not exist");
-    return store.find(taskToken).orElseThrow(() -> new TaskTokenNotFound("Task token does not exist"));
+    return store
+        .find(taskToken)
+        .orElseThrow(() -> new TaskTokenNotFound("Task token does not exist"));
   }
 
   private static TaskNotWaiting notWaiting() {

@@ -13,8 +13,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a Task's request outside any transaction (the claim is already committed and the lease
- * is kept alive meanwhile), then records the outcome in the step's own transaction.
+ * Sends a Task's request outside any transaction (the claim is already committed and the lease is
+ * kept alive meanwhile), then records the outcome in the step's own transaction.
  */
 @Component
 class TaskHandler implements WorkHandler {

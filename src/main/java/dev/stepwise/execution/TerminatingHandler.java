@@ -4,8 +4,8 @@ import dev.stepwise.queue.WorkHandler;
 import dev.stepwise.queue.WorkItem;
 
 /**
- * Work that ends a running execution from outside its states, in the execution's own
- * transaction; on an execution that has already ended, the item is just removed.
+ * Work that ends a running execution from outside its states, in the execution's own transaction;
+ * on an execution that has already ended, the item is just removed.
  */
 abstract class TerminatingHandler implements WorkHandler {
   private final WorkItemChanges itemChanges;

@@ -23,11 +23,17 @@ class TokenStore {
   }
 
   void insert(UUID executionId, TokenRow row) {
-    jdbc.sql(
-            "insert into token (execution_id, " + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    jdbc.sql("insert into token (execution_id, " + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
-            executionId, row.id(), row.parentId(), row.childIndex(), row.status().name(),
-            write(row.position()), row.output(), row.openChildren(), row.version())
+            executionId,
+            row.id(),
+            row.parentId(),
+            row.childIndex(),
+            row.status().name(),
+            write(row.position()),
+            row.output(),
+            row.openChildren(),
+            row.version())
         .update();
   }
 
@@ -89,8 +95,8 @@ class TokenStore {
   }
 
   /**
-   * Writes the ends of children of {@code parentId} and its open-children count, in one
-   * statement however many children ended.
+   * Writes the ends of children of {@code parentId} and its open-children count, in one statement
+   * however many children ended.
    */
   void endChildren(UUID executionId, int parentId, List<OpenFork.ChildEnd> ended, int open) {
     int n = ended.size();
@@ -117,7 +123,9 @@ class TokenStore {
    */
   List<TokenRow> activeChildren(UUID executionId, int parentId, int from, int to, int limit) {
     return jdbc.sql(
-            "select " + COLUMNS + " from token where execution_id = ? and parent_id = ?"
+            "select "
+                + COLUMNS
+                + " from token where execution_id = ? and parent_id = ?"
                 + " and status = 'ACTIVE' and child_index >= ? and child_index < ?"
                 + " order by child_index limit ?")
         .params(executionId, parentId, from, to, limit)
@@ -129,14 +137,16 @@ class TokenStore {
   Optional<TokenRow> activate(UUID executionId, int parentId, int index) {
     return jdbc.sql(
             "update token set status = 'ACTIVE' where execution_id = ? and parent_id = ?"
-                + " and status = 'PENDING' and child_index = ? returning " + COLUMNS)
+                + " and status = 'PENDING' and child_index = ? returning "
+                + COLUMNS)
         .params(executionId, parentId, index)
         .query(TokenStore::map)
         .optional();
   }
 
   int countChildren(UUID executionId, int parentId, TokenStatus status) {
-    return jdbc.sql("select count(*) from token where execution_id = ? and parent_id = ? and status = ?")
+    return jdbc.sql(
+            "select count(*) from token where execution_id = ? and parent_id = ? and status = ?")
         .params(executionId, parentId, status.name())
         .query(Integer.class)
         .single();
@@ -151,9 +161,9 @@ class TokenStore {
   }
 
   /**
-   * Removes every descendant of {@code parentId} once its fork is over (joined, or failed);
-   * returns their ids so their pending work can go too. A late answer for one of them then finds
-   * no token and is dropped.
+   * Removes every descendant of {@code parentId} once its fork is over (joined, or failed); returns
+   * their ids so their pending work can go too. A late answer for one of them then finds no token
+   * and is dropped.
    */
   List<Integer> deleteDescendants(UUID executionId, int parentId) {
     return jdbc.sql(

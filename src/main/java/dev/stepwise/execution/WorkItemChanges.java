@@ -11,10 +11,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The changes a claimed work item makes, in the one transaction shape of an item: lock the
- * execution, complete the item (guarded by the claim's version), check the token is still where
- * the item expects it, run the interpreter and apply its {@link dev.stepwise.engine.Step} with
- * {@link StepApplier}. Nothing here leaves the database. (Once "Stepper": "step" now means only
- * the interpreter's result.)
+ * execution, complete the item (guarded by the claim's version), check the token is still where the
+ * item expects it, run the interpreter and apply its {@link dev.stepwise.engine.Step} with {@link
+ * StepApplier}. Nothing here leaves the database. (Once "Stepper": "step" now means only the
+ * interpreter's result.)
  */
 @Component
 class WorkItemChanges {
@@ -35,10 +35,10 @@ class WorkItemChanges {
   }
 
   /**
-   * Runs {@code action} for the token {@code item} names and applies the step; {@code before}
-   * are events to record first (a task's start). A stale item (the token moved on, the
-   * execution ended, or another node owns the claim now) is dropped without effect; an item of
-   * an execution that has ended is removed.
+   * Runs {@code action} for the token {@code item} names and applies the step; {@code before} are
+   * events to record first (a task's start). A stale item (the token moved on, the execution ended,
+   * or another node owns the claim now) is dropped without effect; an item of an execution that has
+   * ended is removed.
    */
   void run(WorkItem item, List<Event> before, Decisions.Action action) {
     onToken(
@@ -51,8 +51,8 @@ class WorkItemChanges {
   }
 
   /**
-   * Runs {@code work} on the token {@code item} names, in the transaction shape of {@link #run}:
-   * a stale item is dropped without effect; an item of an execution that has ended is removed.
+   * Runs {@code work} on the token {@code item} names, in the transaction shape of {@link #run}: a
+   * stale item is dropped without effect; an item of an execution that has ended is removed.
    */
   void onToken(WorkItem item, BiConsumer<ExecutionChange, TokenRow> work) {
     refused.guard(
@@ -60,26 +60,26 @@ class WorkItemChanges {
         () ->
             transactions.run(
                 ChangeRequest.on(
-                item.executionId(),
-                change -> {
-                  if (!queue.complete(item)) return false;
-                  var token = change.prefetched();
-                  if (token == null
-                      || token.status() != TokenStatus.ACTIVE
-                      || token.version() != item.tokenVersion()) {
-                    return true;
-                  }
-                  work.accept(change, token);
-                  return true;
-                })
-                .withToken(item.tokenId())
-                .otherwise(ended -> queue.complete(item))));
+                        item.executionId(),
+                        change -> {
+                          if (!queue.complete(item)) return false;
+                          var token = change.prefetched();
+                          if (token == null
+                              || token.status() != TokenStatus.ACTIVE
+                              || token.version() != item.tokenVersion()) {
+                            return true;
+                          }
+                          work.accept(change, token);
+                          return true;
+                        })
+                    .withToken(item.tokenId())
+                    .otherwise(ended -> queue.complete(item))));
   }
 
   /**
-   * Runs {@code work} on a running execution, for work that is not a token's step and may
-   * outlive it (a timeout, a child's report to its parent, an abort): on an execution that has
-   * ended, the item is just removed.
+   * Runs {@code work} on a running execution, for work that is not a token's step and may outlive
+   * it (a timeout, a child's report to its parent, an abort): on an execution that has ended, the
+   * item is just removed.
    */
   void settle(WorkItem item, Consumer<ExecutionChange> work) {
     refused.guard(
@@ -87,13 +87,12 @@ class WorkItemChanges {
         () ->
             transactions.run(
                 ChangeRequest.on(
-                    item.executionId(),
-                    change -> {
-                      if (!queue.complete(item)) return false;
-                      work.accept(change);
-                      return true;
-                    })
-                .otherwise(row -> queue.complete(item))));
+                        item.executionId(),
+                        change -> {
+                          if (!queue.complete(item)) return false;
+                          work.accept(change);
+                          return true;
+                        })
+                    .otherwise(row -> queue.complete(item))));
   }
-
 }

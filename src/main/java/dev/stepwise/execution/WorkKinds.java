@@ -3,8 +3,8 @@ package dev.stepwise.execution;
 /** The kinds of work item the execution module enqueues and handles. */
 final class WorkKinds {
   /**
-   * Advance a token (entering a state, or a timer that fired). Stored as "STEP", the name it
-   * had before "step" came to mean only the interpreter's {@code Step}: queued items keep it.
+   * Advance a token (entering a state, or a timer that fired). Stored as "STEP", the name it had
+   * before "step" came to mean only the interpreter's {@code Step}: queued items keep it.
    */
   static final String ADVANCE = "STEP";
 
@@ -26,7 +26,10 @@ final class WorkKinds {
   /** Abort a child execution whose parent stopped or whose map run ended without it. */
   static final String ABORT_CHILD = "ABORT_CHILD";
 
-  /** A Task waiting for a callback reached its {@code TimeoutSeconds}; the payload is its task token. */
+  /**
+   * A Task waiting for a callback reached its {@code TimeoutSeconds}; the payload is its task
+   * token.
+   */
   static final String CALLBACK_TIMEOUT = "CALLBACK_TIMEOUT";
 
   /** A Task waiting for a callback had no heartbeat for {@code HeartbeatSeconds}; ditto. */

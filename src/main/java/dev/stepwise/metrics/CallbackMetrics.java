@@ -16,9 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code stepwise.callbacks.open}: Task states waiting for a callback, per state machine. A gauge
- * is registered for a state machine the first time one of its states hands out a task token (or
- * at start, for those already waiting); the counts are read from the database at most once a
- * second.
+ * is registered for a state machine the first time one of its states hands out a task token (or at
+ * start, for those already waiting); the counts are read from the database at most once a second.
  */
 @Component
 class CallbackMetrics {

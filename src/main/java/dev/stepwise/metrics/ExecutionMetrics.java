@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Counts what committed transactions did, and what Task requests did, in Micrometer meters
- * named as the product contract says. Tagged by state machine, never by execution.
+ * Counts what committed transactions did, and what Task requests did, in Micrometer meters named as
+ * the product contract says. Tagged by state machine, never by execution.
  */
 @Component
 class ExecutionMetrics {

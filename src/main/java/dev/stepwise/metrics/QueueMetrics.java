@@ -11,9 +11,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * {@code stepwise.queue.depth} (work due and not being worked on), {@code stepwise.queue.lag}
- * (seconds since the oldest of it fell due) and {@code stepwise.queue.running} (work this node
- * runs now), from the {@link Backlog} sampled once a second; {@code stepwise.queue.dropped}
- * (tag {@code kind}) counts work finished after its claim was lost, whose outcome was dropped.
+ * (seconds since the oldest of it fell due) and {@code stepwise.queue.running} (work this node runs
+ * now), from the {@link Backlog} sampled once a second; {@code stepwise.queue.dropped} (tag {@code
+ * kind}) counts work finished after its claim was lost, whose outcome was dropped.
  */
 @Component
 class QueueMetrics {

@@ -12,9 +12,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * How far behind the work queue is: due items nobody works on, and how long the oldest of them
- * has been due. Read from the database once a second by a background thread, so that admission
- * control and the metrics read it for free, never adding a query to a request.
+ * How far behind the work queue is: due items nobody works on, and how long the oldest of them has
+ * been due. Read from the database once a second by a background thread, so that admission control
+ * and the metrics read it for free, never adding a query to a request.
  */
 @Component
 public class Backlog implements SmartLifecycle {
@@ -54,13 +54,13 @@ public class Backlog implements SmartLifecycle {
     try {
       var depth = queue.depth();
       Instant oldest = depth.oldestDue();
-      Duration lag =
-          oldest == null ? Duration.ZERO : Duration.between(oldest, clock.instant());
+      Duration lag = oldest == null ? Duration.ZERO : Duration.between(oldest, clock.instant());
       last = new Sample(depth.due(), lag.isNegative() ? Duration.ZERO : lag, local.running());
       failing = false;
     } catch (RuntimeException e) {
       // Keep the last reading: with the database away, starts fail on their own anyway.
-      if (!failing) log.warn("Could not read the work queue's backlog; keeping the last reading", e);
+      if (!failing)
+        log.warn("Could not read the work queue's backlog; keeping the last reading", e);
       failing = true;
     }
   }
@@ -70,8 +70,7 @@ public class Backlog implements SmartLifecycle {
     sampler =
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("stepwise-backlog").daemon().factory());
-    sampler.scheduleWithFixedDelay(
-        this::sample, 0, INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    sampler.scheduleWithFixedDelay(this::sample, 0, INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @Override

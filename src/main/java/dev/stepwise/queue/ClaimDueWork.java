@@ -97,8 +97,8 @@ public class ClaimDueWork implements SmartLifecycle {
   }
 
   /**
-   * Claims and starts what is due, up to this node's free capacity. Returns the number claimed
-   * when the batch came back full (there may be more), else 0.
+   * Claims and starts what is due, up to this node's free capacity. Returns the number claimed when
+   * the batch came back full (there may be more), else 0.
    */
   int runOnce() {
     int want = 0;

@@ -33,8 +33,8 @@ class Claims {
   }
 
   /**
-   * Gives an unfinished item back, due as it was, and wakes the other nodes' claimers so that
-   * one of them takes it at once (this node is stopping).
+   * Gives an unfinished item back, due as it was, and wakes the other nodes' claimers so that one
+   * of them takes it at once (this node is stopping).
    */
   void handBack(WorkItem item) {
     jdbc.sql(

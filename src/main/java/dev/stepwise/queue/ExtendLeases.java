@@ -9,8 +9,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The heartbeat: every third of a lease, extends the leases of the items this node is still
- * working on (long HTTP calls), so that only a dead node's work is taken over.
+ * The heartbeat: every third of a lease, extends the leases of the items this node is still working
+ * on (long HTTP calls), so that only a dead node's work is taken over.
  */
 @Component
 public class ExtendLeases implements SmartLifecycle {

@@ -6,8 +6,8 @@ import org.slf4j.Logger;
 
 /**
  * Logs the failures of a background loop calmly: while the database is out of reach, one warning
- * when it starts and one line when it ends, instead of a stack trace per attempt; and says how
- * long to back off. Any other failure is logged in full every time, as a defect should be.
+ * when it starts and one line when it ends, instead of a stack trace per attempt; and says how long
+ * to back off. Any other failure is logged in full every time, as a defect should be.
  */
 final class FailureRun {
   private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);

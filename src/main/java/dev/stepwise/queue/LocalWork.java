@@ -28,8 +28,8 @@ import org.springframework.stereotype.Component;
  * since most of the time goes to waiting on HTTP endpoints and the database.
  *
  * <p>On stop it takes no more work, lets what runs finish for up to {@code shutdownGrace}, then
- * abandons the calls still waiting on remote endpoints and hands every item it still holds back
- * to the queue, so that another replica takes them at once rather than after their leases.
+ * abandons the calls still waiting on remote endpoints and hands every item it still holds back to
+ * the queue, so that another replica takes them at once rather than after their leases.
  */
 @Component
 public class LocalWork implements SmartLifecycle {
@@ -93,10 +93,10 @@ public class LocalWork implements SmartLifecycle {
 
   /**
    * Runs a call to a remote party (an HTTP Task) that a stopping node may abandon once its grace
-   * has run out: the call then throws {@link CancellationException}, nothing of it is recorded,
-   * and the item goes back to the queue, so that another node makes the call again (with the
-   * same idempotency key). Only such calls are interrupted: a thread inside a database
-   * transaction is always let finish.
+   * has run out: the call then throws {@link CancellationException}, nothing of it is recorded, and
+   * the item goes back to the queue, so that another node makes the call again (with the same
+   * idempotency key). Only such calls are interrupted: a thread inside a database transaction is
+   * always let finish.
    */
   public <T> T callRemote(Supplier<T> call) {
     Thread current = Thread.currentThread();

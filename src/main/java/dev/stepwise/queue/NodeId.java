@@ -12,7 +12,9 @@ public class NodeId {
 
   NodeId(QueueProperties properties) {
     this.value =
-        StringUtils.hasText(properties.nodeId()) ? properties.nodeId() : hostName() + "-" + suffix();
+        StringUtils.hasText(properties.nodeId())
+            ? properties.nodeId()
+            : hostName() + "-" + suffix();
   }
 
   public String value() {

@@ -7,13 +7,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How this node claims work.
  *
- * @param nodeId this replica's name in {@code claimed_by} (default: host name and a random
- *     suffix)
+ * @param nodeId this replica's name in {@code claimed_by} (default: host name and a random suffix)
  * @param lease how long a claim holds before another node may take the item over
  * @param maxInFlight items this node works on at once
  * @param batchSize items claimed by one statement at most
- * @param pollInterval the longest the claimer sleeps with nothing due (notifications and the
- *     next due time wake it sooner)
+ * @param pollInterval the longest the claimer sleeps with nothing due (notifications and the next
+ *     due time wake it sooner)
  * @param shutdownGrace how long a stopping node lets the work it is running finish before it
  *     abandons the calls still waiting on remote endpoints and hands their items to other nodes
  */

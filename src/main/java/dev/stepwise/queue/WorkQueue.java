@@ -18,7 +18,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Durable work in PostgreSQL: one SQL statement per operation. Items due at once are inserted
  * already claimed by this node and handed to {@link LocalWork} after commit, which saves a claim
- * round trip; the rest wait for {@link ClaimDueWork}, woken by a notification ({@link Claims#CHANNEL}).
+ * round trip; the rest wait for {@link ClaimDueWork}, woken by a notification ({@link
+ * Claims#CHANNEL}).
  */
 @Component
 public class WorkQueue {
@@ -48,8 +49,8 @@ public class WorkQueue {
   }
 
   /**
-   * Enqueues work within the current transaction, in one statement however many items (a Map
-   * forks thousands at once).
+   * Enqueues work within the current transaction, in one statement however many items (a Map forks
+   * thousands at once).
    */
   public void enqueue(List<NewWork> work) {
     if (work.isEmpty()) return;
@@ -84,7 +85,8 @@ public class WorkQueue {
     // Ids come from the sequence in the order of the rows fed to the insert, so sorted ids pair
     // with the items in order.
     List<Long> ids =
-        jdbc.sql(
+        jdbc
+            .sql(
                 "insert into work_item (execution_id, token_id, token_version, kind, run_at,"
                     + " claimed_by, lease_until, version, payload)"
                     + " select w.e, w.t, w.v, w.k, w.r, w.c, w.l, w.cv, w.p from unnest(?::uuid[],"
@@ -92,7 +94,14 @@ public class WorkQueue {
                     + " ?::int[], ?::text[]) with ordinality as w(e, t, v, k, r, c, l, cv, p, n)"
                     + " order by w.n returning id")
             .params(
-                executions, tokens, versions, kinds, runAts, claimedBy, leases, claimVersions,
+                executions,
+                tokens,
+                versions,
+                kinds,
+                runAts,
+                claimedBy,
+                leases,
+                claimVersions,
                 payloads)
             .query(Long.class)
             .list()
@@ -105,7 +114,13 @@ public class WorkQueue {
       NewWork w = work.get(i);
       handOff.add(
           new WorkItem(
-              ids.get(i), w.executionId(), w.tokenId(), w.tokenVersion(), w.kind(), w.runAt(), 1,
+              ids.get(i),
+              w.executionId(),
+              w.tokenId(),
+              w.tokenVersion(),
+              w.kind(),
+              w.runAt(),
+              1,
               w.payload()));
     }
     if (notify) claims.notifyClaimers();
@@ -160,8 +175,8 @@ public class WorkQueue {
   }
 
   /**
-   * Removes a finished item, guarded by its claim's version. Returns false when this node no
-   * longer owns it; the caller must then roll back whatever it wrote.
+   * Removes a finished item, guarded by its claim's version. Returns false when this node no longer
+   * owns it; the caller must then roll back whatever it wrote.
    */
   public boolean complete(WorkItem item) {
     boolean owned =
@@ -174,10 +189,10 @@ public class WorkQueue {
   }
 
   /**
-   * Extends the leases of items this node is still working on. An item whose step is running
-   * right now is locked by that step's transaction (which deletes it on commit): it is skipped
-   * rather than waited for, so one busy step cannot hold up the heartbeat of all the others. No
-   * other node can claim it meanwhile, as claiming skips locked items too.
+   * Extends the leases of items this node is still working on. An item whose step is running right
+   * now is locked by that step's transaction (which deletes it on commit): it is skipped rather
+   * than waited for, so one busy step cannot hold up the heartbeat of all the others. No other node
+   * can claim it meanwhile, as claiming skips locked items too.
    */
   void extendLeases(List<Long> ids) {
     if (ids.isEmpty()) return;
@@ -213,11 +228,7 @@ public class WorkQueue {
     return jdbc.sql(
             "select count(*), min(run_at) from work_item where run_at <= now()"
                 + " and (claimed_by is null or lease_until < now())")
-        .query(
-            (rs, i) ->
-                new QueueDepth(
-                    rs.getLong(1),
-                    instant(rs, 2)))
+        .query((rs, i) -> new QueueDepth(rs.getLong(1), instant(rs, 2)))
         .single();
   }
 

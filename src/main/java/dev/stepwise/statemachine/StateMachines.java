@@ -24,7 +24,8 @@ public class StateMachines {
   private final DefinitionValidator validator;
   private final Clock clock;
   private final JdbcClient jdbc;
-  private final Map<StateMachineRevisionEntity.Key, StateMachine> parsed = new ConcurrentHashMap<>();
+  private final Map<StateMachineRevisionEntity.Key, StateMachine> parsed =
+      new ConcurrentHashMap<>();
 
   StateMachines(
       StateMachineRepository machines,
@@ -77,7 +78,10 @@ public class StateMachines {
     requireValid(definition);
     StateMachineEntity entity = live(name);
     return new Saved(
-        revise(entity, Json.write(definition), description != null ? description : entity.description()),
+        revise(
+            entity,
+            Json.write(definition),
+            description != null ? description : entity.description()),
         SaveResult.UPDATED);
   }
 
@@ -94,7 +98,9 @@ public class StateMachines {
         revisions
             .findById(new StateMachineRevisionEntity.Key(name, revision))
             .orElseThrow(
-                () -> new StateMachineNotFound("State machine '" + name + "' has no revision " + revision));
+                () ->
+                    new StateMachineNotFound(
+                        "State machine '" + name + "' has no revision " + revision));
     return new StateMachineView(
         name,
         revision,
@@ -108,7 +114,8 @@ public class StateMachines {
   @Transactional(readOnly = true)
   public List<StateMachineView> list(String after, int limit) {
     return machines
-        .findByDeletedAtIsNullAndNameGreaterThanOrderByName(after == null ? "" : after, Limit.of(limit))
+        .findByDeletedAtIsNullAndNameGreaterThanOrderByName(
+            after == null ? "" : after, Limit.of(limit))
         .stream()
         .map(e -> view(e, currentRevision(e).definition()))
         .toList();
@@ -143,7 +150,9 @@ public class StateMachines {
               .query(String.class)
               .optional()
               .orElseThrow(
-                  () -> new StateMachineNotFound("State machine '" + name + "' has no revision " + revision));
+                  () ->
+                      new StateMachineNotFound(
+                          "State machine '" + name + "' has no revision " + revision));
       machine = validator.parse(definition);
       parsed.put(key, machine);
     }

@@ -28,18 +28,17 @@ final class EndpointAnswers {
     String body = bounded.text();
     if (status >= 200 && status < 300) return success(response, body);
     var parsedError = bounded.overLimit() ? Optional.<TaskOutcome>empty() : endpointError(body);
-    return parsedError
-        .orElseGet(
-            () ->
-                new TaskOutcome.Failed(
-                    statusCodeError(status),
-                    "HTTP "
-                        + status
-                        + statusText(status)
-                        + " from "
-                        + target(response)
-                        + bodySuffix(body)
-                        + (bounded.overLimit() ? " (answer cut at " + limitBytes + " bytes)" : "")));
+    return parsedError.orElseGet(
+        () ->
+            new TaskOutcome.Failed(
+                statusCodeError(status),
+                "HTTP "
+                    + status
+                    + statusText(status)
+                    + " from "
+                    + target(response)
+                    + bodySuffix(body)
+                    + (bounded.overLimit() ? " (answer cut at " + limitBytes + " bytes)" : "")));
   }
 
   static TaskOutcome overLimit(HttpResponse<?> response, int limitBytes) {

@@ -22,9 +22,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Backpressure over real HTTP, with tiny limits: an overloaded node answers starts with 429 and
- * {@code Retry-After} instead of queueing them, keeps answering reads and stops, and accepts
- * starts again once the overload is gone. An accepted start always runs to its end; a refused
- * one writes nothing.
+ * {@code Retry-After} instead of queueing them, keeps answering reads and stops, and accepts starts
+ * again once the overload is gone. An accepted start always runs to its end; a refused one writes
+ * nothing.
  */
 class AdmissionIntegrationTests {
   static final TestEndpoint endpoint = new TestEndpoint();
@@ -47,12 +47,18 @@ class AdmissionIntegrationTests {
     stepwise =
         StepwiseInstance.start(
             Map.of(
-                "stepwise.queue.max-in-flight", 1,
-                "stepwise.admission.max-concurrent-starts", 1,
-                "stepwise.admission.max-wait", "0ms",
-                "stepwise.admission.max-backlog", 2,
-                "stepwise.admission.max-lag", "0s",
-                "stepwise.admission.retry-after", "2s"));
+                "stepwise.queue.max-in-flight",
+                1,
+                "stepwise.admission.max-concurrent-starts",
+                1,
+                "stepwise.admission.max-wait",
+                "0ms",
+                "stepwise.admission.max-backlog",
+                2,
+                "stepwise.admission.max-lag",
+                "0s",
+                "stepwise.admission.retry-after",
+                "2s"));
     api = stepwise.api();
   }
 
@@ -105,7 +111,8 @@ class AdmissionIntegrationTests {
   @Test
   void aStartThatCannotGetItsTurnIsRefusedAndTheHeldOneStillRuns() throws Exception {
     api.createStateMachine(
-        "admission-pass", """
+        "admission-pass",
+        """
         {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}
         """);
     var dataSource = stepwise.bean(DataSource.class);
@@ -117,10 +124,12 @@ class AdmissionIntegrationTests {
       lock.createStatement().execute("lock table execution in exclusive mode");
       var held =
           pool.submit(
-              () -> api.post("/v1/state-machines/admission-pass/executions", Map.of("name", "held")));
+              () ->
+                  api.post("/v1/state-machines/admission-pass/executions", Map.of("name", "held")));
       awaitLockWaiter(jdbc);
 
-      var refused = api.post("/v1/state-machines/admission-pass/executions", Map.of("name", "second"));
+      var refused =
+          api.post("/v1/state-machines/admission-pass/executions", Map.of("name", "second"));
       assertThrottled(refused, "concurrency");
       assertThat(api.get("/v1/executions?stateMachine=admission-pass").status()).isEqualTo(200);
 

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * The REST API of docs/api.md against the real application and PostgreSQL. Definitions are
- * written with single quotes for readability.
+ * The REST API of docs/api.md against the real application and PostgreSQL. Definitions are written
+ * with single quotes for readability.
  */
 class ApiIntegrationTests {
   private static final Duration END = Duration.ofSeconds(30);
@@ -71,10 +71,13 @@ class ApiIntegrationTests {
     return Json.parse(singleQuoted.replace('\'', '"'));
   }
 
-  private static final String PASS = "{'StartAt': 'A', 'States': {'A': {'Type': 'Pass', 'Result': 'done', 'End': true}}}";
+  private static final String PASS =
+      "{'StartAt': 'A', 'States': {'A': {'Type': 'Pass', 'Result': 'done', 'End': true}}}";
 
   private static String waitSeconds(int seconds) {
-    return "{'StartAt': 'W', 'States': {'W': {'Type': 'Wait', 'Seconds': " + seconds + ", 'Next': 'P'},"
+    return "{'StartAt': 'W', 'States': {'W': {'Type': 'Wait', 'Seconds': "
+        + seconds
+        + ", 'Next': 'P'},"
         + " 'P': {'Type': 'Pass', 'Result': 'waited', 'End': true}}}";
   }
 
@@ -133,12 +136,16 @@ class ApiIntegrationTests {
       var created = create(name, Json.write(json(PASS)));
 
       assertThat(created.status()).isEqualTo(201);
-      assertThat(api.get("/v1/state-machines/" + name).json().get("definition")).isEqualTo(json(PASS));
+      assertThat(api.get("/v1/state-machines/" + name).json().get("definition"))
+          .isEqualTo(json(PASS));
     }
 
     @Test
     void refusesAnInvalidDefinitionWithDiagnostics() {
-      var response = create(unique("invalid"), json("{'StartAt': 'Nowhere', 'States': {'A': {'Type': 'Succeed'}}}"));
+      var response =
+          create(
+              unique("invalid"),
+              json("{'StartAt': 'Nowhere', 'States': {'A': {'Type': 'Succeed'}}}"));
 
       assertThat(response.status()).isEqualTo(400);
       assertThat(problemType(response)).startsWith("application/problem+json");
@@ -155,7 +162,8 @@ class ApiIntegrationTests {
       var response =
           create(
               unique("unroutable"),
-              json("{'StartAt': 'T', 'States': {'T': {'Type': 'Task', 'Resource': 'arn:aws:lambda:us-east-1:1:function:nope', 'End': true}}}"));
+              json(
+                  "{'StartAt': 'T', 'States': {'T': {'Type': 'Task', 'Resource': 'arn:aws:lambda:us-east-1:1:function:nope', 'End': true}}}"));
 
       assertThat(response.status()).isEqualTo(400);
       assertThat(list(response.json().get("diagnostics")).getFirst())
@@ -168,7 +176,8 @@ class ApiIntegrationTests {
       assertThat(create("has space", json(PASS)).status()).isEqualTo(400);
       assertThat(create("x".repeat(81), json(PASS)).status()).isEqualTo(400);
       assertThat(create("", json(PASS)).status()).isEqualTo(400);
-      assertThat(api.post("/v1/state-machines", Map.of("definition", json(PASS))).status()).isEqualTo(400);
+      assertThat(api.post("/v1/state-machines", Map.of("definition", json(PASS))).status())
+          .isEqualTo(400);
     }
 
     @Test
@@ -186,7 +195,8 @@ class ApiIntegrationTests {
       var seen = new ArrayList<String>();
       String token = null;
       do {
-        var page = api.get("/v1/state-machines?pageSize=1" + (token == null ? "" : "&pageToken=" + token));
+        var page =
+            api.get("/v1/state-machines?pageSize=1" + (token == null ? "" : "&pageToken=" + token));
         assertThat(page.status()).isEqualTo(200);
         var items = list(page.json().get("items"));
         assertThat(items).hasSizeLessThanOrEqualTo(1);
@@ -202,12 +212,17 @@ class ApiIntegrationTests {
     @Test
     void updateMakesANewRevisionAndKeepsTheOldOne() {
       String name = stateMachine(PASS);
-      var changed = json("{'StartAt': 'A', 'States': {'A': {'Type': 'Pass', 'Result': 'v2', 'End': true}}}");
+      var changed =
+          json("{'StartAt': 'A', 'States': {'A': {'Type': 'Pass', 'Result': 'v2', 'End': true}}}");
 
-      var updated = api.put("/v1/state-machines/" + name, Map.of("definition", changed, "description", "second"));
+      var updated =
+          api.put(
+              "/v1/state-machines/" + name, Map.of("definition", changed, "description", "second"));
 
       assertThat(updated.status()).isEqualTo(200);
-      assertThat(updated.json()).containsEntry("revision", 2).containsEntry("description", "second");
+      assertThat(updated.json())
+          .containsEntry("revision", 2)
+          .containsEntry("description", "second");
       assertThat(api.get("/v1/state-machines/" + name).json().get("definition")).isEqualTo(changed);
       var first = api.get("/v1/state-machines/" + name + "/revisions/1");
       assertThat(first.status()).isEqualTo(200);
@@ -226,7 +241,10 @@ class ApiIntegrationTests {
 
       api.put(
           "/v1/state-machines/" + name,
-          Map.of("definition", json("{'StartAt': 'P', 'States': {'P': {'Type': 'Pass', 'Result': 'v2', 'End': true}}}")));
+          Map.of(
+              "definition",
+              json(
+                  "{'StartAt': 'P', 'States': {'P': {'Type': 'Pass', 'Result': 'v2', 'End': true}}}")));
       String second = api.start(name, Map.of());
 
       var firstEnded = api.awaitEnd(first, END);
@@ -258,7 +276,8 @@ class ApiIntegrationTests {
 
       assertThat(get.status()).isEqualTo(404);
       assertThat(problemType(get)).startsWith("application/problem+json");
-      assertThat(api.put("/v1/state-machines/" + name, Map.of("definition", json(PASS))).status()).isEqualTo(404);
+      assertThat(api.put("/v1/state-machines/" + name, Map.of("definition", json(PASS))).status())
+          .isEqualTo(404);
       assertThat(api.get("/v1/state-machines/" + name + "/revisions/1").status()).isEqualTo(404);
       assertThat(startExecution(name, Map.of()).status()).isEqualTo(404);
     }
@@ -269,7 +288,9 @@ class ApiIntegrationTests {
       var invalid =
           api.post(
               "/v1/definitions/validate",
-              Map.of("definition", json("{'StartAt': 'A', 'States': {'A': {'Type': 'Pass', 'Next': 'B'}}}")));
+              Map.of(
+                  "definition",
+                  json("{'StartAt': 'A', 'States': {'A': {'Type': 'Pass', 'Next': 'B'}}}")));
 
       assertThat(valid.status()).isEqualTo(200);
       assertThat(valid.json()).containsEntry("valid", true).containsEntry("diagnostics", List.of());
@@ -277,10 +298,17 @@ class ApiIntegrationTests {
       assertThat(invalid.json()).containsEntry("valid", false);
       assertThat(list(invalid.json().get("diagnostics")))
           .containsExactly(
-              Map.of("code", "MISSING_TRANSITION_TARGET", "message", "Missing 'Next' target: 'B'", "location", "/States/A/Next"),
+              Map.of(
+                  "code",
+                  "MISSING_TRANSITION_TARGET",
+                  "message",
+                  "Missing 'Next' target: 'B'",
+                  "location",
+                  "/States/A/Next"),
               Map.of(
                   "code", "MISSING_END_STATE",
-                  "message", "Workflow has no terminal state (a Succeed or Fail state, or a state with 'End': true)",
+                  "message",
+                      "Workflow has no terminal state (a Succeed or Fail state, or a state with 'End': true)",
                   "location", ""));
     }
   }
@@ -311,15 +339,21 @@ class ApiIntegrationTests {
       String quick = stateMachine(PASS);
       String slow = stateMachine(waitSeconds(3));
 
-      var finished = api.post("/v1/state-machines/" + quick + "/executions?waitSeconds=20", Map.of());
+      var finished =
+          api.post("/v1/state-machines/" + quick + "/executions?waitSeconds=20", Map.of());
       var running = api.post("/v1/state-machines/" + slow + "/executions?waitSeconds=1", Map.of());
 
       assertThat(finished.status()).isEqualTo(200);
-      assertThat(finished.json()).containsEntry("status", "SUCCEEDED").containsEntry("output", "done");
+      assertThat(finished.json())
+          .containsEntry("status", "SUCCEEDED")
+          .containsEntry("output", "done");
       assertThat(running.status()).isEqualTo(202);
       assertThat(running.json()).containsEntry("status", "RUNNING");
-      assertThat(running.header("Location")).endsWith("/v1/executions/" + running.json().get("executionId"));
-      assertThat(api.post("/v1/state-machines/" + quick + "/executions?waitSeconds=61", Map.of()).status())
+      assertThat(running.header("Location"))
+          .endsWith("/v1/executions/" + running.json().get("executionId"));
+      assertThat(
+              api.post("/v1/state-machines/" + quick + "/executions?waitSeconds=61", Map.of())
+                  .status())
           .isEqualTo(400);
     }
 
@@ -359,14 +393,32 @@ class ApiIntegrationTests {
       }
 
       var all = list(api.get("/v1/executions?stateMachine=" + machine).json().get("items"));
-      var failed = list(api.get("/v1/executions?stateMachine=" + machine + "&status=FAILED").json().get("items"));
-      var succeeded = list(api.get("/v1/executions?stateMachine=" + machine + "&status=SUCCEEDED").json().get("items"));
-      var running = list(api.get("/v1/executions?stateMachine=" + machine + "&status=RUNNING").json().get("items"));
+      var failed =
+          list(
+              api.get("/v1/executions?stateMachine=" + machine + "&status=FAILED")
+                  .json()
+                  .get("items"));
+      var succeeded =
+          list(
+              api.get("/v1/executions?stateMachine=" + machine + "&status=SUCCEEDED")
+                  .json()
+                  .get("items"));
+      var running =
+          list(
+              api.get("/v1/executions?stateMachine=" + machine + "&status=RUNNING")
+                  .json()
+                  .get("items"));
 
-      assertThat(all).extracting(e -> e.get("executionId")).containsExactly(ids.get(2), ids.get(1), ids.get(0));
+      assertThat(all)
+          .extracting(e -> e.get("executionId"))
+          .containsExactly(ids.get(2), ids.get(1), ids.get(0));
       assertThat(failed).extracting(e -> e.get("executionId")).containsExactly(ids.get(1));
-      assertThat(failed.getFirst()).containsEntry("error", "Told").containsEntry("status", "FAILED");
-      assertThat(succeeded).extracting(e -> e.get("executionId")).containsExactly(ids.get(2), ids.get(0));
+      assertThat(failed.getFirst())
+          .containsEntry("error", "Told")
+          .containsEntry("status", "FAILED");
+      assertThat(succeeded)
+          .extracting(e -> e.get("executionId"))
+          .containsExactly(ids.get(2), ids.get(0));
       assertThat(running).isEmpty();
 
       var paged = new ArrayList<Object>();
@@ -374,7 +426,10 @@ class ApiIntegrationTests {
       int pages = 0;
       do {
         var page =
-            api.get("/v1/executions?pageSize=1&stateMachine=" + machine + (token == null ? "" : "&pageToken=" + token))
+            api.get(
+                    "/v1/executions?pageSize=1&stateMachine="
+                        + machine
+                        + (token == null ? "" : "&pageToken=" + token))
                 .json();
         pages++;
         list(page.get("items")).forEach(e -> paged.add(e.get("executionId")));
@@ -396,18 +451,27 @@ class ApiIntegrationTests {
 
       var events = api.history(id);
 
-      assertThat(events).extracting(e -> e.get("type"))
+      assertThat(events)
+          .extracting(e -> e.get("type"))
           .containsExactly(
               "ExecutionStarted",
-              "PassStateEntered", "PassStateExited",
-              "PassStateEntered", "PassStateExited",
-              "PassStateEntered", "PassStateExited",
+              "PassStateEntered",
+              "PassStateExited",
+              "PassStateEntered",
+              "PassStateExited",
+              "PassStateEntered",
+              "PassStateExited",
               "ExecutionSucceeded");
       for (int i = 0; i < events.size(); i++) {
-        assertThat(events.get(i)).containsEntry("id", i + 1).containsEntry("previousEventId", i).containsKeys("timestamp", "details");
+        assertThat(events.get(i))
+            .containsEntry("id", i + 1)
+            .containsEntry("previousEventId", i)
+            .containsKeys("timestamp", "details");
       }
-      assertThat(events.getFirst().get("details")).isEqualTo(Map.of("input", Map.of("x", 1), "stateMachine", machine, "revision", 1));
-      assertThat(events.get(1).get("details")).isEqualTo(Map.of("name", "A", "input", Map.of("x", 1)));
+      assertThat(events.getFirst().get("details"))
+          .isEqualTo(Map.of("input", Map.of("x", 1), "stateMachine", machine, "revision", 1));
+      assertThat(events.get(1).get("details"))
+          .isEqualTo(Map.of("name", "A", "input", Map.of("x", 1)));
 
       assertThat(pageThrough(id, 3, false)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
       assertThat(pageThrough(id, 3, true)).containsExactly(8, 7, 6, 5, 4, 3, 2, 1);
@@ -419,8 +483,14 @@ class ApiIntegrationTests {
       String token = null;
       do {
         var page =
-            api.get("/v1/executions/" + id + "/history?pageSize=" + pageSize + "&reverse=" + reverse
-                    + (token == null ? "" : "&pageToken=" + token))
+            api.get(
+                    "/v1/executions/"
+                        + id
+                        + "/history?pageSize="
+                        + pageSize
+                        + "&reverse="
+                        + reverse
+                        + (token == null ? "" : "&pageToken=" + token))
                 .json();
         var events = list(page.get("events"));
         assertThat(events).hasSizeLessThanOrEqualTo(pageSize);
@@ -436,7 +506,10 @@ class ApiIntegrationTests {
       String barrier = stateMachine(waitSeconds(2));
       String id = api.start(stopped, Map.of());
 
-      var response = api.post("/v1/executions/" + id + "/stop", Map.of("error", "Stopped.ByTest", "cause", "enough"));
+      var response =
+          api.post(
+              "/v1/executions/" + id + "/stop",
+              Map.of("error", "Stopped.ByTest", "cause", "enough"));
       // A later timer firing shows that the stopped execution's timer would have fired by now.
       var later = api.awaitEnd(api.start(barrier, Map.of()), END);
 
@@ -448,7 +521,9 @@ class ApiIntegrationTests {
       assertThat(later).containsEntry("status", "SUCCEEDED");
       assertThat(api.execution(id)).containsEntry("status", "ABORTED");
       var events = api.history(id);
-      assertThat(events).extracting(e -> e.get("type")).doesNotContain("WaitStateExited", "ExecutionSucceeded");
+      assertThat(events)
+          .extracting(e -> e.get("type"))
+          .doesNotContain("WaitStateExited", "ExecutionSucceeded");
       assertThat(events.getLast())
           .containsEntry("type", "ExecutionAborted")
           .containsEntry("details", Map.of("error", "Stopped.ByTest", "cause", "enough"));
@@ -469,7 +544,8 @@ class ApiIntegrationTests {
     @Test
     void timesOutAfterTheDefinitionsTimeoutSeconds() {
       String machine =
-          stateMachine("{'TimeoutSeconds': 1, 'StartAt': 'W', 'States': {'W': {'Type': 'Wait', 'Seconds': 60, 'End': true}}}");
+          stateMachine(
+              "{'TimeoutSeconds': 1, 'StartAt': 'W', 'States': {'W': {'Type': 'Wait', 'Seconds': 60, 'End': true}}}");
 
       String id = api.start(machine, Map.of());
       var ended = api.awaitEnd(id, END);
@@ -485,14 +561,17 @@ class ApiIntegrationTests {
     void sendsTheEffectiveInputWithIdentifyingHeaders() {
       String machine =
           stateMachine(
-              "{'StartAt': 'Call', 'States': {'Call': {'Type': 'Task', 'Resource': '" + endpoint.url("/echo") + "',"
+              "{'StartAt': 'Call', 'States': {'Call': {'Type': 'Task', 'Resource': '"
+                  + endpoint.url("/echo")
+                  + "',"
                   + " 'Parameters': {'order.$': '$.order', 'fixed': 1}, 'ResultPath': '$.echoed', 'End': true}}}");
 
       String id = api.start(machine, Map.of("order", 42, "other", "x"));
       var ended = api.awaitEnd(id, END);
 
       assertThat(ended).containsEntry("status", "SUCCEEDED");
-      assertThat(ended.get("output")).isEqualTo(json("{'order': 42, 'other': 'x', 'echoed': {'order': 42, 'fixed': 1}}"));
+      assertThat(ended.get("output"))
+          .isEqualTo(json("{'order': 42, 'other': 'x', 'echoed': {'order': 42, 'fixed': 1}}"));
       var call =
           endpoint.calls("/echo").stream()
               .filter(c -> id.equals(c.header("Stepwise-Execution-Id")))
@@ -505,15 +584,22 @@ class ApiIntegrationTests {
       assertThat(call.header("Content-Type")).startsWith("application/json");
       assertThat(types(id))
           .containsExactly(
-              "ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSucceeded",
-              "TaskStateExited", "ExecutionSucceeded");
+              "ExecutionStarted",
+              "TaskStateEntered",
+              "TaskScheduled",
+              "TaskStarted",
+              "TaskSucceeded",
+              "TaskStateExited",
+              "ExecutionSucceeded");
     }
 
     @Test
     void catchesTheEndpointsOwnErrorName() {
       String machine =
           stateMachine(
-              "{'StartAt': 'Call', 'States': {'Call': {'Type': 'Task', 'Resource': '" + endpoint.url("/fail") + "',"
+              "{'StartAt': 'Call', 'States': {'Call': {'Type': 'Task', 'Resource': '"
+                  + endpoint.url("/fail")
+                  + "',"
                   + " 'Catch': [{'ErrorEquals': ['Other'], 'Next': 'Wrong'}, {'ErrorEquals': ['MyError'], 'ResultPath': '$.err', 'Next': 'Caught'}],"
                   + " 'End': true},"
                   + " 'Wrong': {'Type': 'Fail', 'Error': 'Wrong'},"
@@ -523,7 +609,8 @@ class ApiIntegrationTests {
       var ended = api.awaitEnd(id, END);
 
       assertThat(ended).containsEntry("status", "SUCCEEDED");
-      assertThat(ended.get("output")).isEqualTo(json("{'n': 1, 'err': {'Error': 'MyError', 'Cause': 'why'}}"));
+      assertThat(ended.get("output"))
+          .isEqualTo(json("{'n': 1, 'err': {'Error': 'MyError', 'Cause': 'why'}}"));
       assertThat(types(id)).contains("TaskFailed");
     }
 
@@ -531,23 +618,36 @@ class ApiIntegrationTests {
     void retriesWithTheNextAttemptNumberAndTheSameIdempotencyKey() {
       String machine =
           stateMachine(
-              "{'StartAt': 'Call', 'States': {'Call': {'Type': 'Task', 'Resource': '" + endpoint.url("/fail") + "',"
+              "{'StartAt': 'Call', 'States': {'Call': {'Type': 'Task', 'Resource': '"
+                  + endpoint.url("/fail")
+                  + "',"
                   + " 'Retry': [{'ErrorEquals': ['MyError'], 'IntervalSeconds': 1, 'MaxAttempts': 1}], 'End': true}}}");
 
       String id = api.start(machine, Map.of());
       var ended = api.awaitEnd(id, END);
 
-      assertThat(ended).containsEntry("status", "FAILED").containsEntry("error", "MyError").containsEntry("cause", "why");
-      var calls = endpoint.calls("/fail").stream().filter(c -> id.equals(c.header("Stepwise-Execution-Id"))).toList();
+      assertThat(ended)
+          .containsEntry("status", "FAILED")
+          .containsEntry("error", "MyError")
+          .containsEntry("cause", "why");
+      var calls =
+          endpoint.calls("/fail").stream()
+              .filter(c -> id.equals(c.header("Stepwise-Execution-Id")))
+              .toList();
       assertThat(calls).extracting(c -> c.header("Stepwise-Attempt")).containsExactly("1", "2");
-      assertThat(calls).extracting(c -> c.header("Idempotency-Key")).doesNotContainNull().containsOnly(calls.getFirst().header("Idempotency-Key"));
+      assertThat(calls)
+          .extracting(c -> c.header("Idempotency-Key"))
+          .doesNotContainNull()
+          .containsOnly(calls.getFirst().header("Idempotency-Key"));
     }
 
     @Test
     void catchesATaskTimeout() {
       String machine =
           stateMachine(
-              "{'StartAt': 'Call', 'States': {'Call': {'Type': 'Task', 'Resource': '" + endpoint.url("/slow") + "',"
+              "{'StartAt': 'Call', 'States': {'Call': {'Type': 'Task', 'Resource': '"
+                  + endpoint.url("/slow")
+                  + "',"
                   + " 'TimeoutSeconds': 1,"
                   + " 'Catch': [{'ErrorEquals': ['States.TaskFailed'], 'Next': 'Wrong'}, {'ErrorEquals': ['States.Timeout'], 'Next': 'Caught'}],"
                   + " 'End': true},"
@@ -575,7 +675,8 @@ class ApiIntegrationTests {
 
     @Test
     void refusesAFieldOfTheWrongType() {
-      var badName = api.post("/v1/state-machines", Map.of("name", Map.of("x", 1), "definition", json(PASS)));
+      var badName =
+          api.post("/v1/state-machines", Map.of("name", Map.of("x", 1), "definition", json(PASS)));
       var badDefinition = api.post("/v1/definitions/validate", Map.of("definition", 5));
       var badExecutionName = startExecution(stateMachine(PASS), Map.of("name", List.of("a")));
 
@@ -593,7 +694,8 @@ class ApiIntegrationTests {
       assertThat(api.get("/v1/executions/not-a-uuid").status()).isEqualTo(404);
       assertThat(api.get("/v1/executions/" + unknown + "/history").status()).isEqualTo(404);
       assertThat(api.post("/v1/executions/" + unknown + "/stop", Map.of()).status()).isEqualTo(404);
-      assertThat(problemType(api.get("/v1/executions/not-a-uuid"))).startsWith("application/problem+json");
+      assertThat(problemType(api.get("/v1/executions/not-a-uuid")))
+          .startsWith("application/problem+json");
     }
 
     @Test
@@ -607,7 +709,8 @@ class ApiIntegrationTests {
           .containsEntry("status", 400)
           .containsEntry("title", "Bad Request")
           .containsEntry("detail", "Invalid page token");
-      assertThat(api.post("/v1/task-tokens/success", Map.of("taskToken", "nope", "output", 1)).json())
+      assertThat(
+              api.post("/v1/task-tokens/success", Map.of("taskToken", "nope", "output", 1)).json())
           .containsEntry("status", 404)
           .containsEntry("title", "Not found")
           .containsEntry("detail", "Task token does not exist");
@@ -632,11 +735,13 @@ class ApiIntegrationTests {
     void refusesAnInputOverThePayloadLimit() {
       String machine = stateMachine(PASS);
 
-      var response = startExecution(machine, Map.of("input", Map.of("big", "b".repeat(256 * 1024 + 1))));
+      var response =
+          startExecution(machine, Map.of("input", Map.of("big", "b".repeat(256 * 1024 + 1))));
 
       assertThat(response.status()).isEqualTo(413);
       assertThat(problemType(response)).startsWith("application/problem+json");
-      assertThat(list(api.get("/v1/executions?stateMachine=" + machine).json().get("items"))).isEmpty();
+      assertThat(list(api.get("/v1/executions?stateMachine=" + machine).json().get("items")))
+          .isEmpty();
     }
 
     @Test
@@ -645,7 +750,9 @@ class ApiIntegrationTests {
       for (String size : new String[] {"0", "1001"}) {
         assertThat(api.get("/v1/state-machines?pageSize=" + size).status()).as(size).isEqualTo(400);
         assertThat(api.get("/v1/executions?pageSize=" + size).status()).as(size).isEqualTo(400);
-        assertThat(api.get("/v1/executions/" + id + "/history?pageSize=" + size).status()).as(size).isEqualTo(400);
+        assertThat(api.get("/v1/executions/" + id + "/history?pageSize=" + size).status())
+            .as(size)
+            .isEqualTo(400);
       }
       assertThat(api.get("/v1/executions?pageSize=1000").status()).isEqualTo(200);
     }
@@ -663,10 +770,13 @@ class ApiIntegrationTests {
       var client = HttpClient.newHttpClient();
 
       var health =
-          client.send(HttpRequest.newBuilder(URI.create(api.base() + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+          client.send(
+              HttpRequest.newBuilder(URI.create(api.base() + "/actuator/health")).build(),
+              HttpResponse.BodyHandlers.ofString());
       var prometheus =
           client.send(
-              HttpRequest.newBuilder(URI.create(api.base() + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
+              HttpRequest.newBuilder(URI.create(api.base() + "/actuator/prometheus")).build(),
+              HttpResponse.BodyHandlers.ofString());
 
       assertThat(health.statusCode()).isEqualTo(200);
       assertThat(Json.parse(health.body())).isInstanceOf(Map.class);

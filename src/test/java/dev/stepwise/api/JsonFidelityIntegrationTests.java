@@ -24,8 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Any JSON a client sends or an endpoint answers comes back as it was (strings with NUL, numbers),
- * and anything that cannot be taken is a 400 problem detail, or a States.Runtime failure inside
- * a step: never a 500, a stuck execution, or a message naming an internal class.
+ * and anything that cannot be taken is a 400 problem detail, or a States.Runtime failure inside a
+ * step: never a 500, a stuck execution, or a message naming an internal class.
  */
 class JsonFidelityIntegrationTests {
   private static final Duration END = Duration.ofSeconds(20);
@@ -39,7 +39,9 @@ class JsonFidelityIntegrationTests {
   @BeforeAll
   static void start() {
     endpoint = new TestEndpoint();
-    endpoint.on("/nul-error", call -> new Answer(500, Map.of("error", "Bad" + NUL + "Err", "cause", "x" + NUL + "y")));
+    endpoint.on(
+        "/nul-error",
+        call -> new Answer(500, Map.of("error", "Bad" + NUL + "Err", "cause", "x" + NUL + "y")));
     endpoint.on("/approve", call -> Answer.ok(Map.of("queued", true)));
     stepwise = StepwiseInstance.start();
     api = stepwise.api();
@@ -103,14 +105,18 @@ class JsonFidelityIntegrationTests {
     var ended = api.awaitEnd(id, END);
 
     assertThat(ended).containsEntry("status", "FAILED");
-    assertThat(ended).containsEntry("error", "Bad" + NUL + "Err").containsEntry("cause", "x" + NUL + "y");
+    assertThat(ended)
+        .containsEntry("error", "Bad" + NUL + "Err")
+        .containsEntry("cause", "x" + NUL + "y");
     assertThat(event(id, "TaskFailed")).containsEntry("error", "Bad" + NUL + "Err");
     assertThat(event(id, "ExecutionFailed"))
         .containsEntry("error", "Bad" + NUL + "Err")
         .containsEntry("cause", "x" + NUL + "y");
     var listed = api.get("/v1/executions?stateMachine=" + name).json();
-    assertThat((List<?>) listed.get("items")).singleElement().satisfies(
-        item -> assertThat(((Map<?, ?>) item).get("error")).isEqualTo("Bad" + NUL + "Err"));
+    assertThat((List<?>) listed.get("items"))
+        .singleElement()
+        .satisfies(
+            item -> assertThat(((Map<?, ?>) item).get("error")).isEqualTo("Bad" + NUL + "Err"));
   }
 
   @Test
@@ -123,7 +129,8 @@ class JsonFidelityIntegrationTests {
             Map.of("name", name, "definition", pass, "description", "first" + NUL + "one"));
     assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
     assertThat(created.json()).containsEntry("description", "first" + NUL + "one");
-    assertThat(api.get("/v1/state-machines/" + name).json()).containsEntry("description", "first" + NUL + "one");
+    assertThat(api.get("/v1/state-machines/" + name).json())
+        .containsEntry("description", "first" + NUL + "one");
 
     var updated =
         api.put(
@@ -131,7 +138,8 @@ class JsonFidelityIntegrationTests {
             Map.of("definition", pass.replace("\"P\"", "\"Q\""), "description", "second" + NUL));
     assertThat(updated.status()).as("%s", updated.body()).isEqualTo(200);
 
-    assertThat(api.get("/v1/state-machines/" + name).json()).containsEntry("description", "second" + NUL);
+    assertThat(api.get("/v1/state-machines/" + name).json())
+        .containsEntry("description", "second" + NUL);
     assertThat(api.get("/v1/state-machines/" + name + "/revisions/1").json())
         .containsEntry("description", "first" + NUL + "one");
   }
@@ -139,18 +147,22 @@ class JsonFidelityIntegrationTests {
   @Test
   void aStopsErrorAndCauseWithNulRoundTrip() {
     String name =
-        machine("{\"StartAt\": \"W\", \"States\": {\"W\": {\"Type\": \"Wait\", \"Seconds\": 60, \"End\": true}}}");
+        machine(
+            "{\"StartAt\": \"W\", \"States\": {\"W\": {\"Type\": \"Wait\", \"Seconds\": 60, \"End\": true}}}");
     String id = api.start(name, Map.of());
 
     var stopped =
-        api.post("/v1/executions/" + id + "/stop", Map.of("error", "Halt" + NUL, "cause", NUL + "why"));
+        api.post(
+            "/v1/executions/" + id + "/stop", Map.of("error", "Halt" + NUL, "cause", NUL + "why"));
 
     assertThat(stopped.status()).as("%s", stopped.body()).isEqualTo(200);
     assertThat(api.execution(id))
         .containsEntry("status", "ABORTED")
         .containsEntry("error", "Halt" + NUL)
         .containsEntry("cause", NUL + "why");
-    assertThat(event(id, "ExecutionAborted")).containsEntry("error", "Halt" + NUL).containsEntry("cause", NUL + "why");
+    assertThat(event(id, "ExecutionAborted"))
+        .containsEntry("error", "Halt" + NUL)
+        .containsEntry("cause", NUL + "why");
   }
 
   @Test
@@ -202,7 +214,8 @@ class JsonFidelityIntegrationTests {
                 + " \"Cause\": \"C\\u0000\"}}}");
 
     for (int i = 0; i < 2; i++) {
-      var started = api.post("/v1/state-machines/" + name + "/executions", Map.of("input", Map.of()));
+      var started =
+          api.post("/v1/state-machines/" + name + "/executions", Map.of("input", Map.of()));
       assertThat(started.status()).as("%s", started.body()).isEqualTo(201);
       String id = (String) started.json().get("executionId");
       assertThat(api.awaitEnd(id, END))
@@ -227,7 +240,8 @@ class JsonFidelityIntegrationTests {
     var ended = api.awaitEnd(id, END);
 
     assertThat(ended).containsEntry("status", "SUCCEEDED").containsEntry("input", input);
-    assertThat(ended.get("output")).isEqualTo(Map.of("copy", "a" + NUL + "b", "k" + NUL + "ey", "v" + NUL));
+    assertThat(ended.get("output"))
+        .isEqualTo(Map.of("copy", "a" + NUL + "b", "k" + NUL + "ey", "v" + NUL));
     assertThat(event(id, "ExecutionStarted")).containsEntry("input", input);
   }
 
@@ -236,20 +250,29 @@ class JsonFidelityIntegrationTests {
   @Test
   void aFieldOfTheWrongTypeIsRefusedNotConverted() {
     String name =
-        machine("{\"StartAt\": \"W\", \"States\": {\"W\": {\"Type\": \"Wait\", \"Seconds\": 60, \"End\": true}}}");
+        machine(
+            "{\"StartAt\": \"W\", \"States\": {\"W\": {\"Type\": \"Wait\", \"Seconds\": 60, \"End\": true}}}");
     String pass = "{\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"End\": true}}}";
 
-    var numericName = api.postRaw("/v1/state-machines", "{\"name\": 123, \"definition\": " + pass + "}");
+    var numericName =
+        api.postRaw("/v1/state-machines", "{\"name\": 123, \"definition\": " + pass + "}");
     var booleanDescription =
         api.postRaw(
-            "/v1/state-machines", "{\"name\": \"typed-x\", \"definition\": " + pass + ", \"description\": true}");
+            "/v1/state-machines",
+            "{\"name\": \"typed-x\", \"definition\": " + pass + ", \"description\": true}");
     var numericExecutionName =
         api.postRaw("/v1/state-machines/" + name + "/executions", "{\"name\": 123, \"input\": {}}");
     String id = api.start(name, Map.of());
     var numericStopError = api.postRaw("/v1/executions/" + id + "/stop", "{\"error\": 5}");
     var numericToken = api.postRaw("/v1/task-tokens/heartbeat", "{\"taskToken\": 42}");
 
-    for (var response : List.of(numericName, booleanDescription, numericExecutionName, numericStopError, numericToken)) {
+    for (var response :
+        List.of(
+            numericName,
+            booleanDescription,
+            numericExecutionName,
+            numericStopError,
+            numericToken)) {
       assertPlainProblem(response, 400);
     }
     assertThat((String) numericName.json().get("detail")).contains("'name'").contains("string");
@@ -261,18 +284,27 @@ class JsonFidelityIntegrationTests {
 
   @Test
   void numbersADoubleCannotHoldAreRefusedSayingWhy() {
-    String name = machine("{\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"End\": true}}}");
+    String name =
+        machine("{\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"End\": true}}}");
 
     for (String number : List.of("1e400", "-1e400", "1e-400", "-2.5E-999")) {
       var response =
-          api.postRaw("/v1/state-machines/" + name + "/executions", "{\"input\": {\"n\": " + number + "}}");
+          api.postRaw(
+              "/v1/state-machines/" + name + "/executions", "{\"input\": {\"n\": " + number + "}}");
       assertPlainProblem(response, 400);
-      assertThat((String) response.json().get("detail")).as(number).contains(number).contains("range");
+      assertThat((String) response.json().get("detail"))
+          .as(number)
+          .contains(number)
+          .contains("range");
     }
     var tooPrecise =
-        api.postRaw("/v1/state-machines/" + name + "/executions", "{\"input\": {\"n\": 0.12345678901234567890}}");
+        api.postRaw(
+            "/v1/state-machines/" + name + "/executions",
+            "{\"input\": {\"n\": 0.12345678901234567890}}");
     assertPlainProblem(tooPrecise, 400);
-    assertThat((String) tooPrecise.json().get("detail")).contains("0.12345678901234567890").contains("significant digits");
+    assertThat((String) tooPrecise.json().get("detail"))
+        .contains("0.12345678901234567890")
+        .contains("significant digits");
     var definition =
         api.postRaw(
             "/v1/definitions/validate",
@@ -281,20 +313,25 @@ class JsonFidelityIntegrationTests {
     var definitionText =
         api.post(
             "/v1/definitions/validate",
-            Map.of("definition", "{\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"Result\": 1e-400, \"End\": true}}}"));
+            Map.of(
+                "definition",
+                "{\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"Result\": 1e-400, \"End\": true}}}"));
     assertPlainProblem(definitionText, 400);
     assertThat((String) definitionText.json().get("detail")).contains("1e-400").contains("range");
-    assertThat(api.get("/v1/executions?stateMachine=" + name).json().get("items")).isEqualTo(List.of());
+    assertThat(api.get("/v1/executions?stateMachine=" + name).json().get("items"))
+        .isEqualTo(List.of());
   }
 
   @Test
   void numbersThatRoundTripPrintExactlyAsBefore() throws Exception {
-    String name = machine("{\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"End\": true}}}");
+    String name =
+        machine("{\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"End\": true}}}");
     String numbers =
         "{\"a\":1,\"b\":1.5,\"c\":1.0E10,\"d\":12345678901234567890,\"e\":-0.0,\"f\":1.0E-300,"
             + "\"g\":0,\"h\":-7,\"i\":0.1,\"j\":123456789012,\"k\":4.9E-324,\"l\":1.7976931348623157E308}";
 
-    var started = api.postRaw("/v1/state-machines/" + name + "/executions", "{\"input\": " + numbers + "}");
+    var started =
+        api.postRaw("/v1/state-machines/" + name + "/executions", "{\"input\": " + numbers + "}");
     assertThat(started.status()).isEqualTo(201);
     String id = (String) started.json().get("executionId");
     api.awaitEnd(id, END);
@@ -306,7 +343,9 @@ class JsonFidelityIntegrationTests {
   private static String raw(String path) throws Exception {
     try (var client = HttpClient.newHttpClient()) {
       return client
-          .send(HttpRequest.newBuilder(URI.create(api.base() + path)).build(), HttpResponse.BodyHandlers.ofString())
+          .send(
+              HttpRequest.newBuilder(URI.create(api.base() + path)).build(),
+              HttpResponse.BodyHandlers.ofString())
           .body();
     }
   }
@@ -319,9 +358,12 @@ class JsonFidelityIntegrationTests {
 
   @Test
   void inputNestedBeyondTheLimitIsRefused() {
-    String name = machine("{\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"End\": true}}}");
+    String name =
+        machine("{\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"End\": true}}}");
 
-    var response = api.postRaw("/v1/state-machines/" + name + "/executions", "{\"input\": " + nested(600) + "}");
+    var response =
+        api.postRaw(
+            "/v1/state-machines/" + name + "/executions", "{\"input\": " + nested(600) + "}");
 
     assertPlainProblem(response, 400);
     assertThat((String) response.json().get("detail")).contains("nested");
@@ -340,7 +382,8 @@ class JsonFidelityIntegrationTests {
     String name = machine("{\"StartAt\": \"Deepen\", \"States\": {" + DEEPEN + "}}");
 
     var started =
-        api.postRaw("/v1/state-machines/" + name + "/executions", "{\"input\": " + nested(495) + "}");
+        api.postRaw(
+            "/v1/state-machines/" + name + "/executions", "{\"input\": " + nested(495) + "}");
 
     assertThat(started.status()).as("%s", started.body()).isEqualTo(201);
     var ended = api.awaitEnd((String) started.json().get("executionId"), END);
@@ -358,7 +401,8 @@ class JsonFidelityIntegrationTests {
                 + "}}");
 
     var started =
-        api.postRaw("/v1/state-machines/" + name + "/executions", "{\"input\": " + nested(495) + "}");
+        api.postRaw(
+            "/v1/state-machines/" + name + "/executions", "{\"input\": " + nested(495) + "}");
 
     assertThat(started.status()).as("%s", started.body()).isEqualTo(201);
     var ended = api.awaitEnd((String) started.json().get("executionId"), END);
@@ -376,7 +420,9 @@ class JsonFidelityIntegrationTests {
     // Stands in for any value PostgreSQL will not store: a check the step's history breaks.
     jdbc.sql(
             "alter table history_event add constraint fidelity_refuses check"
-                + " (position('" + marker + "' in details) = 0) not valid")
+                + " (position('"
+                + marker
+                + "' in details) = 0) not valid")
         .update();
     try {
       String name =
@@ -409,7 +455,8 @@ class JsonFidelityIntegrationTests {
               HttpRequest.newBuilder(URI.create(api.base() + "/error")).build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(errorPage.statusCode()).isBetween(400, 499);
-      assertThat(errorPage.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+      assertThat(errorPage.headers().firstValue("Content-Type").orElse(""))
+          .startsWith("application/problem+json");
     }
     var wrongMethod = api.delete("/v1/executions");
     assertPlainProblem(wrongMethod, 405);

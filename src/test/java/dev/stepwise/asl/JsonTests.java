@@ -41,13 +41,15 @@ class JsonTests {
 
   @Test
   void numbersADoubleWouldRoundAreRefusedAndOthersKeepTheirText() {
-    for (String number : List.of("0.12345678901234567890", "1.00000000000000001", "3.141592653589793238")) {
+    for (String number :
+        List.of("0.12345678901234567890", "1.00000000000000001", "3.141592653589793238")) {
       assertThatThrownBy(() -> Json.parse(number))
           .as(number)
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("more significant digits");
     }
-    for (String number : List.of("0.1", "0.30000000000000004", "2.5", "1.0E10", "-0.0", "4.9E-324")) {
+    for (String number :
+        List.of("0.1", "0.30000000000000004", "2.5", "1.0E10", "-0.0", "4.9E-324")) {
       assertThat(Json.write(Json.parse(number))).as(number).isEqualTo(number);
     }
     assertThat(Json.write(Json.parse("2.50"))).isEqualTo("2.5");
@@ -57,7 +59,8 @@ class JsonTests {
   void treesRefuseThemToo() {
     assertThatThrownBy(() -> Json.mapper().readTree("{\"n\": 1e-999}"))
         .isInstanceOf(UnrepresentableNumberException.class);
-    assertThat(Json.mapper().readTree("{\"n\": 1.5, \"m\": 7}").toString()).isEqualTo("{\"n\":1.5,\"m\":7}");
+    assertThat(Json.mapper().readTree("{\"n\": 1.5, \"m\": 7}").toString())
+        .isEqualTo("{\"n\":1.5,\"m\":7}");
   }
 
   @Test

@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The service under test, as its own process (so its memory is measured alone, and the chaos
- * test can kill it).
+ * The service under test, as its own process (so its memory is measured alone, and the chaos test
+ * can kill it).
  */
 public final class ServiceProcess implements AutoCloseable {
   private final Process process;
@@ -26,7 +26,9 @@ public final class ServiceProcess implements AutoCloseable {
     this.base = base;
   }
 
-  /** Starts the service; {@code arguments} are extra command-line properties ({@code --name=value}). */
+  /**
+   * Starts the service; {@code arguments} are extra command-line properties ({@code --name=value}).
+   */
   public static ServiceProcess start(
       Path jar, int port, String databaseUrl, Path log, List<String> arguments) throws Exception {
     var command = new ArrayList<String>();
@@ -48,10 +50,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
     command.addAll(arguments);
     var process =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     var service = new ServiceProcess(process, "http://127.0.0.1:" + port);
     try {
       service.awaitHealthy(Duration.ofSeconds(120));
@@ -84,7 +83,8 @@ public final class ServiceProcess implements AutoCloseable {
   /** Peak resident set size of the service, in MiB (Linux: VmHWM). */
   long peakRssMiB() {
     try {
-      List<String> lines = Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"));
+      List<String> lines =
+          Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"));
       for (String line : lines) {
         if (line.startsWith("VmHWM:")) {
           return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;

@@ -21,16 +21,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The benchmark ({@code ./mvnw -Pbench verify}): starts the packaged service as its own process
- * against PostgreSQL (embedded, or {@code STEPWISE_BENCH_DATABASE_URL}) and measures, at 1, 16
- * and 64 concurrent starters, a 10-state Pass chain and a 3-Task HTTP chain against a local stub:
- * executions/s, state transitions/s, start-to-finish latency, dispatch overhead (TaskScheduled
- * to the request's arrival), timer lateness (a Wait's due time to the state going on) and the
+ * against PostgreSQL (embedded, or {@code STEPWISE_BENCH_DATABASE_URL}) and measures, at 1, 16 and
+ * 64 concurrent starters, a 10-state Pass chain and a 3-Task HTTP chain against a local stub:
+ * executions/s, state transitions/s, start-to-finish latency, dispatch overhead (TaskScheduled to
+ * the request's arrival), timer lateness (a Wait's due time to the state going on) and the
  * service's peak RSS. Each starter starts an execution, waits for its end, and starts the next.
  * Then a burst: 3,000 starts of a 3-Task chain from 128 clients at once, none waiting for its
- * execution, counting accepted, throttled (429) and failed starts and timing the answers. Last,
- * one inline Map over 40,000 Pass items (the service runs with a history limit raised for it):
- * items/s and the execution's duration. {@code -Dbench.only=burst} (or pass10, http3, timers,
- * map) runs only that workload, after the warm-up.
+ * execution, counting accepted, throttled (429) and failed starts and timing the answers. Last, one
+ * inline Map over 40,000 Pass items (the service runs with a history limit raised for it): items/s
+ * and the execution's duration. {@code -Dbench.only=burst} (or pass10, http3, timers, map) runs
+ * only that workload, after the warm-up.
  */
 class StepwiseBenchmark {
   private static final HttpClient CLIENT =
@@ -41,8 +41,10 @@ class StepwiseBenchmark {
   // Four events per iteration: the 25,000-event default would fail the Map (as AWS would).
   private static final List<String> SERVICE_ARGUMENTS =
       List.of("--stepwise.limits.history-events=" + (4 * MAP_ITEMS + 100));
+
   /** {@code -Dbench.only=burst} (or pass10, http3, timers, map) runs only that workload. */
   private static final String ONLY = System.getProperty("bench.only", "");
+
   private static final int BURST_STARTS = Integer.getInteger("bench.burst.starts", 3000);
   private static final int BURST_CLIENTS = Integer.getInteger("bench.burst.clients", 128);
 
@@ -61,7 +63,10 @@ class StepwiseBenchmark {
     try (var stub = new StubEndpoint();
         var service =
             ServiceProcess.start(
-                ServiceProcess.jar(), port, databaseUrl, Path.of("target", "bench-service.log"),
+                ServiceProcess.jar(),
+                port,
+                databaseUrl,
+                Path.of("target", "bench-service.log"),
                 SERVICE_ARGUMENTS)) {
       base = service.base;
       define("bench-pass10-" + run, passChain(10));
@@ -94,7 +99,9 @@ class StepwiseBenchmark {
       report.add("RESULT peak_rss_mib=" + service.peakRssMiB());
       report.add(
           "database: "
-              + (databaseUrl == null ? "embedded PostgreSQL (durable: fsync on)" : databaseUrl.replaceAll("//.*@", "//")));
+              + (databaseUrl == null
+                  ? "embedded PostgreSQL (durable: fsync on)"
+                  : databaseUrl.replaceAll("//.*@", "//")));
     }
     System.out.println();
     System.out.println("==== Stepwise benchmark ====");
@@ -117,11 +124,16 @@ class StepwiseBenchmark {
     runMap(name, MAP_ITEMS / 10);
     var execution = runMap(name, MAP_ITEMS);
     double seconds =
-        millisBetween((String) execution.get("startedAt"), (String) execution.get("stoppedAt")) / 1000;
+        millisBetween((String) execution.get("startedAt"), (String) execution.get("stoppedAt"))
+            / 1000;
     String text =
         "RESULT map%dk items=%d status=%s duration_s=%.2f items_per_s=%.0f peak_rss_mib=%d"
             .formatted(
-                MAP_ITEMS / 1000, MAP_ITEMS, execution.get("status"), seconds, MAP_ITEMS / seconds,
+                MAP_ITEMS / 1000,
+                MAP_ITEMS,
+                execution.get("status"),
+                seconds,
+                MAP_ITEMS / seconds,
                 service.peakRssMiB());
     report.add(text);
     System.out.println(text);
@@ -194,7 +206,8 @@ class StepwiseBenchmark {
     double burstSeconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
     var accepted = attempts.stream().filter(a -> a.status() == 201).toList();
     long throttled = attempts.stream().filter(a -> a.status() == 429).count();
-    long throttledWithRetryAfter = attempts.stream().filter(a -> a.status() == 429 && a.retryAfter()).count();
+    long throttledWithRetryAfter =
+        attempts.stream().filter(a -> a.status() == 429 && a.retryAfter()).count();
     long serverErrors = attempts.stream().filter(a -> a.status() >= 500).count();
     long noAnswer = attempts.stream().filter(a -> a.status() == 0).count();
     long other = attempts.size() - accepted.size() - throttled - serverErrors - noAnswer;
@@ -215,10 +228,23 @@ class StepwiseBenchmark {
                 + " accepted_succeeded=%d accepted_still_running=%d drained_after_s=%.1f"
                 + " throttled_by_reason=%s")
             .formatted(
-                starts, clients, burstSeconds, accepted.size(), throttled, throttledWithRetryAfter,
-                serverErrors, noAnswer, other, acceptedLatency.at(50), acceptedLatency.at(99),
-                acceptedLatency.at(100), overallLatency.at(50), overallLatency.at(99),
-                overallLatency.at(100), succeeded, notEnded,
+                starts,
+                clients,
+                burstSeconds,
+                accepted.size(),
+                throttled,
+                throttledWithRetryAfter,
+                serverErrors,
+                noAnswer,
+                other,
+                acceptedLatency.at(50),
+                acceptedLatency.at(99),
+                acceptedLatency.at(100),
+                overallLatency.at(50),
+                overallLatency.at(99),
+                overallLatency.at(100),
+                succeeded,
+                notEnded,
                 Duration.between(drainStart, Instant.now()).toMillis() / 1000.0,
                 throttledByReason());
     report.add(text);
@@ -228,7 +254,8 @@ class StepwiseBenchmark {
   /** The service's own count of refused starts, by reason (from its Prometheus scrape). */
   private String throttledByReason() throws Exception {
     String scrape =
-        CLIENT.send(
+        CLIENT
+            .send(
                 HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build(),
                 HttpResponse.BodyHandlers.ofString())
             .body();
@@ -237,7 +264,8 @@ class StepwiseBenchmark {
         java.util.regex.Pattern.compile(
                 "(?m)^stepwise_admission_throttled_total\\{[^}]*reason=\"(\\w+)\"[^}]*} ([0-9.eE+]+)")
             .matcher(scrape);
-    while (matcher.find()) counts.put(matcher.group(1), (long) Double.parseDouble(matcher.group(2)));
+    while (matcher.find())
+      counts.put(matcher.group(1), (long) Double.parseDouble(matcher.group(2)));
     return counts.isEmpty() ? "none" : counts.toString().replace(" ", "");
   }
 
@@ -246,7 +274,8 @@ class StepwiseBenchmark {
     try {
       var response =
           CLIENT.send(
-              HttpRequest.newBuilder(URI.create(base + "/v1/state-machines/" + stateMachine + "/executions"))
+              HttpRequest.newBuilder(
+                      URI.create(base + "/v1/state-machines/" + stateMachine + "/executions"))
                   .header("Content-Type", "application/json")
                   .POST(HttpRequest.BodyPublishers.ofString("{}"))
                   .build(),
@@ -271,7 +300,8 @@ class StepwiseBenchmark {
     }
   }
 
-  private void line(String workload, int starters, Round r, int transitionsPerExecution, Percentiles dispatch) {
+  private void line(
+      String workload, int starters, Round r, int transitionsPerExecution, Percentiles dispatch) {
     double seconds = r.elapsed().toMillis() / 1000.0;
     double perSecond = r.executions().size() / seconds;
     var latency =
@@ -282,8 +312,13 @@ class StepwiseBenchmark {
     String text =
         "RESULT %s starters=%d executions_per_s=%.0f transitions_per_s=%.0f latency_ms p50=%.1f p99=%.1f failed=%d"
             .formatted(
-                workload, starters, perSecond, perSecond * transitionsPerExecution,
-                latency.at(50), latency.at(99), r.failed());
+                workload,
+                starters,
+                perSecond,
+                perSecond * transitionsPerExecution,
+                latency.at(50),
+                latency.at(99),
+                r.failed());
     if (dispatch != null) {
       text += " dispatch_overhead_ms p50=%.1f p99=%.1f".formatted(dispatch.at(50), dispatch.at(99));
     }
@@ -297,7 +332,9 @@ class StepwiseBenchmark {
     var samples = new ArrayList<Double>();
     for (var execution : r.executions().subList(0, Math.min(200, r.executions().size()))) {
       String id = (String) execution.get("executionId");
-      var events = (List<Map<String, Object>>) get("/v1/executions/" + id + "/history?pageSize=1000").get("events");
+      var events =
+          (List<Map<String, Object>>)
+              get("/v1/executions/" + id + "/history?pageSize=1000").get("events");
       String state = null;
       for (var event : events) {
         if (event.get("type").equals("TaskStateEntered")) {
@@ -306,7 +343,9 @@ class StepwiseBenchmark {
         if (event.get("type").equals("TaskScheduled")) {
           Instant arrived = stub.arrivals.get(id + "/" + state);
           if (arrived != null) {
-            samples.add(Duration.between(Instant.parse((String) event.get("timestamp")), arrived).toNanos() / 1e6);
+            samples.add(
+                Duration.between(Instant.parse((String) event.get("timestamp")), arrived).toNanos()
+                    / 1e6);
           }
         }
       }
@@ -320,21 +359,33 @@ class StepwiseBenchmark {
     var ids = Collections.synchronizedList(new ArrayList<String>());
     try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
       for (int i = 0; i < count; i++) {
-        pool.submit(() -> ids.add((String) post("/v1/state-machines/bench-wait1-" + run + "/executions", Map.of()).get("executionId")));
+        pool.submit(
+            () ->
+                ids.add(
+                    (String)
+                        post("/v1/state-machines/bench-wait1-" + run + "/executions", Map.of())
+                            .get("executionId")));
       }
     }
     var samples = new ArrayList<Double>();
     for (String id : ids) {
       Instant deadline = Instant.now().plusSeconds(30);
-      while (!"SUCCEEDED".equals(get("/v1/executions/" + id).get("status")) && Instant.now().isBefore(deadline)) {
+      while (!"SUCCEEDED".equals(get("/v1/executions/" + id).get("status"))
+          && Instant.now().isBefore(deadline)) {
         Thread.sleep(20);
       }
-      var events = (List<Map<String, Object>>) get("/v1/executions/" + id + "/history").get("events");
+      var events =
+          (List<Map<String, Object>>) get("/v1/executions/" + id + "/history").get("events");
       Instant entered = null;
       for (var event : events) {
-        if (event.get("type").equals("WaitStateEntered")) entered = Instant.parse((String) event.get("timestamp"));
+        if (event.get("type").equals("WaitStateEntered"))
+          entered = Instant.parse((String) event.get("timestamp"));
         if (event.get("type").equals("WaitStateExited") && entered != null) {
-          samples.add(Duration.between(entered.plusSeconds(1), Instant.parse((String) event.get("timestamp"))).toNanos() / 1e6);
+          samples.add(
+              Duration.between(
+                          entered.plusSeconds(1), Instant.parse((String) event.get("timestamp")))
+                      .toNanos()
+                  / 1e6);
         }
       }
     }
@@ -364,7 +415,9 @@ class StepwiseBenchmark {
   @SuppressWarnings("unchecked")
   private Map<String, Object> get(String path) throws Exception {
     var response =
-        CLIENT.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+        CLIENT.send(
+            HttpRequest.newBuilder(URI.create(base + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
     return (Map<String, Object>) Json.parse(response.body());
   }
 
@@ -384,7 +437,11 @@ class StepwiseBenchmark {
   private static String taskChain(int states, String url) {
     var sb = new StringBuilder("{\"StartAt\": \"T1\", \"States\": {");
     for (int i = 1; i <= states; i++) {
-      sb.append("\"T").append(i).append("\": {\"Type\": \"Task\", \"Resource\": \"").append(url).append("\", ");
+      sb.append("\"T")
+          .append(i)
+          .append("\": {\"Type\": \"Task\", \"Resource\": \"")
+          .append(url)
+          .append("\", ");
       sb.append(i == states ? "\"End\": true}" : "\"Next\": \"T" + (i + 1) + "\"},");
     }
     return sb.append("}}").toString();

@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 
 /**
- * The benchmark's Task endpoint: answers every POST with a small JSON document at once, and
- * notes when each request arrived (by execution and state) to measure dispatch overhead.
+ * The benchmark's Task endpoint: answers every POST with a small JSON document at once, and notes
+ * when each request arrived (by execution and state) to measure dispatch overhead.
  */
 final class StubEndpoint implements AutoCloseable {
   private static final byte[] ANSWER = "{\"ok\":true}".getBytes();
@@ -28,7 +28,9 @@ final class StubEndpoint implements AutoCloseable {
             exchange.getRequestBody().readAllBytes();
             var headers = exchange.getRequestHeaders();
             arrivals.putIfAbsent(
-                headers.getFirst("Stepwise-Execution-Id") + "/" + headers.getFirst("Stepwise-State-Name"),
+                headers.getFirst("Stepwise-Execution-Id")
+                    + "/"
+                    + headers.getFirst("Stepwise-State-Name"),
                 now);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, ANSWER.length);

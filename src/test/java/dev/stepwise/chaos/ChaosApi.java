@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The REST API as a client behind a load balancer sees it: each call goes to the next replica
- * that is up; a call that finds no answer (a replica killed, paused, or without its database)
- * is tried again on the next one.
+ * The REST API as a client behind a load balancer sees it: each call goes to the next replica that
+ * is up; a call that finds no answer (a replica killed, paused, or without its database) is tried
+ * again on the next one.
  */
 final class ChaosApi {
   private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
@@ -46,7 +46,8 @@ final class ChaosApi {
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
-    return new Answer(response.statusCode(), response.body().isEmpty() ? null : Json.parse(response.body()));
+    return new Answer(
+        response.statusCode(), response.body().isEmpty() ? null : Json.parse(response.body()));
   }
 
   /** A GET that succeeds (2xx), tried on replica after replica for up to a minute. */
@@ -62,7 +63,8 @@ final class ChaosApi {
               client.send(
                   HttpRequest.newBuilder(URI.create(base + path)).timeout(CALL_TIMEOUT).build(),
                   HttpResponse.BodyHandlers.ofString());
-          if (response.statusCode() == 200) return (Map<String, Object>) Json.parse(response.body());
+          if (response.statusCode() == 200)
+            return (Map<String, Object>) Json.parse(response.body());
           last = response.statusCode() + " " + response.body();
         } catch (IOException e) {
           last = e.toString();
@@ -80,8 +82,12 @@ final class ChaosApi {
     String token = null;
     do {
       String page =
-          path + (path.contains("?") ? "&" : "?") + "pageSize=1000"
-              + (token == null ? "" : "&pageToken=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+          path
+              + (path.contains("?") ? "&" : "?")
+              + "pageSize=1000"
+              + (token == null
+                  ? ""
+                  : "&pageToken=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
       var answer = get(page);
       all.addAll((List<Map<String, Object>>) answer.get(field));
       token = (String) answer.get("nextPageToken");

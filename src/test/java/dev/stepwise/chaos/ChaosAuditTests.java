@@ -95,6 +95,7 @@ class ChaosAuditTests {
   }
 
   private static Map<String, Object> event(long id, String type, String name) {
-    return Map.of("id", id, "type", type, "details", name == null ? Map.of() : Map.of("name", name));
+    return Map.of(
+        "id", id, "type", type, "details", name == null ? Map.of() : Map.of("name", name));
   }
 }

@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.util.Comparator;
 
 /**
- * The chaos test's own PostgreSQL: durable (fsync and synchronous commit on), on one port and
- * one data directory for the whole run, so it can be stopped and started again under the
- * replicas' feet as a database server restart would be.
+ * The chaos test's own PostgreSQL: durable (fsync and synchronous commit on), on one port and one
+ * data directory for the whole run, so it can be stopped and started again under the replicas' feet
+ * as a database server restart would be.
  */
 final class ChaosPostgres implements AutoCloseable {
   private final Path data;
@@ -49,7 +49,10 @@ final class ChaosPostgres implements AutoCloseable {
       for (String setting : new String[] {"fsync", "synchronous_commit", "full_page_writes"}) {
         try (var rows = statement.executeQuery("SHOW " + setting)) {
           rows.next();
-          text.append(text.isEmpty() ? "" : " ").append(setting).append('=').append(rows.getString(1));
+          text.append(text.isEmpty() ? "" : " ")
+              .append(setting)
+              .append('=')
+              .append(rows.getString(1));
         }
       }
       return text.toString();

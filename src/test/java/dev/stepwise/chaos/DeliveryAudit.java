@@ -17,10 +17,13 @@ import java.util.TreeMap;
 final class DeliveryAudit {
   final int deliveries;
   final int entries;
+
   /** Deliveries per entry -> how many entries got that many. */
   final Map<Integer, Integer> perEntry = new TreeMap<>();
+
   /** Deliveries per entry and attempt -> how many (entry, attempt)s got that many. */
   final Map<Integer, Integer> perAttempt = new TreeMap<>();
+
   int entriesWithSeveralKeys;
   int keysSharedByEntries;
   int deliveriesWithoutKey;

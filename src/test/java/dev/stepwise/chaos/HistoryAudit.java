@@ -6,11 +6,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Checks executions' histories against a reference: a history recorded without chaos. Every run
- * of the chaos state machine takes the same path (the stub answers deterministically), so each
- * event kind (type and state name) must occur exactly as often as in the reference; any extra
- * one is a duplicated event (a state entered twice, a Task outcome recorded twice, an execution
- * ending twice). Event ids must count 1, 2, 3, ... with no gap and no repeat.
+ * Checks executions' histories against a reference: a history recorded without chaos. Every run of
+ * the chaos state machine takes the same path (the stub answers deterministically), so each event
+ * kind (type and state name) must occur exactly as often as in the reference; any extra one is a
+ * duplicated event (a state entered twice, a Task outcome recorded twice, an execution ending
+ * twice). Event ids must count 1, 2, 3, ... with no gap and no repeat.
  */
 final class HistoryAudit {
   private final Map<String, Integer> reference;
@@ -60,7 +60,9 @@ final class HistoryAudit {
       long id = ((Number) events.get(i).get("id")).longValue();
       if (id != i + 1) {
         idProblems++;
-        findings.add("%s: event #%d has id %d (ids must count 1, 2, 3, ...)".formatted(executionId, i + 1, id));
+        findings.add(
+            "%s: event #%d has id %d (ids must count 1, 2, 3, ...)"
+                .formatted(executionId, i + 1, id));
         return;
       }
     }

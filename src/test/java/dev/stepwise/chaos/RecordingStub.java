@@ -12,10 +12,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The chaos test's Task endpoint. It records every delivery (before answering, so a delivery
- * whose sender dies mid-request counts too), answers a quarter of them slowly (so kills and
- * pauses land while Tasks are in flight), and fails every first attempt of the state named
- * {@link #FAILS_ONCE} (so each execution goes through one Retry).
+ * The chaos test's Task endpoint. It records every delivery (before answering, so a delivery whose
+ * sender dies mid-request counts too), answers a quarter of them slowly (so kills and pauses land
+ * while Tasks are in flight), and fails every first attempt of the state named {@link #FAILS_ONCE}
+ * (so each execution goes through one Retry).
  */
 final class RecordingStub implements AutoCloseable {
   static final String FAILS_ONCE = "Charge";
@@ -26,7 +26,8 @@ final class RecordingStub implements AutoCloseable {
    * One request as it arrived. {@code entry} names the entry into the state independently of
    * Stepwise's headers: execution, state and the iteration's item from the request body.
    */
-  record Delivery(String executionId, String state, String attempt, String idempotencyKey, String entry) {}
+  record Delivery(
+      String executionId, String state, String attempt, String idempotencyKey, String entry) {}
 
   private final HttpServer server;
   final ConcurrentLinkedQueue<Delivery> deliveries = new ConcurrentLinkedQueue<>();
@@ -53,10 +54,14 @@ final class RecordingStub implements AutoCloseable {
       String execution = headers.getFirst("Stepwise-Execution-Id");
       String state = headers.getFirst("Stepwise-State-Name");
       String attempt = headers.getFirst("Stepwise-Attempt");
-      Object item = Json.parse(new String(body)) instanceof Map<?, ?> input ? input.get("item") : null;
+      Object item =
+          Json.parse(new String(body)) instanceof Map<?, ?> input ? input.get("item") : null;
       deliveries.add(
           new Delivery(
-              execution, state, attempt, headers.getFirst("Idempotency-Key"),
+              execution,
+              state,
+              attempt,
+              headers.getFirst("Idempotency-Key"),
               execution + "|" + state + "|" + item));
       var random = ThreadLocalRandom.current();
       if (random.nextInt(4) == 0) Thread.sleep(random.nextLong(200, 2500));

@@ -77,7 +77,9 @@ final class Replicas implements AutoCloseable {
     }
   }
 
-  /** The base URL of the next replica that is up (paused ones included: nobody told the balancer). */
+  /**
+   * The base URL of the next replica that is up (paused ones included: nobody told the balancer).
+   */
   String next() {
     for (int i = 0; i < slots.length; i++) {
       Slot slot = slots[Math.floorMod(roundRobin.getAndIncrement(), slots.length)];
@@ -112,13 +114,16 @@ final class Replicas implements AutoCloseable {
                         "replica-%d healthy again (started in %.1f s)"
                             .formatted(slot.number, (System.nanoTime() - from) / 1e9));
                   } catch (Exception e) {
-                    notes.accept("replica-" + slot.number + " did not come back: " + e.getMessage());
+                    notes.accept(
+                        "replica-" + slot.number + " did not come back: " + e.getMessage());
                   }
                 });
     restarts.add(restart);
   }
 
-  /** kill -STOP, {@code length}, kill -CONT: a process frozen mid-work (a GC pause, a stalled VM). */
+  /**
+   * kill -STOP, {@code length}, kill -CONT: a process frozen mid-work (a GC pause, a stalled VM).
+   */
   void pause(int number, Duration length) throws Exception {
     Slot slot = slots[number - 1];
     String pid = Long.toString(slot.process.pid());
@@ -150,12 +155,14 @@ final class Replicas implements AutoCloseable {
     String name = "replica-" + slot.number + "-" + incarnation;
     var args = new ArrayList<>(arguments);
     args.add("--stepwise.queue.node-id=" + name);
-    slot.process = ServiceProcess.start(jar, slot.port, databaseUrl, logs.resolve(name + ".log"), args);
+    slot.process =
+        ServiceProcess.start(jar, slot.port, databaseUrl, logs.resolve(name + ".log"), args);
   }
 
   private static void signal(String signal, String pid) throws Exception {
     int exit = new ProcessBuilder("kill", signal, pid).inheritIO().start().waitFor();
-    if (exit != 0) throw new IllegalStateException("kill " + signal + " " + pid + " exited " + exit);
+    if (exit != 0)
+      throw new IllegalStateException("kill " + signal + " " + pid + " exited " + exit);
   }
 
   private void killAll() {

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
  * The chaos test ({@code ./mvnw -Pchaos verify}): three replicas of the packaged service on one
  * durable PostgreSQL run a state machine of Tasks, a Wait, a Map and a Retry while replicas are
  * killed with -9 and started again, one is frozen with SIGSTOP past its lease, and PostgreSQL
- * restarts. Then it checks that every execution succeeded exactly once: none lost, no history
- * event duplicated, and every delivery of one Task entry carrying the same Idempotency-Key.
+ * restarts. Then it checks that every execution succeeded exactly once: none lost, no history event
+ * duplicated, and every delivery of one Task entry carrying the same Idempotency-Key.
  */
 class StepwiseChaos {
   // At least this many; the load goes on at the same rate until every chaos action is done.
@@ -63,10 +63,15 @@ class StepwiseChaos {
     var ports = new ArrayList<Integer>();
     for (int i = 0; i <= REPLICAS; i++) ports.add(freePort());
     try (var stub = new RecordingStub();
-        var postgres = new ChaosPostgres(DIR.resolve("postgres"), DIR.resolve("postgres.log"), ports.getFirst());
+        var postgres =
+            new ChaosPostgres(
+                DIR.resolve("postgres"), DIR.resolve("postgres.log"), ports.getFirst());
         var replicas =
             new Replicas(
-                ServiceProcess.jar(), postgres.jdbcUrl(), replicaArguments(stub), DIR,
+                ServiceProcess.jar(),
+                postgres.jdbcUrl(),
+                replicaArguments(stub),
+                DIR,
                 ports.subList(1, ports.size()),
                 line -> note("%s", line))) {
       String durability = postgres.durability();
@@ -79,7 +84,9 @@ class StepwiseChaos {
       Thread chaos = Thread.ofPlatform().name("chaos").start(() -> chaos(replicas, postgres));
       load();
       chaos.join();
-      note("load over: %d of %d starts acknowledged, %d start retries", acknowledged.size(), requested.get(), startRetries.get());
+      note(
+          "load over: %d of %d starts acknowledged, %d start retries",
+          acknowledged.size(), requested.get(), startRetries.get());
       boolean allUp = replicas.awaitAllUp(Duration.ofSeconds(180));
       note("replicas up again: %s", allUp ? "all" : replicas.healthy());
       long drained = awaitEnd(Duration.ofMinutes(5));
@@ -111,7 +118,8 @@ class StepwiseChaos {
                      "Parameters": {"n.$": "$.n"}, "ResultPath": "$.charged", "End": true,
                      "Retry": [{"ErrorEquals": ["ChaosFailure"], "IntervalSeconds": 1, "MaxAttempts": 2, "BackoffRate": 1}]}}}
         """;
-    var answer = api.post("/v1/state-machines", Map.of("name", run, "definition", Json.parse(definition)));
+    var answer =
+        api.post("/v1/state-machines", Map.of("name", run, "definition", Json.parse(definition)));
     assertThat(answer.status()).as("define: %s", answer.body()).isEqualTo(201);
   }
 
@@ -126,7 +134,8 @@ class StepwiseChaos {
       assertThat(execution.get("status")).as("calm run %s", execution).isEqualTo("SUCCEEDED");
       String id = (String) execution.get("executionId");
       acknowledged.put((String) body.get("name"), id);
-      var signature = HistoryAudit.signature(api.list("/v1/executions/" + id + "/history", "events"));
+      var signature =
+          HistoryAudit.signature(api.list("/v1/executions/" + id + "/history", "events"));
       if (reference == null) reference = signature;
       assertThat(signature).as("calm runs take the same path").isEqualTo(reference);
     }
@@ -175,7 +184,9 @@ class StepwiseChaos {
       try {
         var answer = api.post("/v1/state-machines/" + run + "/executions", body);
         if (answer.status() == 200 || answer.status() == 201) {
-          acknowledged.put((String) body.get("name"), (String) ((Map<String, Object>) answer.body()).get("executionId"));
+          acknowledged.put(
+              (String) body.get("name"),
+              (String) ((Map<String, Object>) answer.body()).get("executionId"));
           return null;
         }
         startRefusals.merge(Integer.toString(answer.status()), 1, Integer::sum);
@@ -231,7 +242,9 @@ class StepwiseChaos {
           note("kill -9 replica-%d (it starts again in 3 s)", victim);
         } else {
           Duration length = LEASE.plusSeconds(2);
-          note("kill -STOP replica-%d for %d s (longer than its %d s lease)", victim, length.toSeconds(), LEASE.toSeconds());
+          note(
+              "kill -STOP replica-%d for %d s (longer than its %d s lease)",
+              victim, length.toSeconds(), LEASE.toSeconds());
           replicas.pause(victim, length);
           pauses.incrementAndGet();
           note("kill -CONT replica-%d", victim);
@@ -262,7 +275,8 @@ class StepwiseChaos {
     Instant from = Instant.now();
     Instant deadline = from.plus(timeout);
     while (Instant.now().isBefore(deadline)) {
-      if (api.list("/v1/executions?stateMachine=" + run + "&status=RUNNING", "items").isEmpty()) break;
+      if (api.list("/v1/executions?stateMachine=" + run + "&status=RUNNING", "items").isEmpty())
+        break;
       Thread.sleep(2000);
     }
     return Duration.between(from, Instant.now()).toSeconds();
@@ -288,9 +302,18 @@ class StepwiseChaos {
       if (execution == null) missing++;
       if (!"SUCCEEDED".equals(status)) {
         lost.add(
-            "e" + i + " " + status
-                + (execution == null ? "" : " id=" + execution.get("executionId")
-                    + " error=" + execution.get("error") + " cause=" + execution.get("cause")));
+            "e"
+                + i
+                + " "
+                + status
+                + (execution == null
+                    ? ""
+                    : " id="
+                        + execution.get("executionId")
+                        + " error="
+                        + execution.get("error")
+                        + " cause="
+                        + execution.get("cause")));
       }
     }
 
@@ -326,7 +349,9 @@ class StepwiseChaos {
               .sum();
       if (succeeded && deliveries.entriesOf(id) != entered) {
         undelivered++;
-        history.findings.add("%s: %d Task entries in its history, %d seen by the endpoint".formatted(id, entered, deliveries.entriesOf(id)));
+        history.findings.add(
+            "%s: %d Task entries in its history, %d seen by the endpoint"
+                .formatted(id, entered, deliveries.entriesOf(id)));
       }
     }
 
@@ -334,25 +359,63 @@ class StepwiseChaos {
     int running = statuses.getOrDefault("RUNNING", 0);
     int failed = total - succeeded - running - missing;
     var report = new ArrayList<String>();
-    report.add("run " + run + ": " + REPLICAS + " replicas, lease " + LEASE.toSeconds() + " s, PostgreSQL " + durability);
+    report.add(
+        "run "
+            + run
+            + ": "
+            + REPLICAS
+            + " replicas, lease "
+            + LEASE.toSeconds()
+            + " s, PostgreSQL "
+            + durability);
     report.add("timeline (seconds from the start of the load):");
     synchronized (timeline) {
       timeline.forEach(line -> report.add("  " + line));
     }
-    report.add("RESULT chaos kill_9=%d pauses=%d postgres_restarts=%d start_retries=%d start_errors=%s"
-        .formatted(kills.get(), pauses.get(), databaseRestarts.get(), startRetries.get(), new TreeMap<>(startRefusals)));
-    report.add("RESULT executions started=%d succeeded=%d failed=%d still_running=%d missing=%d lost=%d double_started=%d statuses=%s"
-        .formatted(acknowledged.size(), succeeded, failed, running, missing, lost.size(), doubleStarted, statuses));
-    report.add("RESULT history executions=%d duplicated_events=%d id_gaps_or_repeats=%d missing_events=%d task_entries_not_delivered=%d"
-        .formatted(histories.size(), history.duplicatedEvents, history.idProblems, history.missingEvents, undelivered));
-    report.add("RESULT deliveries total=%d entries=%d deliveries_per_entry=%s deliveries_per_entry_and_attempt=%s idempotency_keys_matched=%s (entries_with_several_keys=%d keys_shared_by_entries=%d without_key=%d)"
-        .formatted(deliveries.deliveries, deliveries.entries, deliveries.perEntry, deliveries.perAttempt,
-            deliveries.keysMatched(), deliveries.entriesWithSeveralKeys, deliveries.keysSharedByEntries, deliveries.deliveriesWithoutKey));
+    report.add(
+        "RESULT chaos kill_9=%d pauses=%d postgres_restarts=%d start_retries=%d start_errors=%s"
+            .formatted(
+                kills.get(),
+                pauses.get(),
+                databaseRestarts.get(),
+                startRetries.get(),
+                new TreeMap<>(startRefusals)));
+    report.add(
+        "RESULT executions started=%d succeeded=%d failed=%d still_running=%d missing=%d lost=%d double_started=%d statuses=%s"
+            .formatted(
+                acknowledged.size(),
+                succeeded,
+                failed,
+                running,
+                missing,
+                lost.size(),
+                doubleStarted,
+                statuses));
+    report.add(
+        "RESULT history executions=%d duplicated_events=%d id_gaps_or_repeats=%d missing_events=%d task_entries_not_delivered=%d"
+            .formatted(
+                histories.size(),
+                history.duplicatedEvents,
+                history.idProblems,
+                history.missingEvents,
+                undelivered));
+    report.add(
+        "RESULT deliveries total=%d entries=%d deliveries_per_entry=%s deliveries_per_entry_and_attempt=%s idempotency_keys_matched=%s (entries_with_several_keys=%d keys_shared_by_entries=%d without_key=%d)"
+            .formatted(
+                deliveries.deliveries,
+                deliveries.entries,
+                deliveries.perEntry,
+                deliveries.perAttempt,
+                deliveries.keysMatched(),
+                deliveries.entriesWithSeveralKeys,
+                deliveries.keysSharedByEntries,
+                deliveries.deliveriesWithoutKey));
     report.add("reference history of one execution: " + reference);
     lost.stream().limit(30).forEach(line -> report.add("LOST " + line));
     history.findings.stream().limit(30).forEach(line -> report.add("HISTORY " + line));
     deliveries.findings.stream().limit(30).forEach(line -> report.add("KEYS " + line));
-    report.add("replica logs: " + DIR.resolve("replica-*.log") + " (" + errorLines() + " ERROR lines)");
+    report.add(
+        "replica logs: " + DIR.resolve("replica-*.log") + " (" + errorLines() + " ERROR lines)");
 
     print(report);
     Files.write(DIR.resolve("report.txt"), report);
@@ -365,7 +428,9 @@ class StepwiseChaos {
     assertThat(doubleStarted).as("executions started twice").isZero();
     assertThat(history.duplicatedEvents).as("duplicated history events").isZero();
     assertThat(history.idProblems).as("event id gaps or repeats").isZero();
-    assertThat(history.missingEvents).as("history events missing from succeeded executions").isZero();
+    assertThat(history.missingEvents)
+        .as("history events missing from succeeded executions")
+        .isZero();
     assertThat(undelivered).as("Task entries never delivered").isZero();
     assertThat(deliveries.keysMatched()).as("one Idempotency-Key per Task entry").isTrue();
   }
@@ -373,7 +438,8 @@ class StepwiseChaos {
   private long errorLines() throws IOException {
     long count = 0;
     try (var files = Files.list(DIR)) {
-      for (Path log : files.filter(p -> p.getFileName().toString().startsWith("replica-")).toList()) {
+      for (Path log :
+          files.filter(p -> p.getFileName().toString().startsWith("replica-")).toList()) {
         try (var lines = Files.lines(log)) {
           count += lines.filter(line -> line.contains(" ERROR ")).count();
         }
@@ -383,7 +449,11 @@ class StepwiseChaos {
   }
 
   private void note(String format, Object... args) {
-    String line = "%6.1f %s".formatted(Duration.between(loadStart, Instant.now()).toMillis() / 1000.0, format.formatted(args));
+    String line =
+        "%6.1f %s"
+            .formatted(
+                Duration.between(loadStart, Instant.now()).toMillis() / 1000.0,
+                format.formatted(args));
     timeline.add(line);
     System.out.println("chaos: " + line);
   }

@@ -51,7 +51,8 @@ class DatabaseFailuresTests {
 
   @Test
   void otherDatabaseFailuresAreNot() {
-    assertThat(DatabaseFailures.isUnavailable(new DataIntegrityViolationException("dup"))).isFalse();
+    assertThat(DatabaseFailures.isUnavailable(new DataIntegrityViolationException("dup")))
+        .isFalse();
     assertThat(DatabaseFailures.isUnavailable(new IllegalStateException("bug"))).isFalse();
     assertThat(DatabaseFailures.isTransient(new DataIntegrityViolationException("dup"))).isFalse();
   }

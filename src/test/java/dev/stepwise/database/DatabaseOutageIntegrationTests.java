@@ -18,10 +18,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * PostgreSQL stops under a running Stepwise and comes back: meanwhile the API answers 503
- * problem details with Retry-After at once, readiness is DOWN and liveness UP without a health
- * request waiting on the database; afterwards everything resumes without a restart, including
- * an execution that was running when the database went away.
+ * PostgreSQL stops under a running Stepwise and comes back: meanwhile the API answers 503 problem
+ * details with Retry-After at once, readiness is DOWN and liveness UP without a health request
+ * waiting on the database; afterwards everything resumes without a restart, including an execution
+ * that was running when the database went away.
  */
 class DatabaseOutageIntegrationTests {
   private static final String START_QUICK = "/v1/state-machines/outage-quick/executions";
@@ -74,7 +74,8 @@ class DatabaseOutageIntegrationTests {
             "Done": {"Type": "Pass", "Result": "rested", "End": true}}}
           """);
       api.createStateMachine(
-          "outage-quick", "{\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"End\": true}}}");
+          "outage-quick",
+          "{\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"End\": true}}}");
       String waiting = api.start("outage-wait", Map.of());
       assertThat(health(api, "/actuator/health/readiness").status()).isEqualTo(200);
 

@@ -38,7 +38,11 @@ class EmbeddedDataDirectoryIntegrationTests {
       assertThat(setting("synchronous_commit")).isEqualTo("on");
       assertThat(setting("full_page_writes")).isEqualTo("on");
 
-      service.api().createStateMachine("pass", "{\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"End\": true}}}");
+      service
+          .api()
+          .createStateMachine(
+              "pass",
+              "{\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"End\": true}}}");
       first = service.api().start("pass", Map.of("n", 1));
       assertThat(service.api().awaitEnd(first, Duration.ofSeconds(30)).get("status"))
           .isEqualTo("SUCCEEDED");
@@ -67,7 +71,8 @@ class EmbeddedDataDirectoryIntegrationTests {
     // The next start stops the orphaned postmaster, starts its own and finds the data intact.
     try (var restarted = StepwiseProcess.start(LOGS.resolve("embedded-restarted.log"), directory)) {
       restarted.awaitHealthy(START);
-      assertThat(ProcessHandle.of(firstPostmaster).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
+      assertThat(ProcessHandle.of(firstPostmaster).map(ProcessHandle::isAlive))
+          .isNotEqualTo(java.util.Optional.of(true));
       long postmaster = postmasterPid();
       assertThat(postmaster).isNotEqualTo(firstPostmaster);
       assertThat(restarted.api().execution(first).get("status")).isEqualTo("SUCCEEDED");
@@ -91,7 +96,8 @@ class EmbeddedDataDirectoryIntegrationTests {
   private String setting(String name) throws Exception {
     int port = Integer.parseInt(postmasterFile().get(3).trim());
     try (var connection =
-            DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "");
+            DriverManager.getConnection(
+                "jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "");
         var statement = connection.createStatement();
         var result = statement.executeQuery("show " + name)) {
       result.next();

@@ -54,10 +54,11 @@ class BoundedStepTests {
                     """)
                 .stateMachine());
     var limits =
-        new StepContext.Limits(256 * 1024, java.time.Duration.ofSeconds(60), 1000, java.time.Duration.ofMillis(1));
-    var execution =
-        new ExecutionInfo("e", "r", Map.of(), java.time.Instant.EPOCH, "m", 1, 0);
-    var context = new StepContext(execution, java.time.Instant.EPOCH, new java.util.Random(1), 1, limits);
+        new StepContext.Limits(
+            256 * 1024, java.time.Duration.ofSeconds(60), 1000, java.time.Duration.ofMillis(1));
+    var execution = new ExecutionInfo("e", "r", Map.of(), java.time.Instant.EPOCH, "m", 1, 0);
+    var context =
+        new StepContext(execution, java.time.Instant.EPOCH, new java.util.Random(1), 1, limits);
     // stepwise.limits.evaluation-timeout reaches the expressions: with 1 ms, A cannot finish.
     Step step = interpreter.advance(interpreter.startToken(Map.of()), context);
     assertThat(step.effect()).isInstanceOf(Effect.Failed.class);

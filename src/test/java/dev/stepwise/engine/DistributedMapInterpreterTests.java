@@ -17,7 +17,8 @@ class DistributedMapInterpreterTests {
 
   private static Interpreter interpreter(String fields) {
     String definition =
-        ("{'StartAt': 'M', 'States': {'M': {'Type': 'Map', 'End': true, 'Assign': {'outer': 1}, " + fields
+        ("{'StartAt': 'M', 'States': {'M': {'Type': 'Map', 'End': true, 'Assign': {'outer': 1}, "
+                + fields
                 + " 'ItemProcessor': {'ProcessorConfig': {'Mode': 'DISTRIBUTED', 'ExecutionType': 'STANDARD'},"
                 + " 'StartAt': 'I', 'States': {'I': {'Type': 'Pass', 'End': true}}}}}}")
             .replace('\'', '"');
@@ -37,7 +38,9 @@ class DistributedMapInterpreterTests {
 
   @Test
   void startsAMapRunWhoseChildrenBeginInTheItemProcessor() {
-    var interpreter = interpreter("'Label': 'Each', 'MaxConcurrency': 2, 'ToleratedFailureCountPath': '$.count', 'ItemsPath': '$.items',");
+    var interpreter =
+        interpreter(
+            "'Label': 'Each', 'MaxConcurrency': 2, 'ToleratedFailureCountPath': '$.count', 'ItemsPath': '$.items',");
     Step step = start(interpreter, "{'items': ['a', 'b', 'c'], 'count': 1}");
 
     var run = (Effect.StartFork) step.effect();
@@ -74,7 +77,10 @@ class DistributedMapInterpreterTests {
 
   @Test
   void aPathToANonIntegerFailsTheStateWithStatesRuntime() {
-    Step step = start(interpreter("'ToleratedFailureCountPath': '$.count', 'ItemsPath': '$.items',"), "{'items': [1], 'count': 'x'}");
+    Step step =
+        start(
+            interpreter("'ToleratedFailureCountPath': '$.count', 'ItemsPath': '$.items',"),
+            "{'items': [1], 'count': 'x'}");
     assertThat(((Effect.Failed) step.effect()).error()).isEqualTo("States.Runtime");
   }
 
@@ -101,8 +107,10 @@ class DistributedMapInterpreterTests {
     Step joined = interpreter.afterChildren(started.token(), List.of(error, 2), context());
 
     assertThat(((Effect.Finished) joined.effect()).output()).isEqualTo(List.of(error, 2));
-    Step failed = interpreter.afterChildFailed(started.token(), Fork.EXCEEDED, "too many", context());
-    assertThat(((Effect.Failed) failed.effect()).error()).isEqualTo("States.ExceedToleratedFailureThreshold");
+    Step failed =
+        interpreter.afterChildFailed(started.token(), Fork.EXCEEDED, "too many", context());
+    assertThat(((Effect.Failed) failed.effect()).error())
+        .isEqualTo("States.ExceedToleratedFailureThreshold");
   }
 
   @Test

@@ -7,10 +7,21 @@ import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** The fork and join rules, decided from counters alone, for Parallel, inline and distributed Map. */
+/**
+ * The fork and join rules, decided from counters alone, for Parallel, inline and distributed Map.
+ */
 class ForkTests {
-  private static Fork fork(Fork.Kind kind, int children, int maxConcurrency, Long count, Double percentage) {
-    return Fork.of(new Fork.Plan(kind, "M", kind == Fork.Kind.DISTRIBUTED_MAP ? "L" : null, children, maxConcurrency, count, percentage));
+  private static Fork fork(
+      Fork.Kind kind, int children, int maxConcurrency, Long count, Double percentage) {
+    return Fork.of(
+        new Fork.Plan(
+            kind,
+            "M",
+            kind == Fork.Kind.DISTRIBUTED_MAP ? "L" : null,
+            children,
+            maxConcurrency,
+            count,
+            percentage));
   }
 
   private static List<String> types(Fork.Decision decision) {
@@ -56,7 +67,8 @@ class ForkTests {
 
     @Test
     void aMaxConcurrencyAboveTheChildrenStartsThemAll() {
-      assertThat(fork(Fork.Kind.MAP, 3, 10, null, null).start().start()).isEqualTo(new Fork.Range(0, 3));
+      assertThat(fork(Fork.Kind.MAP, 3, 10, null, null).start().start())
+          .isEqualTo(new Fork.Range(0, 3));
     }
 
     @Test
@@ -101,7 +113,8 @@ class ForkTests {
       assertThat(beyond.next()).isEqualTo(Fork.Next.FAIL);
       assertThat(beyond.error()).isEqualTo(Fork.EXCEEDED);
       assertThat(beyond.cause()).contains("2 of 4");
-      assertThat(beyond.events()).containsExactly(new Event("MapRunFailed", Map.of("error", Fork.EXCEEDED)));
+      assertThat(beyond.events())
+          .containsExactly(new Event("MapRunFailed", Map.of("error", Fork.EXCEEDED)));
       assertThat(beyond.start().isEmpty()).isTrue();
     }
 
@@ -118,7 +131,8 @@ class ForkTests {
 
     @Test
     void withoutAToleranceAnyFailureFailsADistributedMap() {
-      var failed = fork(Fork.Kind.DISTRIBUTED_MAP, 10, 0, null, null).childEnded(3, false, "E", "c");
+      var failed =
+          fork(Fork.Kind.DISTRIBUTED_MAP, 10, 0, null, null).childEnded(3, false, "E", "c");
       assertThat(failed.next()).isEqualTo(Fork.Next.FAIL);
       assertThat(failed.error()).isEqualTo(Fork.EXCEEDED);
     }

@@ -24,7 +24,8 @@ class InterpreterTests {
   private static final ExecutionInfo EXECUTION =
       new ExecutionInfo("exec-1", "run-1", Map.of(), STARTED, "machine", 1, 0);
 
-  private static StepContext context(Instant now, RandomGenerator random, StepContext.Limits limits) {
+  private static StepContext context(
+      Instant now, RandomGenerator random, StepContext.Limits limits) {
     return new StepContext(EXECUTION, now, random, 1, limits);
   }
 
@@ -124,7 +125,8 @@ class InterpreterTests {
 
       Step step = start(interpreter, "{'order': {'id': 42}, 'other': true}");
 
-      assertThat(output(step)).isEqualTo(json("{'id': 42, 'fixed': 'f', 'exec': 'exec-1', 'state': 'A'}"));
+      assertThat(output(step))
+          .isEqualTo(json("{'id': 42, 'fixed': 'f', 'exec': 'exec-1', 'state': 'A'}"));
     }
 
     @Test
@@ -140,22 +142,26 @@ class InterpreterTests {
     @Test
     void nullPathsDiscard() {
       var nullResultPath =
-          interpreter("{'StartAt': 'A', 'States': {'A': {'Type': 'Pass', 'Result': 'r', 'ResultPath': null, 'End': true}}}");
+          interpreter(
+              "{'StartAt': 'A', 'States': {'A': {'Type': 'Pass', 'Result': 'r', 'ResultPath': null, 'End': true}}}");
       var nullOutputPath =
-          interpreter("{'StartAt': 'A', 'States': {'A': {'Type': 'Pass', 'OutputPath': null, 'End': true}}}");
+          interpreter(
+              "{'StartAt': 'A', 'States': {'A': {'Type': 'Pass', 'OutputPath': null, 'End': true}}}");
       var nullInputPath =
           interpreter(
               "{'StartAt': 'A', 'States': {'A': {'Type': 'Pass', 'InputPath': null, 'ResultPath': '$.seen', 'End': true}}}");
 
       assertThat(output(start(nullResultPath, "{'keep': 1}"))).isEqualTo(json("{'keep': 1}"));
       assertThat(output(start(nullOutputPath, "{'keep': 1}"))).isEqualTo(Map.of());
-      assertThat(output(start(nullInputPath, "{'keep': 1}"))).isEqualTo(json("{'keep': 1, 'seen': {}}"));
+      assertThat(output(start(nullInputPath, "{'keep': 1}")))
+          .isEqualTo(json("{'keep': 1, 'seen': {}}"));
     }
 
     @Test
     void failsWithRuntimeErrorWhenAPathSelectsNothing() {
       var interpreter =
-          interpreter("{'StartAt': 'A', 'States': {'A': {'Type': 'Pass', 'InputPath': '$.missing', 'End': true}}}");
+          interpreter(
+              "{'StartAt': 'A', 'States': {'A': {'Type': 'Pass', 'InputPath': '$.missing', 'End': true}}}");
 
       var failed = failed(start(interpreter, "{}"));
 
@@ -166,9 +172,11 @@ class InterpreterTests {
     @Test
     void failsWithResultPathMatchFailureWhenResultPathRunsIntoAScalar() {
       var interpreter =
-          interpreter("{'StartAt': 'A', 'States': {'A': {'Type': 'Pass', 'Result': 1, 'ResultPath': '$.a.b', 'End': true}}}");
+          interpreter(
+              "{'StartAt': 'A', 'States': {'A': {'Type': 'Pass', 'Result': 1, 'ResultPath': '$.a.b', 'End': true}}}");
 
-      assertThat(failed(start(interpreter, "{'a': 'text'}")).error()).isEqualTo("States.ResultPathMatchFailure");
+      assertThat(failed(start(interpreter, "{'a': 'text'}")).error())
+          .isEqualTo("States.ResultPathMatchFailure");
     }
 
     @Test
@@ -180,7 +188,9 @@ class InterpreterTests {
                   + "', 'End': true}}}");
       var limits = new StepContext.Limits(100, Duration.ofSeconds(60), 1000);
 
-      Step step = interpreter.advance(interpreter.startToken(Map.of()), context(NOW, new Random(1), limits));
+      Step step =
+          interpreter.advance(
+              interpreter.startToken(Map.of()), context(NOW, new Random(1), limits));
 
       assertThat(failed(step).error()).isEqualTo("States.DataLimitExceeded");
       assertThat(types(step)).containsExactly("PassStateEntered");
@@ -226,7 +236,8 @@ class InterpreterTests {
 
       assertThat(output(step)).isEqualTo("other");
       assertThat(types(step))
-          .containsExactly("ChoiceStateEntered", "ChoiceStateExited", "PassStateEntered", "PassStateExited");
+          .containsExactly(
+              "ChoiceStateEntered", "ChoiceStateExited", "PassStateEntered", "PassStateExited");
     }
 
     @Test
@@ -290,16 +301,21 @@ class InterpreterTests {
       assertThat(types(waiting)).containsExactly("WaitStateEntered");
       assertThat(waiting.token().phase()).isEqualTo(Phase.WAITING);
 
-      Step after = interpreter.advance(waiting.token(), context(NOW.plusSeconds(30), new Random(1), StepContext.Limits.DEFAULT));
+      Step after =
+          interpreter.advance(
+              waiting.token(),
+              context(NOW.plusSeconds(30), new Random(1), StepContext.Limits.DEFAULT));
 
       assertThat(output(after)).isEqualTo(json("{'k': 1}"));
-      assertThat(types(after)).containsExactly("WaitStateExited", "PassStateEntered", "PassStateExited");
+      assertThat(types(after))
+          .containsExactly("WaitStateExited", "PassStateEntered", "PassStateExited");
     }
 
     @Test
     void goesStraightOnWhenTheTimestampHasPassed() {
       var interpreter =
-          interpreter("{'StartAt': 'W', 'States': {'W': {'Type': 'Wait', 'Timestamp': '2000-01-01T00:00:00Z', 'End': true}}}");
+          interpreter(
+              "{'StartAt': 'W', 'States': {'W': {'Type': 'Wait', 'Timestamp': '2000-01-01T00:00:00Z', 'End': true}}}");
 
       Step step = start(interpreter, "{'a': 1}");
 
@@ -310,7 +326,8 @@ class InterpreterTests {
     @Test
     void readsSecondsFromThePath() {
       var interpreter =
-          interpreter("{'StartAt': 'W', 'States': {'W': {'Type': 'Wait', 'SecondsPath': '$.s', 'End': true}}}");
+          interpreter(
+              "{'StartAt': 'W', 'States': {'W': {'Type': 'Wait', 'SecondsPath': '$.s', 'End': true}}}");
 
       assertThat(timer(start(interpreter, "{'s': 5}"))).isEqualTo(NOW.plusSeconds(5));
       assertThat(failed(start(interpreter, "{'s': -5}")).error()).isEqualTo("States.Runtime");
@@ -358,19 +375,26 @@ class InterpreterTests {
 
       Step after =
           interpreter.afterTask(
-              scheduled.token(), new TaskOutcome.Succeeded(json("{'body': 'b', 'status': 200}")), context());
+              scheduled.token(),
+              new TaskOutcome.Succeeded(json("{'body': 'b', 'status': 200}")),
+              context());
 
       assertThat(output(after)).isEqualTo(json("{'body': 'b'}"));
       assertThat(types(after))
-          .containsExactly("TaskSucceeded", "TaskStateExited", "SucceedStateEntered", "SucceedStateExited");
+          .containsExactly(
+              "TaskSucceeded", "TaskStateExited", "SucceedStateEntered", "SucceedStateExited");
     }
 
     @Test
     void usesTheDefaultTaskTimeout() {
-      var interpreter = interpreter("{'StartAt': 'T', 'States': {'T': {'Type': 'Task', 'Resource': 'r', 'End': true}}}");
+      var interpreter =
+          interpreter(
+              "{'StartAt': 'T', 'States': {'T': {'Type': 'Task', 'Resource': 'r', 'End': true}}}");
       var limits = new StepContext.Limits(1000, Duration.ofSeconds(42), 1000);
 
-      Step step = interpreter.advance(interpreter.startToken(Map.of()), context(NOW, new Random(1), limits));
+      Step step =
+          interpreter.advance(
+              interpreter.startToken(Map.of()), context(NOW, new Random(1), limits));
 
       assertThat(dispatched(step).timeout()).isEqualTo(Duration.ofSeconds(42));
     }
@@ -386,7 +410,9 @@ class InterpreterTests {
 
       for (int attempt = 1; attempt <= 3; attempt++) {
         assertThat(dispatched(step).attempt()).isEqualTo(attempt);
-        step = interpreter.afterTask(step.token(), new TaskOutcome.Failed("MyError", "boom"), context());
+        step =
+            interpreter.afterTask(
+                step.token(), new TaskOutcome.Failed("MyError", "boom"), context());
         assertThat(timer(step)).isEqualTo(NOW.plusSeconds(expectedDelays[attempt - 1]));
         assertThat(step.token().phase()).isEqualTo(Phase.RETRY);
         assertThat(types(step)).containsExactly("TaskFailed");
@@ -395,10 +421,13 @@ class InterpreterTests {
       assertThat(dispatched(step).attempt()).isEqualTo(4);
       assertThat(types(step)).containsExactly("TaskScheduled");
 
-      Step caught = interpreter.afterTask(step.token(), new TaskOutcome.Failed("MyError", "last"), context());
+      Step caught =
+          interpreter.afterTask(step.token(), new TaskOutcome.Failed("MyError", "last"), context());
 
-      assertThat(output(caught)).isEqualTo(json("{'id': 1, 'error': {'Error': 'MyError', 'Cause': 'last'}}"));
-      assertThat(types(caught)).containsExactly("TaskFailed", "PassStateEntered", "PassStateExited");
+      assertThat(output(caught))
+          .isEqualTo(json("{'id': 1, 'error': {'Error': 'MyError', 'Cause': 'last'}}"));
+      assertThat(types(caught))
+          .containsExactly("TaskFailed", "PassStateEntered", "PassStateExited");
     }
 
     @Test
@@ -412,7 +441,8 @@ class InterpreterTests {
               """);
 
       Step first = start(interpreter, "{}");
-      Step backoff = interpreter.afterTask(first.token(), new TaskOutcome.Failed("E", "c"), context());
+      Step backoff =
+          interpreter.afterTask(first.token(), new TaskOutcome.Failed("E", "c"), context());
       Step second = interpreter.advance(backoff.token(), context());
 
       assertThat(dispatched(first).payload()).isEqualTo(json("{'retry': 0, 'state': 'T'}"));
@@ -423,9 +453,13 @@ class InterpreterTests {
     @Test
     void goesStraightToTheCatcherWhenMaxAttemptsIsZero() {
       var interpreter =
-          task("{'ErrorEquals': ['E'], 'MaxAttempts': 0}", "{'ErrorEquals': ['E'], 'Next': 'Recover'}");
+          task(
+              "{'ErrorEquals': ['E'], 'MaxAttempts': 0}",
+              "{'ErrorEquals': ['E'], 'Next': 'Recover'}");
 
-      Step step = interpreter.afterTask(start(interpreter, "{}").token(), new TaskOutcome.Failed("E", "c"), context());
+      Step step =
+          interpreter.afterTask(
+              start(interpreter, "{}").token(), new TaskOutcome.Failed("E", "c"), context());
 
       assertThat(output(step)).isEqualTo(json("{'Error': 'E', 'Cause': 'c'}"));
     }
@@ -488,7 +522,9 @@ class InterpreterTests {
 
       Step timedOut =
           interpreter.afterTask(
-              start(interpreter, "{}").token(), new TaskOutcome.Failed("States.Timeout", "too slow"), context());
+              start(interpreter, "{}").token(),
+              new TaskOutcome.Failed("States.Timeout", "too slow"),
+              context());
       Step otherError =
           interpreter.afterTask(
               start(interpreter, "{}").token(), new TaskOutcome.Failed("Custom", "x"), context());
@@ -523,17 +559,22 @@ class InterpreterTests {
       var small = context(NOW, new Random(1), limits);
 
       Step step = interpreter.advance(interpreter.startToken(Map.of()), small);
-      Step after = interpreter.afterTask(step.token(), new TaskOutcome.Succeeded("y".repeat(200)), small);
+      Step after =
+          interpreter.afterTask(step.token(), new TaskOutcome.Succeeded("y".repeat(200)), small);
 
       assertThat(failed(after).error()).isEqualTo("States.DataLimitExceeded");
     }
 
     @Test
     void failsWithTheTaskErrorWhenNothingMatches() {
-      var interpreter = task("{'ErrorEquals': ['Other'], 'MaxAttempts': 5}", "{'ErrorEquals': ['Another'], 'Next': 'Recover'}");
+      var interpreter =
+          task(
+              "{'ErrorEquals': ['Other'], 'MaxAttempts': 5}",
+              "{'ErrorEquals': ['Another'], 'Next': 'Recover'}");
 
       Step step =
-          interpreter.afterTask(start(interpreter, "{}").token(), new TaskOutcome.Failed("Mine", "why"), context());
+          interpreter.afterTask(
+              start(interpreter, "{}").token(), new TaskOutcome.Failed("Mine", "why"), context());
 
       assertThat(failed(step)).isEqualTo(new Effect.Failed("Mine", "why"));
     }
@@ -592,7 +633,8 @@ class InterpreterTests {
               json("{'index': 0, 'value': 'a', 'shared': 's'}"),
               json("{'index': 1, 'value': 'b', 'shared': 's'}"),
               json("{'index': 2, 'value': 'c', 'shared': 's'}"));
-      assertThat(forked.events().get(1)).isEqualTo(new Event("MapStateStarted", Map.of("length", 3)));
+      assertThat(forked.events().get(1))
+          .isEqualTo(new Event("MapStateStarted", Map.of("length", 3)));
 
       Step joined = interpreter.afterChildren(forked.token(), List.of(1, 2, 3), context());
 
@@ -615,8 +657,12 @@ class InterpreterTests {
       assertThat(output(step)).isEqualTo(json("{'items': [], 'out': []}"));
       assertThat(types(step))
           .containsExactly(
-              "MapStateEntered", "MapStateStarted", "MapStateSucceeded", "MapStateExited",
-              "SucceedStateEntered", "SucceedStateExited");
+              "MapStateEntered",
+              "MapStateStarted",
+              "MapStateSucceeded",
+              "MapStateExited",
+              "SucceedStateEntered",
+              "SucceedStateExited");
     }
 
     @Test
@@ -626,7 +672,8 @@ class InterpreterTests {
               "{'StartAt': 'M', 'States': {'M': {'Type': 'Map', 'End': true,"
                   + " 'ItemProcessor': {'StartAt': 'I', 'States': {'I': {'Type': 'Pass', 'End': true}}}}}}");
 
-      assertThat(failed(start(interpreter, "{'not': 'an array'}")).error()).isEqualTo("States.Runtime");
+      assertThat(failed(start(interpreter, "{'not': 'an array'}")).error())
+          .isEqualTo("States.Runtime");
     }
 
     @Test
@@ -645,10 +692,13 @@ class InterpreterTests {
 
       Step child = interpreter.advance(fork(forked).children().getFirst(), context());
       var failure = failed(child);
-      Step caught = interpreter.afterChildFailed(forked.token(), failure.error(), "it broke", context());
+      Step caught =
+          interpreter.afterChildFailed(forked.token(), failure.error(), "it broke", context());
 
-      assertThat(output(caught)).isEqualTo(json("{'x': 1, 'err': {'Error': 'Branch.Error', 'Cause': 'it broke'}}"));
-      assertThat(types(caught)).containsExactly("ParallelStateFailed", "PassStateEntered", "PassStateExited");
+      assertThat(output(caught))
+          .isEqualTo(json("{'x': 1, 'err': {'Error': 'Branch.Error', 'Cause': 'it broke'}}"));
+      assertThat(types(caught))
+          .containsExactly("ParallelStateFailed", "PassStateEntered", "PassStateExited");
     }
 
     @Test

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Runs a definition through the {@link Interpreter} the way the runtime would, in memory: forks
- * run their children one after the other, timers fire at once, and every token goes through a
- * JSON round trip, as it does when the runtime stores it.
+ * Runs a definition through the {@link Interpreter} the way the runtime would, in memory: forks run
+ * their children one after the other, timers fire at once, and every token goes through a JSON
+ * round trip, as it does when the runtime stores it.
  */
 final class Runner {
   private static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");

@@ -17,7 +17,8 @@ class VariablesTests {
                 "Assign": {"theAnswer.$": "$.answer", "label": "fixed"}, "Next": "B"},
           "B": {"Type": "Pass", "Parameters": {"a.$": "$theAnswer", "l.$": "$label"}, "End": true}}}
         """;
-    assertThat(Runner.output(definition, "{}")).isEqualTo(Json.parse("{\"a\": 42, \"l\": \"fixed\"}"));
+    assertThat(Runner.output(definition, "{}"))
+        .isEqualTo(Json.parse("{\"a\": 42, \"l\": \"fixed\"}"));
   }
 
   @Test

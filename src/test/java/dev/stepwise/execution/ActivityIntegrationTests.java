@@ -52,7 +52,13 @@ class ActivityIntegrationTests {
 
   private static Api.Response poll(String activity, String worker, int waitSeconds) {
     return api()
-        .get("/v1/activities/" + activity + "/task?worker=" + worker + "&waitSeconds=" + waitSeconds);
+        .get(
+            "/v1/activities/"
+                + activity
+                + "/task?worker="
+                + worker
+                + "&waitSeconds="
+                + waitSeconds);
   }
 
   private static List<String> types(String executionId) {
@@ -68,7 +74,8 @@ class ActivityIntegrationTests {
     assertThat(again.status()).isEqualTo(200);
     assertThat((String) created.json().get("activityArn")).endsWith(":activity:reg-test");
     @SuppressWarnings("unchecked")
-    var items = (List<Map<String, Object>>) api().get("/v1/activities?pageSize=1000").json().get("items");
+    var items =
+        (List<Map<String, Object>>) api().get("/v1/activities?pageSize=1000").json().get("items");
     assertThat(items).extracting(i -> i.get("name")).contains("reg-test");
     assertThat(api().post("/v1/activities", Map.of("name", "bad name")).status()).isEqualTo(400);
     assertThat(poll("never-registered", "w", 0).status()).isEqualTo(404);
@@ -85,15 +92,27 @@ class ActivityIntegrationTests {
     assertThat(task.json().get("input")).isEqualTo(Map.of("n", 1));
     String token = (String) task.json().get("taskToken");
     assertThat(poll("basic", "worker-2", 0).status()).isEqualTo(204);
-    var answer = api().post("/v1/task-tokens/success", Map.of("taskToken", token, "output", "done"));
+    var answer =
+        api().post("/v1/task-tokens/success", Map.of("taskToken", token, "output", "done"));
     assertThat(answer.status()).isEqualTo(200);
     var ended = api().awaitEnd(id, Duration.ofSeconds(20));
     assertThat(ended.get("status")).isEqualTo("SUCCEEDED");
     assertThat(ended.get("output")).isEqualTo(Map.of("n", 1, "result", "done"));
     assertThat(types(id))
-        .containsSubsequence("ActivityScheduled", "ActivityStarted", "ActivitySucceeded", "ExecutionSucceeded");
-    var started = api().history(id).stream().filter(e -> "ActivityStarted".equals(e.get("type"))).findFirst().orElseThrow();
-    assertThat(started.get("details")).isEqualTo(Map.of("resource", "arn:aws:states:eu-central-1:123456789012:activity:basic", "workerName", "worker-1"));
+        .containsSubsequence(
+            "ActivityScheduled", "ActivityStarted", "ActivitySucceeded", "ExecutionSucceeded");
+    var started =
+        api().history(id).stream()
+            .filter(e -> "ActivityStarted".equals(e.get("type")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(started.get("details"))
+        .isEqualTo(
+            Map.of(
+                "resource",
+                "arn:aws:states:eu-central-1:123456789012:activity:basic",
+                "workerName",
+                "worker-1"));
   }
 
   @Test
@@ -107,7 +126,10 @@ class ActivityIntegrationTests {
       var task = polling.get();
       assertThat(task.status()).isEqualTo(200);
       assertThat(task.json().get("input")).isEqualTo(Map.of("n", 2));
-      api().post("/v1/task-tokens/failure", Map.of("taskToken", task.json().get("taskToken"), "error", "Nope"));
+      api()
+          .post(
+              "/v1/task-tokens/failure",
+              Map.of("taskToken", task.json().get("taskToken"), "error", "Nope"));
       var ended = api().awaitEnd(id, Duration.ofSeconds(20));
       assertThat(ended.get("error")).isEqualTo("Nope");
       assertThat(types(id)).contains("ActivityFailed");
@@ -118,7 +140,8 @@ class ActivityIntegrationTests {
   void twoWorkersNeverGetTheSameTask() throws Exception {
     machine("act-many", "many", "");
     int count = 12;
-    var ids = IntStream.range(0, count).mapToObj(i -> api().start("act-many", Map.of("i", i))).toList();
+    var ids =
+        IntStream.range(0, count).mapToObj(i -> api().start("act-many", Map.of("i", i))).toList();
     var tokens = new ConcurrentLinkedQueue<String>();
 
     try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -140,7 +163,10 @@ class ActivityIntegrationTests {
 
     assertThat(tokens).hasSize(count).doesNotHaveDuplicates();
     for (String token : tokens) {
-      assertThat(api().post("/v1/task-tokens/success", Map.of("taskToken", token, "output", 1)).status())
+      assertThat(
+              api()
+                  .post("/v1/task-tokens/success", Map.of("taskToken", token, "output", 1))
+                  .status())
           .isEqualTo(200);
     }
     for (String id : ids) {

@@ -17,13 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A definition whose expression would run without end fails its state with the AWS error, and
- * one busy step never holds up the rest of the node: with a 5 s lease, a long Task beside it is
+ * A definition whose expression would run without end fails its state with the AWS error, and one
+ * busy step never holds up the rest of the node: with a 5 s lease, a long Task beside it is
  * delivered exactly once, and the health endpoint keeps answering.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class BoundedEvaluationIntegrationTests {
   private static final String PAD = "{% $length($pad('x', 3000000)) %}";
+
   /** Would add numbers for hours: it runs until the evaluation time limit. */
   private static final String ENDLESS =
       "{% $reduce([1..100000], function($a, $i) {"

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Task states with {@code .waitForTaskToken}: the endpoint gets the task token, the state waits
- * for {@code /v1/task-tokens/…} answers, bounded by TimeoutSeconds and HeartbeatSeconds.
+ * Task states with {@code .waitForTaskToken}: the endpoint gets the task token, the state waits for
+ * {@code /v1/task-tokens/…} answers, bounded by TimeoutSeconds and HeartbeatSeconds.
  */
 class CallbackIntegrationTests {
   static TestEndpoint endpoint;
@@ -78,7 +78,9 @@ class CallbackIntegrationTests {
   }
 
   private static Api.Response success(String token, Object output) {
-    return stepwise.api().post("/v1/task-tokens/success", Map.of("taskToken", token, "output", output));
+    return stepwise
+        .api()
+        .post("/v1/task-tokens/success", Map.of("taskToken", token, "output", output));
   }
 
   private static Api.Response heartbeat(String token) {
@@ -92,7 +94,8 @@ class CallbackIntegrationTests {
   private static void awaitTrue(BooleanSupplier condition, String what) {
     Instant deadline = Instant.now().plusSeconds(20);
     while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) throw new AssertionError("timed out waiting for " + what);
+      if (Instant.now().isAfter(deadline))
+        throw new AssertionError("timed out waiting for " + what);
       pause(Duration.ofMillis(50));
     }
   }
@@ -119,10 +122,15 @@ class CallbackIntegrationTests {
 
     var ended = stepwise.api().awaitEnd(waiting.executionId(), Duration.ofSeconds(20));
     assertThat(ended.get("status")).isEqualTo("SUCCEEDED");
-    assertThat(ended.get("output")).isEqualTo(Map.of("order", 42, "approval", Map.of("approvedBy", "ann")));
+    assertThat(ended.get("output"))
+        .isEqualTo(Map.of("order", 42, "approval", Map.of("approvedBy", "ann")));
     assertThat(types(waiting.executionId()))
         .containsSubsequence(
-            "TaskScheduled", "TaskStarted", "TaskSubmitted", "TaskSucceeded", "TaskStateExited",
+            "TaskScheduled",
+            "TaskStarted",
+            "TaskSubmitted",
+            "TaskSucceeded",
+            "TaskStateExited",
             "ExecutionSucceeded");
   }
 
@@ -159,9 +167,12 @@ class CallbackIntegrationTests {
     assertThat(ended.get("output"))
         .isEqualTo(
             Map.of(
-                "order", 2,
-                "rejection", Map.of("Error", "Rejected", "Cause", "over budget"),
-                "outcome", "rejected"));
+                "order",
+                2,
+                "rejection",
+                Map.of("Error", "Rejected", "Cause", "over budget"),
+                "outcome",
+                "rejected"));
     assertThat(types(waiting.executionId())).containsSubsequence("TaskFailed", "PassStateEntered");
   }
 
@@ -191,7 +202,8 @@ class CallbackIntegrationTests {
 
     assertThat(ended.get("status")).isEqualTo("FAILED");
     assertThat(ended.get("error")).isEqualTo("States.HeartbeatTimeout");
-    assertThat(types(waiting.executionId())).containsSubsequence("TaskSubmitted", "TaskTimedOut", "ExecutionFailed");
+    assertThat(types(waiting.executionId()))
+        .containsSubsequence("TaskSubmitted", "TaskTimedOut", "ExecutionFailed");
     assertThat(heartbeat(waiting.token()).status()).isEqualTo(409);
   }
 
@@ -219,8 +231,13 @@ class CallbackIntegrationTests {
     assertThat(ended.get("status")).isEqualTo("FAILED");
     assertThat(ended.get("error")).isEqualTo("Down");
     @SuppressWarnings("unchecked")
-    var body = (Map<String, Object>) endpoint.calls("/down").stream()
-        .filter(c -> id.equals(c.header("Stepwise-Execution-Id"))).findFirst().orElseThrow().body();
+    var body =
+        (Map<String, Object>)
+            endpoint.calls("/down").stream()
+                .filter(c -> id.equals(c.header("Stepwise-Execution-Id")))
+                .findFirst()
+                .orElseThrow()
+                .body();
     assertThat(success((String) body.get("token"), "late").status()).isEqualTo(409);
   }
 
@@ -231,7 +248,8 @@ class CallbackIntegrationTests {
     assertThat(response.status()).isEqualTo(404);
     assertThat(response.header("Content-Type")).startsWith("application/problem+json");
     assertThat(heartbeat("no-such-token").status()).isEqualTo(404);
-    assertThat(stepwise.api().post("/v1/task-tokens/success", Map.of("output", 1)).status()).isEqualTo(400);
+    assertThat(stepwise.api().post("/v1/task-tokens/success", Map.of("output", 1)).status())
+        .isEqualTo(400);
   }
 
   @Test
@@ -239,7 +257,8 @@ class CallbackIntegrationTests {
     approval("cb-stop", "/approve", "\"HeartbeatSeconds\": 30,");
     Waiting waiting = startWaiting("cb-stop", 7);
 
-    var stopped = stepwise.api().post("/v1/executions/" + waiting.executionId() + "/stop", Map.of());
+    var stopped =
+        stepwise.api().post("/v1/executions/" + waiting.executionId() + "/stop", Map.of());
 
     assertThat(stopped.json().get("status")).isEqualTo("ABORTED");
     assertThat(success(waiting.token(), "late").status()).isEqualTo(409);
@@ -306,13 +325,17 @@ class CallbackIntegrationTests {
   @Test
   void openCallbacksAreAGaugePerStateMachine() {
     approval("cb-gauge", "/approve", "");
-    Pattern one = Pattern.compile("stepwise_callbacks_open\\{[^}]*state_machine=\"cb-gauge\"[^}]*} 1\\.0");
-    Pattern none = Pattern.compile("stepwise_callbacks_open\\{[^}]*state_machine=\"cb-gauge\"[^}]*} 0\\.0");
+    Pattern one =
+        Pattern.compile("stepwise_callbacks_open\\{[^}]*state_machine=\"cb-gauge\"[^}]*} 1\\.0");
+    Pattern none =
+        Pattern.compile("stepwise_callbacks_open\\{[^}]*state_machine=\"cb-gauge\"[^}]*} 0\\.0");
     Waiting waiting = startWaiting("cb-gauge", 9);
 
-    awaitTrue(() -> one.matcher(stepwise.api().text("/actuator/prometheus")).find(), "one open callback");
+    awaitTrue(
+        () -> one.matcher(stepwise.api().text("/actuator/prometheus")).find(), "one open callback");
     success(waiting.token(), "ok");
 
-    awaitTrue(() -> none.matcher(stepwise.api().text("/actuator/prometheus")).find(), "no open callback");
+    awaitTrue(
+        () -> none.matcher(stepwise.api().text("/actuator/prometheus")).find(), "no open callback");
   }
 }

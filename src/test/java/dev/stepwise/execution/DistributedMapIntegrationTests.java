@@ -84,12 +84,16 @@ class DistributedMapIntegrationTests {
     var api = stepwise.api();
     api.createStateMachine(
         "dmap-items",
-        distributedMap("dmap-items", "\"ItemsPath\": \"$.items\", \"Label\": \"Each\",", task("/echo")));
-    String id = api.start("dmap-items", Map.of("items", List.of(Map.of("n", 1), Map.of("n", 2), Map.of("n", 3))));
+        distributedMap(
+            "dmap-items", "\"ItemsPath\": \"$.items\", \"Label\": \"Each\",", task("/echo")));
+    String id =
+        api.start(
+            "dmap-items", Map.of("items", List.of(Map.of("n", 1), Map.of("n", 2), Map.of("n", 3))));
     var done = api.awaitEnd(id, Duration.ofSeconds(30));
 
     assertThat(done.get("status")).isEqualTo("SUCCEEDED");
-    assertThat(done.get("output")).isEqualTo(List.of(Map.of("n", 1), Map.of("n", 2), Map.of("n", 3)));
+    assertThat(done.get("output"))
+        .isEqualTo(List.of(Map.of("n", 1), Map.of("n", 2), Map.of("n", 3)));
     assertThat(done).doesNotContainKey("parentExecutionId");
     var children = children(api, id);
     assertThat(children).hasSize(3);
@@ -102,11 +106,18 @@ class DistributedMapIntegrationTests {
     assertThat(types(api, (String) child.get("executionId")))
         .containsSubsequence("ExecutionStarted", "TaskStateEntered", "ExecutionSucceeded");
     assertThat(types(api, id))
-        .containsSubsequence("MapStateStarted", "MapRunStarted", "MapRunSucceeded", "MapStateSucceeded", "ExecutionSucceeded")
+        .containsSubsequence(
+            "MapStateStarted",
+            "MapRunStarted",
+            "MapRunSucceeded",
+            "MapStateSucceeded",
+            "ExecutionSucceeded")
         .doesNotContain("TaskStateEntered");
     // Children are not top-level executions.
     @SuppressWarnings("unchecked")
-    var topLevel = (List<Map<String, Object>>) api.get("/v1/executions?stateMachine=dmap-items").json().get("items");
+    var topLevel =
+        (List<Map<String, Object>>)
+            api.get("/v1/executions?stateMachine=dmap-items").json().get("items");
     assertThat(topLevel).extracting(e -> e.get("executionId")).containsExactly(id);
   }
 
@@ -120,7 +131,8 @@ class DistributedMapIntegrationTests {
             "\"ItemsPath\": \"$.items\", \"ItemReader\": {\"ReaderConfig\": {\"MaxItems\": 5}},"
                 + " \"ItemBatcher\": {\"MaxItemsPerBatch\": 2, \"BatchInput\": {\"tag.$\": \"$.tag\"}},",
             "{\"Work\": {\"Type\": \"Pass\", \"End\": true}}"));
-    String id = api.start("dmap-batches", Map.of("tag", "b", "items", List.of(1, 2, 3, 4, 5, 6, 7)));
+    String id =
+        api.start("dmap-batches", Map.of("tag", "b", "items", List.of(1, 2, 3, 4, 5, 6, 7)));
     var done = api.awaitEnd(id, Duration.ofSeconds(30));
 
     assertThat(done.get("status")).as("%s", done).isEqualTo("SUCCEEDED");
@@ -138,7 +150,8 @@ class DistributedMapIntegrationTests {
     var api = stepwise.api();
     mostInFlight.set(0);
     api.createStateMachine(
-        "dmap-concurrency", distributedMap("dmap-concurrency", "\"MaxConcurrency\": 2,", task("/concurrent")));
+        "dmap-concurrency",
+        distributedMap("dmap-concurrency", "\"MaxConcurrency\": 2,", task("/concurrent")));
     String id = api.start("dmap-concurrency", List.of(0, 1, 2, 3, 4, 5));
     var done = api.awaitEnd(id, Duration.ofSeconds(60));
 
@@ -154,7 +167,9 @@ class DistributedMapIntegrationTests {
     api.createStateMachine(
         "dmap-tolerated",
         distributedMap("dmap-tolerated", "\"ToleratedFailureCount\": 2,", task("/odd-fails")));
-    String id = api.start("dmap-tolerated", List.of(Map.of("value", 1), Map.of("value", 2), Map.of("value", 3)));
+    String id =
+        api.start(
+            "dmap-tolerated", List.of(Map.of("value", 1), Map.of("value", 2), Map.of("value", 3)));
     var done = api.awaitEnd(id, Duration.ofSeconds(30));
 
     assertThat(done.get("status")).isEqualTo("SUCCEEDED");
@@ -172,22 +187,28 @@ class DistributedMapIntegrationTests {
     api.createStateMachine(
         "dmap-count-exceeded",
         distributedMap("dmap-count-exceeded", "\"ToleratedFailureCount\": 1,", task("/odd-fails")));
-    String id = api.start("dmap-count-exceeded", List.of(Map.of("value", 1), Map.of("value", 2), Map.of("value", 3)));
+    String id =
+        api.start(
+            "dmap-count-exceeded",
+            List.of(Map.of("value", 1), Map.of("value", 2), Map.of("value", 3)));
     var done = api.awaitEnd(id, Duration.ofSeconds(30));
 
     assertThat(done.get("status")).isEqualTo("FAILED");
     assertThat(done.get("error")).isEqualTo("States.ExceedToleratedFailureThreshold");
-    assertThat(types(api, id)).containsSubsequence("MapRunFailed", "MapStateFailed", "ExecutionFailed");
+    assertThat(types(api, id))
+        .containsSubsequence("MapRunFailed", "MapStateFailed", "ExecutionFailed");
   }
 
   @Test
   void toleratedPercentageIsCheckedAgainstAllItems() {
     var api = stepwise.api();
     // Two of four items fail: 50 %.
-    var items = List.of(Map.of("value", 1), Map.of("value", 2), Map.of("value", 3), Map.of("value", 4));
+    var items =
+        List.of(Map.of("value", 1), Map.of("value", 2), Map.of("value", 3), Map.of("value", 4));
     api.createStateMachine(
         "dmap-percent-ok",
-        distributedMap("dmap-percent-ok", "\"ToleratedFailurePercentage\": 50,", task("/odd-fails")));
+        distributedMap(
+            "dmap-percent-ok", "\"ToleratedFailurePercentage\": 50,", task("/odd-fails")));
     api.createStateMachine(
         "dmap-percent-exceeded",
         distributedMap(
@@ -218,7 +239,9 @@ class DistributedMapIntegrationTests {
     assertThat(done.get("error")).isEqualTo("States.ExceedToleratedFailureThreshold");
     var failedChild =
         children(api, id).stream().filter(c -> "FAILED".equals(c.get("status"))).toList();
-    assertThat(failedChild).singleElement().satisfies(c -> assertThat(c.get("error")).isEqualTo("Odd"));
+    assertThat(failedChild)
+        .singleElement()
+        .satisfies(c -> assertThat(c.get("error")).isEqualTo("Odd"));
   }
 
   @Test
@@ -231,15 +254,19 @@ class DistributedMapIntegrationTests {
     String id = api.start("dmap-stop", List.of(1, 2, 3));
     awaitChildren(api, id, 3);
 
-    assertThat(api.post("/v1/executions/" + id + "/stop", Map.of()).json().get("status")).isEqualTo("ABORTED");
+    assertThat(api.post("/v1/executions/" + id + "/stop", Map.of()).json().get("status"))
+        .isEqualTo("ABORTED");
 
     Instant deadline = Instant.now().plusSeconds(20);
     while (children(api, id).stream().anyMatch(c -> "RUNNING".equals(c.get("status")))) {
       assertThat(Instant.now()).as("children still running").isBefore(deadline);
       Thread.onSpinWait();
     }
-    assertThat(children(api, id)).hasSize(3).allSatisfy(c -> assertThat(c.get("status")).isEqualTo("ABORTED"));
-    assertThat(types(api, id)).containsSubsequence("MapRunStarted", "MapRunAborted", "ExecutionAborted");
+    assertThat(children(api, id))
+        .hasSize(3)
+        .allSatisfy(c -> assertThat(c.get("status")).isEqualTo("ABORTED"));
+    assertThat(types(api, id))
+        .containsSubsequence("MapRunStarted", "MapRunAborted", "ExecutionAborted");
   }
 
   static void awaitChildren(Api api, String id, int count) {

@@ -38,11 +38,22 @@ class DistributedMapRestartIntegrationTests {
 
       assertThat(done.get("status")).isEqualTo("SUCCEEDED");
       assertThat(done.get("output"))
-          .isEqualTo(List.of(Map.of("item", "a"), Map.of("item", "b"), Map.of("item", "c"), Map.of("item", "d")));
+          .isEqualTo(
+              List.of(
+                  Map.of("item", "a"),
+                  Map.of("item", "b"),
+                  Map.of("item", "c"),
+                  Map.of("item", "d")));
       @SuppressWarnings("unchecked")
-      var children = (List<Map<String, Object>>) api.get("/v1/executions?parentExecution=" + id).json().get("items");
-      assertThat(children).hasSize(4).allSatisfy(c -> assertThat(c.get("status")).isEqualTo("SUCCEEDED"));
-      assertThat(children).extracting(c -> c.get("input")).containsExactlyInAnyOrder("a", "b", "c", "d");
+      var children =
+          (List<Map<String, Object>>)
+              api.get("/v1/executions?parentExecution=" + id).json().get("items");
+      assertThat(children)
+          .hasSize(4)
+          .allSatisfy(c -> assertThat(c.get("status")).isEqualTo("SUCCEEDED"));
+      assertThat(children)
+          .extracting(c -> c.get("input"))
+          .containsExactlyInAnyOrder("a", "b", "c", "d");
       var history = api.history(id);
       for (int i = 0; i < history.size(); i++) {
         assertThat(((Number) history.get(i).get("id")).longValue()).isEqualTo(i + 1);

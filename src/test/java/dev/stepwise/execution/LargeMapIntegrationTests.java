@@ -13,9 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Large forks: an inline Map or a Parallel with more children than one transaction starts runs
- * them all (in follow-up transactions), joins them in order, and a Map whose history would pass
- * the limit fails at the limit instead of running on.
+ * Large forks: an inline Map or a Parallel with more children than one transaction starts runs them
+ * all (in follow-up transactions), joins them in order, and a Map whose history would pass the
+ * limit fails at the limit instead of running on.
  */
 class LargeMapIntegrationTests {
   static StepwiseInstance stepwise;
@@ -100,13 +100,20 @@ class LargeMapIntegrationTests {
         IntStream.range(0, branches)
             .mapToObj(
                 i ->
-                    "{\"StartAt\": \"B" + i + "\", \"States\": {\"B" + i + "\": {\"Type\": \"Pass\", \"Result\": "
-                        + i + ", \"End\": true}}}")
+                    "{\"StartAt\": \"B"
+                        + i
+                        + "\", \"States\": {\"B"
+                        + i
+                        + "\": {\"Type\": \"Pass\", \"Result\": "
+                        + i
+                        + ", \"End\": true}}}")
             .collect(Collectors.joining(","));
     api.createStateMachine(
         "large-parallel",
         "{\"StartAt\": \"All\", \"States\": {\"All\": {\"Type\": \"Parallel\", \"End\": true,"
-            + " \"Branches\": [" + list + "]}}}");
+            + " \"Branches\": ["
+            + list
+            + "]}}}");
 
     var execution = api.awaitEnd(api.start("large-parallel", Map.of()), Duration.ofSeconds(120));
 

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Forks that were running when Stepwise was upgraded: releases before the engine decided forks
- * kept no plan in the forking token (a Parallel or inline Map kept nothing, a distributed Map
- * its label and tolerance). Such a fork must still run to its join after the upgrade.
+ * Forks that were running when Stepwise was upgraded: releases before the engine decided forks kept
+ * no plan in the forking token (a Parallel or inline Map kept nothing, a distributed Map its label
+ * and tolerance). Such a fork must still run to its join after the upgrade.
  */
 class LegacyForkIntegrationTests {
   static StepwiseInstance stepwise;

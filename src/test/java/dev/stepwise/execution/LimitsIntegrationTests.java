@@ -81,8 +81,11 @@ class LimitsIntegrationTests {
     // 30 Pass states write 60 events besides ExecutionStarted and ExecutionSucceeded.
     var states = new StringBuilder();
     for (int i = 1; i <= 30; i++) {
-      states.append(i > 1 ? "," : "")
-          .append("\"P").append(i).append("\": {\"Type\": \"Pass\", ")
+      states
+          .append(i > 1 ? "," : "")
+          .append("\"P")
+          .append(i)
+          .append("\": {\"Type\": \"Pass\", ")
           .append(i == 30 ? "\"End\": true}" : "\"Next\": \"P" + (i + 1) + "\"}");
     }
     api.createStateMachine("limits-chain", "{\"StartAt\": \"P1\", \"States\": {" + states + "}}");
@@ -123,7 +126,10 @@ class LimitsIntegrationTests {
   @Test
   void inputOverThePayloadLimitIsRefused() {
     var response =
-        stepwise.api().post("/v1/state-machines/limits-payload/executions", Map.of("input", "y".repeat(2000)));
+        stepwise
+            .api()
+            .post(
+                "/v1/state-machines/limits-payload/executions", Map.of("input", "y".repeat(2000)));
     assertThat(response.status()).isEqualTo(413);
     assertThat(response.header("Content-Type")).contains("application/problem+json");
   }

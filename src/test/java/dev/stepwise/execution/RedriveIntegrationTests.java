@@ -18,8 +18,10 @@ class RedriveIntegrationTests {
   static TestEndpoint endpoint;
   static StepwiseInstance stepwise;
   static final AtomicInteger calls = new AtomicInteger();
-  static final java.util.concurrent.CountDownLatch slowArrived = new java.util.concurrent.CountDownLatch(1);
-  static final java.util.concurrent.CountDownLatch slowRelease = new java.util.concurrent.CountDownLatch(1);
+  static final java.util.concurrent.CountDownLatch slowArrived =
+      new java.util.concurrent.CountDownLatch(1);
+  static final java.util.concurrent.CountDownLatch slowRelease =
+      new java.util.concurrent.CountDownLatch(1);
 
   @BeforeAll
   static void start() {
@@ -72,12 +74,16 @@ class RedriveIntegrationTests {
 
     assertThat(redriven.get("status")).isEqualTo("SUCCEEDED");
     assertThat(redriven.get("redriveCount")).isEqualTo(1);
-    assertThat(redriven.get("output")).isEqualTo(Map.of("first", "ran", "call", Map.of("fixed", true)));
+    assertThat(redriven.get("output"))
+        .isEqualTo(Map.of("first", "ran", "call", Map.of("fixed", true)));
     var types = api.history(id).stream().map(e -> (String) e.get("type")).toList();
     assertThat(types.stream().filter(t -> t.equals("PassStateEntered"))).hasSize(1);
-    assertThat(types).containsSubsequence("ExecutionFailed", "ExecutionRedriven", "TaskStateEntered", "ExecutionSucceeded");
+    assertThat(types)
+        .containsSubsequence(
+            "ExecutionFailed", "ExecutionRedriven", "TaskStateEntered", "ExecutionSucceeded");
     var ids = api.history(id).stream().map(e -> ((Number) e.get("id")).intValue()).toList();
-    assertThat(ids).isEqualTo(java.util.stream.IntStream.rangeClosed(1, ids.size()).boxed().toList());
+    assertThat(ids)
+        .isEqualTo(java.util.stream.IntStream.rangeClosed(1, ids.size()).boxed().toList());
 
     assertThat(api.post("/v1/executions/" + id + "/redrive", Map.of()).status()).isEqualTo(409);
   }
@@ -85,7 +91,8 @@ class RedriveIntegrationTests {
   /** Task answers dropped because their claim was gone, as the service's metrics count them. */
   private static double droppedTaskAnswers() {
     var counter =
-        stepwise.bean(io.micrometer.core.instrument.MeterRegistry.class)
+        stepwise
+            .bean(io.micrometer.core.instrument.MeterRegistry.class)
             .find("stepwise.queue.dropped")
             .tag("kind", "TASK")
             .counter();
@@ -111,7 +118,10 @@ class RedriveIntegrationTests {
           "Done": {"Type": "Pass", "End": true}}}
         """);
     String id = api.start("redrive-aborted", Map.of("keep", 1));
-    assertThat(api.post("/v1/executions/" + id + "/stop", Map.of("error", "Oops")).json().get("status"))
+    assertThat(
+            api.post("/v1/executions/" + id + "/stop", Map.of("error", "Oops"))
+                .json()
+                .get("status"))
         .isEqualTo("ABORTED");
 
     api.post("/v1/executions/" + id + "/redrive", Map.of());
@@ -126,7 +136,8 @@ class RedriveIntegrationTests {
       pause();
     }
     assertThat(types)
-        .containsSubsequence("WaitStateEntered", "ExecutionAborted", "ExecutionRedriven", "WaitStateEntered");
+        .containsSubsequence(
+            "WaitStateEntered", "ExecutionAborted", "ExecutionRedriven", "WaitStateEntered");
     api.post("/v1/executions/" + id + "/stop", Map.of());
     assertThat(List.of(api.execution(id).get("status"))).containsExactly("ABORTED");
   }

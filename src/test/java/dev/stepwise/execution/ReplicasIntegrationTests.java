@@ -77,7 +77,8 @@ class ReplicasIntegrationTests {
       }
       var keys =
           endpoint.calls("/work").stream()
-              .collect(Collectors.groupingBy(c -> c.header("Idempotency-Key"), Collectors.counting()));
+              .collect(
+                  Collectors.groupingBy(c -> c.header("Idempotency-Key"), Collectors.counting()));
       assertThat(keys).hasSize(executions * 2);
       assertThat(keys.values()).allMatch(count -> count == 1);
     }

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Executions caught in a Wait, in a Retry backoff and in the middle of a Parallel state survive
- * closing the application and starting it again: each finishes exactly once, and its history has
- * no gap and no duplicate.
+ * closing the application and starting it again: each finishes exactly once, and its history has no
+ * gap and no duplicate.
  */
 class RestartIntegrationTests {
   static TestEndpoint endpoint;
@@ -103,12 +103,16 @@ class RestartIntegrationTests {
           assertThat(((Number) history.get(i).get("id")).longValue()).isEqualTo(i + 1);
         }
         var types = history.stream().map(e -> (String) e.get("type")).toList();
-        assertThat(types.stream().filter(t -> t.startsWith("Execution") && !t.equals("ExecutionStarted")))
+        assertThat(
+                types.stream()
+                    .filter(t -> t.startsWith("Execution") && !t.equals("ExecutionStarted")))
             .containsExactly("ExecutionSucceeded");
         assertThat(types.stream().filter(Predicate.isEqual("WaitStateExited")).count())
             .isLessThanOrEqualTo(1);
       }
-      assertThat(api.history(parallel).stream().filter(e -> e.get("type").equals("ParallelStateSucceeded")))
+      assertThat(
+              api.history(parallel).stream()
+                  .filter(e -> e.get("type").equals("ParallelStateSucceeded")))
           .hasSize(1);
     }
   }
@@ -116,7 +120,8 @@ class RestartIntegrationTests {
   private static void awaitEvent(Api api, String executionId, String type) {
     Instant deadline = Instant.now().plusSeconds(20);
     while (api.history(executionId).stream().noneMatch(e -> type.equals(e.get("type")))) {
-      if (Instant.now().isAfter(deadline)) throw new AssertionError("no " + type + " in " + executionId);
+      if (Instant.now().isAfter(deadline))
+        throw new AssertionError("no " + type + " in " + executionId);
       try {
         Thread.sleep(20);
       } catch (InterruptedException e) {

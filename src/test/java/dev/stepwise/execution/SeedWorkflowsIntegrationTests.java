@@ -32,16 +32,26 @@ class SeedWorkflowsIntegrationTests {
     stepwise =
         StepwiseInstance.start(
             Map.of(
-                "stepwise.tasks.routes[0].resource", "arn:aws:lambda:*:*:function:FirstFunction",
-                "stepwise.tasks.routes[0].url", lambdas.url("/first"),
-                "stepwise.tasks.routes[1].resource", "arn:aws:lambda:*:*:function:SecondFunction",
-                "stepwise.tasks.routes[1].url", lambdas.url("/second"),
-                "stepwise.tasks.routes[2].resource", "arn:aws:lambda:*:*:function:TaskA",
-                "stepwise.tasks.routes[2].url", lambdas.url("/a"),
-                "stepwise.tasks.routes[3].resource", "arn:aws:lambda:*:*:function:TaskB",
-                "stepwise.tasks.routes[3].url", lambdas.url("/b"),
-                "stepwise.tasks.routes[4].resource", "arn:aws:lambda:*:*:function:Unreliable*",
-                "stepwise.tasks.routes[4].url", lambdas.url("/unreliable")));
+                "stepwise.tasks.routes[0].resource",
+                "arn:aws:lambda:*:*:function:FirstFunction",
+                "stepwise.tasks.routes[0].url",
+                lambdas.url("/first"),
+                "stepwise.tasks.routes[1].resource",
+                "arn:aws:lambda:*:*:function:SecondFunction",
+                "stepwise.tasks.routes[1].url",
+                lambdas.url("/second"),
+                "stepwise.tasks.routes[2].resource",
+                "arn:aws:lambda:*:*:function:TaskA",
+                "stepwise.tasks.routes[2].url",
+                lambdas.url("/a"),
+                "stepwise.tasks.routes[3].resource",
+                "arn:aws:lambda:*:*:function:TaskB",
+                "stepwise.tasks.routes[3].url",
+                lambdas.url("/b"),
+                "stepwise.tasks.routes[4].resource",
+                "arn:aws:lambda:*:*:function:Unreliable*",
+                "stepwise.tasks.routes[4].url",
+                lambdas.url("/unreliable")));
   }
 
   @AfterAll
@@ -65,8 +75,16 @@ class SeedWorkflowsIntegrationTests {
     assertThat(types)
         .containsExactly(
             "ExecutionStarted",
-            "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSucceeded", "TaskStateExited",
-            "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSucceeded", "TaskStateExited",
+            "TaskStateEntered",
+            "TaskScheduled",
+            "TaskStarted",
+            "TaskSucceeded",
+            "TaskStateExited",
+            "TaskStateEntered",
+            "TaskScheduled",
+            "TaskStarted",
+            "TaskSucceeded",
+            "TaskStateExited",
             "ExecutionSucceeded");
   }
 
@@ -82,8 +100,10 @@ class SeedWorkflowsIntegrationTests {
         .contains("stepwise_executions_started_total{state_machine=\"seed-metrics\"} 1.0")
         .contains(
             "stepwise_executions_finished_total{state_machine=\"seed-metrics\",status=\"SUCCEEDED\"} 1.0")
-        .contains("stepwise_state_transitions_total{state_machine=\"seed-metrics\",type=\"Task\"} 2.0")
-        .contains("stepwise_task_requests_seconds_count{outcome=\"success\",state_machine=\"seed-metrics\"} 2")
+        .contains(
+            "stepwise_state_transitions_total{state_machine=\"seed-metrics\",type=\"Task\"} 2.0")
+        .contains(
+            "stepwise_task_requests_seconds_count{outcome=\"success\",state_machine=\"seed-metrics\"} 2")
         .contains("stepwise_queue_depth")
         .contains("stepwise_queue_lag_seconds");
   }
@@ -119,7 +139,9 @@ class SeedWorkflowsIntegrationTests {
     long[] expected = {5_000, 10_000, 20_000};
     for (int i = 0; i < expected.length; i++) {
       long gap = Duration.between(calls.get(i).at(), calls.get(i + 1).at()).toMillis();
-      assertThat(gap).as("wait before retry %d", i + 1).isBetween(expected[i] - 50, expected[i] + 1_000);
+      assertThat(gap)
+          .as("wait before retry %d", i + 1)
+          .isBetween(expected[i] - 50, expected[i] + 1_000);
     }
   }
 }

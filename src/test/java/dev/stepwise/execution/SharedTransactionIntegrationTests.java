@@ -40,7 +40,9 @@ class SharedTransactionIntegrationTests {
     String name = "shared-tx-revision";
     stateMachines.create(
         name,
-        Json.mapper().readTree("""
+        Json.mapper()
+            .readTree(
+                """
             {"StartAt": "Done", "States": {"Done": {"Type": "Pass", "End": true}}}
             """),
         null);

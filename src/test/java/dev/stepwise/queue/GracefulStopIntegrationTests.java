@@ -15,8 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Stopping a replica with SIGTERM while a 15 s Task is in flight, with a second replica on the
- * same database: the stop is quick and quiet, and the execution carries on at once.
+ * Stopping a replica with SIGTERM while a 15 s Task is in flight, with a second replica on the same
+ * database: the stop is quick and quiet, and the execution carries on at once.
  */
 class GracefulStopIntegrationTests {
   private static final Duration TASK = Duration.ofSeconds(15);

@@ -22,9 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The queue's guarantees on real PostgreSQL: due work only, oldest first; a claim holds until its
- * lease runs out and is then taken over; a write after a lost claim is refused; concurrent
- * claimers never get the same item. The instance runs no work of its own (no capacity), so the
- * tests drive the queue by hand, and move the instance's clock past a lease rather than wait.
+ * lease runs out and is then taken over; a write after a lost claim is refused; concurrent claimers
+ * never get the same item. The instance runs no work of its own (no capacity), so the tests drive
+ * the queue by hand, and move the instance's clock past a lease rather than wait.
  */
 class WorkQueueIntegrationTests {
   /** Long enough that no lease runs out by itself while a test runs on a busy machine. */
@@ -40,9 +40,12 @@ class WorkQueueIntegrationTests {
     stepwise =
         StepwiseInstance.start(
             Map.of(
-                "stepwise.queue.max-in-flight", 0,
-                "stepwise.queue.lease", LEASE.toSeconds() + "s",
-                "stepwise.queue.node-id", "queue-tests"));
+                "stepwise.queue.max-in-flight",
+                0,
+                "stepwise.queue.lease",
+                LEASE.toSeconds() + "s",
+                "stepwise.queue.node-id",
+                "queue-tests"));
     queue = stepwise.bean(WorkQueue.class);
     clock = stepwise.clock();
     tx = stepwise.bean(TransactionTemplate.class);
@@ -147,7 +150,8 @@ class WorkQueueIntegrationTests {
 
     assertThat(claimOf(execution, 10)).isEmpty();
     var leaseUntil =
-        stepwise.bean(JdbcClient.class)
+        stepwise
+            .bean(JdbcClient.class)
             .sql("select lease_until from work_item where id = ?")
             .param(claimed.getFirst().id())
             .query(java.time.OffsetDateTime.class)

@@ -44,7 +44,9 @@ public final class Api {
   public String text(String path) {
     try {
       return CLIENT
-          .send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString())
+          .send(
+              HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+              HttpResponse.BodyHandlers.ofString())
           .body();
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
@@ -78,7 +80,8 @@ public final class Api {
 
   /** Creates a state machine from definition JSON text; fails the test unless it is accepted. */
   public void createStateMachine(String name, String definition) {
-    var response = post("/v1/state-machines", Map.of("name", name, "definition", Json.parse(definition)));
+    var response =
+        post("/v1/state-machines", Map.of("name", name, "definition", Json.parse(definition)));
     if (response.status() != 201 && response.status() != 200) {
       throw new AssertionError("create " + name + ": " + response.status() + " " + response.body());
     }
@@ -86,7 +89,8 @@ public final class Api {
 
   /** Starts an execution and returns its id. */
   public String start(String stateMachine, Object input) {
-    var response = post("/v1/state-machines/" + stateMachine + "/executions", Map.of("input", input));
+    var response =
+        post("/v1/state-machines/" + stateMachine + "/executions", Map.of("input", input));
     if (response.status() != 201) {
       throw new AssertionError("start: " + response.status() + " " + response.body());
     }
@@ -110,7 +114,10 @@ public final class Api {
     }
   }
 
-  /** Polls until the execution's history holds an event of {@code type}, for at most {@code timeout}. */
+  /**
+   * Polls until the execution's history holds an event of {@code type}, for at most {@code
+   * timeout}.
+   */
   public void awaitEvent(String executionId, String type, Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);
     while (history(executionId).stream().noneMatch(e -> type.equals(e.get("type")))) {
@@ -127,8 +134,11 @@ public final class Api {
     var events = new java.util.ArrayList<Map<String, Object>>();
     String token = null;
     do {
-      String path = "/v1/executions/" + executionId + "/history?pageSize=1000"
-          + (token == null ? "" : "&pageToken=" + token);
+      String path =
+          "/v1/executions/"
+              + executionId
+              + "/history?pageSize=1000"
+              + (token == null ? "" : "&pageToken=" + token);
       var page = get(path).json();
       events.addAll((List<Map<String, Object>>) page.get("events"));
       token = (String) page.get("nextPageToken");
@@ -138,7 +148,10 @@ public final class Api {
 
   private static Response send(HttpRequest.Builder request) {
     try {
-      var response = CLIENT.send(request.timeout(Duration.ofSeconds(90)).build(), HttpResponse.BodyHandlers.ofString());
+      var response =
+          CLIENT.send(
+              request.timeout(Duration.ofSeconds(90)).build(),
+              HttpResponse.BodyHandlers.ofString());
       Object body = response.body().isEmpty() ? null : Json.parse(response.body());
       return new Response(response.statusCode(), body, response.headers().map());
     } catch (IOException e) {

@@ -9,8 +9,8 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * One running Stepwise, started as the real application on a random port. Tests start several
- * on one database (replicas) and close and start them again (restarts). Its clock is a {@link
+ * One running Stepwise, started as the real application on a random port. Tests start several on
+ * one database (replicas) and close and start them again (restarts). Its clock is a {@link
  * TestClock} that a test may advance instead of sleeping.
  */
 public final class StepwiseInstance implements AutoCloseable {
@@ -38,7 +38,9 @@ public final class StepwiseInstance implements AutoCloseable {
     // As command-line arguments, so that they win over application-test.yaml (which names the
     // test database itself) just as they would in production.
     String[] arguments =
-        all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        all.entrySet().stream()
+            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
     var clock = new TestClock();
     var context =
         new SpringApplicationBuilder(StepwiseApplication.class)

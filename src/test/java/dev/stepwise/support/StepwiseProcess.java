@@ -18,9 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
- * Stepwise as a process of its own, started from the test class path: for what only a real
- * process shows (signals, kill -9, a second process on the same data directory). Its output
- * goes to a log file the test can read.
+ * Stepwise as a process of its own, started from the test class path: for what only a real process
+ * shows (signals, kill -9, a second process on the same data directory). Its output goes to a log
+ * file the test can read.
  */
 public final class StepwiseProcess implements AutoCloseable {
   private static final Pattern TROUBLE = Pattern.compile("(?m)\\bERROR\\b|^\\s+at |Exception");
@@ -69,7 +69,10 @@ public final class StepwiseProcess implements AutoCloseable {
     try {
       Files.createDirectories(log.toAbsolutePath().getParent());
       var process =
-          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       return new StepwiseProcess(process, log, port);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

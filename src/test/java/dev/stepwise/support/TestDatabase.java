@@ -5,8 +5,8 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
  * Where the integration tests' database comes from: by default the embedded PostgreSQL (see
- * application-test.yaml); under the Maven profile {@code testcontainers}, a container of the
- * image named by the system property {@code stepwise.test.postgres.image}, one per test JVM.
+ * application-test.yaml); under the Maven profile {@code testcontainers}, a container of the image
+ * named by the system property {@code stepwise.test.postgres.image}, one per test JVM.
  */
 final class TestDatabase {
   private static PostgreSQLContainer container;

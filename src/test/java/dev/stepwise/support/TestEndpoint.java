@@ -15,8 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
- * A real HTTP endpoint in the test process. Each path answers with a {@link Handler}; every
- * request is recorded with its headers, body and arrival time.
+ * A real HTTP endpoint in the test process. Each path answers with a {@link Handler}; every request
+ * is recorded with its headers, body and arrival time.
  */
 public final class TestEndpoint implements AutoCloseable {
   private final HttpServer server;
@@ -85,9 +85,14 @@ public final class TestEndpoint implements AutoCloseable {
               Instant.now());
       calls.add(call);
       Handler handler = handlers.get(call.path());
-      Answer answer = handler == null ? new Answer(404, Map.of("error", "NoHandler", "cause", call.path())) : handler.apply(call);
+      Answer answer =
+          handler == null
+              ? new Answer(404, Map.of("error", "NoHandler", "cause", call.path()))
+              : handler.apply(call);
       byte[] body =
-          answer.body() == null ? new byte[0] : Json.write(answer.body()).getBytes(StandardCharsets.UTF_8);
+          answer.body() == null
+              ? new byte[0]
+              : Json.write(answer.body()).getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", "application/json");
       exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
       if (body.length > 0) exchange.getResponseBody().write(body);

@@ -27,7 +27,8 @@ class AnswerMemoryIntegrationTests {
     var completeAnswers = new AtomicInteger();
     var droppedAnswers = new AtomicInteger();
     try (var endpoint = new TestServer();
-        var service = StepwiseProcess.start(
+        var service =
+            StepwiseProcess.start(
                     Files.createTempFile("stepwise-answers", ".log"),
                     List.of(),
                     List.of("-Xmx256m"),

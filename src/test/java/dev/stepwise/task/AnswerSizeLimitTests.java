@@ -2,13 +2,13 @@ package dev.stepwise.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpExchange;
 import dev.stepwise.asl.ErrorNames;
 import dev.stepwise.asl.Json;
 import dev.stepwise.engine.TaskOutcome;
 import dev.stepwise.engine.TaskOutcome.Failed;
 import dev.stepwise.engine.TaskOutcome.Succeeded;
 import dev.stepwise.engine.TaskRequest;
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
@@ -22,8 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Answers are read up to the payload limit and not a byte further: the connection is dropped and
- * a successful answer fails with {@code States.DataLimitExceeded}.
+ * Answers are read up to the payload limit and not a byte further: the connection is dropped and a
+ * successful answer fails with {@code States.DataLimitExceeded}.
  */
 class AnswerSizeLimitTests {
   private static final int LIMIT = 64 * 1024;
@@ -33,6 +33,7 @@ class AnswerSizeLimitTests {
 
   private TestServer server;
   private HttpTaskDispatcher dispatcher;
+
   /** What the endpoint managed to write, or the failure that stopped it. */
   private final CompletableFuture<Long> written = new CompletableFuture<>();
 

@@ -32,7 +32,8 @@ class TaskRoutesTests {
 
   @Test
   void activityArnsOfAnyRegionAndAccountNeedNoRoute() {
-    assertThat(routes().isRoutable("arn:aws:states:us-east-1:123456789012:activity:review")).isTrue();
+    assertThat(routes().isRoutable("arn:aws:states:us-east-1:123456789012:activity:review"))
+        .isTrue();
     assertThat(routes().isRoutable("arn:aws:states:::activity:review")).isTrue();
     assertThat(routes().isRoutable("arn:aws:states:us-east-1:1:activity:")).isFalse();
     assertThat(routes().isRoutable("arn:aws:states:us-east-1:1:stateMachine:x")).isFalse();

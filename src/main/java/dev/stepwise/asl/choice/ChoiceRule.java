@@ -3,8 +3,8 @@ package dev.stepwise.asl.choice;
 import dev.stepwise.asl.path.Bindings;
 
 /**
- * A Choice state's rule (a comparison, or {@code And}/{@code Or}/{@code Not} of rules), as
- * parsed by {@link ChoiceRules#parse}.
+ * A Choice state's rule (a comparison, or {@code And}/{@code Or}/{@code Not} of rules), as parsed
+ * by {@link ChoiceRules#parse}.
  */
 public interface ChoiceRule {
 

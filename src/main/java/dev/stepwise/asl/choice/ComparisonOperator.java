@@ -1,7 +1,6 @@
 package dev.stepwise.asl.choice;
 
 import dev.stepwise.asl.Timestamps;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiPredicate;

@@ -3,8 +3,8 @@ package dev.stepwise.asl.choice;
 import com.jayway.jsonpath.JsonPathException;
 import dev.stepwise.asl.StatesError;
 import dev.stepwise.asl.path.Bindings;
-import dev.stepwise.asl.path.PathNotFound;
 import dev.stepwise.asl.path.JsonPathQuery;
+import dev.stepwise.asl.path.PathNotFound;
 
 /**
  * A path in a choice rule ({@code Variable} or a {@code …Path} operand): the input ({@code $…}),

@@ -1,7 +1,6 @@
 package dev.stepwise.asl.choice;
 
 import dev.stepwise.asl.Timestamps;
-
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;

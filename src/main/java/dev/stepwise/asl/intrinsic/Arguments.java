@@ -5,8 +5,8 @@ import dev.stepwise.asl.Json;
 import dev.stepwise.asl.StatesError;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.random.RandomGenerator;
 import java.util.Map;
+import java.util.random.RandomGenerator;
 
 /**
  * The evaluated arguments of one call, with typed accessors that raise {@code

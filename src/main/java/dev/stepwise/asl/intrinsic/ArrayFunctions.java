@@ -1,8 +1,8 @@
 package dev.stepwise.asl.intrinsic;
 
-import dev.stepwise.asl.EvaluationBudget;
 import static dev.stepwise.asl.intrinsic.IntrinsicFunction.UNBOUNDED;
 
+import dev.stepwise.asl.EvaluationBudget;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -56,7 +56,9 @@ final class Evaluator {
         budget.checkSize(size);
       }
       Object result =
-          function.body().apply(new Arguments(call.name(), call.arguments(), values, bindings.random()));
+          function
+              .body()
+              .apply(new Arguments(call.name(), call.arguments(), values, bindings.random()));
       budget.checkSize(budget.sizeOf(result, null));
       return result;
     } catch (EvaluationBudget.Exceeded e) {

@@ -22,8 +22,7 @@ final class MathFunctions {
   private static Object random(Arguments args) {
     long start = args.integer(0);
     long end = args.integer(1);
-    RandomGenerator generator =
-        args.size() == 3 ? new Random(args.integer(2)) : args.random();
+    RandomGenerator generator = args.size() == 3 ? new Random(args.integer(2)) : args.random();
     if (end < start) {
       throw args.failure("the end " + end + " is less than the start " + start);
     }

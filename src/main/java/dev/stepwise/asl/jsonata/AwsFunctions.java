@@ -1,11 +1,11 @@
 package dev.stepwise.asl.jsonata;
 
-import dev.stepwise.asl.Hashes;
-import dev.stepwise.asl.Uuids;
 import com.dashjoin.jsonata.JException;
 import com.dashjoin.jsonata.Jsonata;
 import com.dashjoin.jsonata.Utils;
+import dev.stepwise.asl.Hashes;
 import dev.stepwise.asl.Json;
+import dev.stepwise.asl.Uuids;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -85,8 +85,7 @@ final class AwsFunctions {
     Object value = index < args.size() ? args.get(index) : null;
     if (!type.isInstance(value)) {
       throw new JException(
-          "Argument " + (index + 1) + " of $" + function + " must be a " + type.getSimpleName(),
-          0);
+          "Argument " + (index + 1) + " of $" + function + " must be a " + type.getSimpleName(), 0);
     }
     return type.cast(value);
   }
@@ -94,7 +93,8 @@ final class AwsFunctions {
   private static int integer(List<?> args, int index, String function) {
     Number n = arg(args, index, Number.class, function);
     if (n.doubleValue() != Math.rint(n.doubleValue())) {
-      throw new JException("Argument " + (index + 1) + " of $" + function + " must be an integer", 0);
+      throw new JException(
+          "Argument " + (index + 1) + " of $" + function + " must be an integer", 0);
     }
     return n.intValue();
   }

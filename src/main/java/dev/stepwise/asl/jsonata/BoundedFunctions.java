@@ -10,12 +10,12 @@ import java.util.regex.Pattern;
 
 /**
  * Replacements for the JSONata built-ins that loop or allocate inside the library, where the
- * evaluation callbacks of {@link JsonataBounds} cannot see them: {@code $pad} (the library pads
- * in quadratic time), {@code $join} and {@code $replace} (whose result can be far larger than
- * their arguments), the regular-expression functions (a pathological pattern backtracks without
- * end), {@code $reduce} (which drops its earlier accumulators, so they are not held) and {@code
- * $eval} (which must not reach the callbacks' bindings). Each checks its size before it
- * allocates and its time while it loops, then behaves as the library's own.
+ * evaluation callbacks of {@link JsonataBounds} cannot see them: {@code $pad} (the library pads in
+ * quadratic time), {@code $join} and {@code $replace} (whose result can be far larger than their
+ * arguments), the regular-expression functions (a pathological pattern backtracks without end),
+ * {@code $reduce} (which drops its earlier accumulators, so they are not held) and {@code $eval}
+ * (which must not reach the callbacks' bindings). Each checks its size before it allocates and its
+ * time while it loops, then behaves as the library's own.
  */
 final class BoundedFunctions {
   /** The frame bindings that carry the evaluation callbacks; no expression may rebind them. */
@@ -28,9 +28,7 @@ final class BoundedFunctions {
     frame.bind("join", fn("join", args -> join(args, bounds), "<a<s>s?:s>"));
     frame.bind("reduce", fn("reduce", args -> reduce(args, bounds), "<afj?:j>"));
     frame.bind("eval", fn("eval", BoundedFunctions::eval, "<sx?:x>"));
-    frame.bind(
-        "replace",
-        fn("replace", args -> replace(args, bounds), "<s-(sf)(sf)n?:s>"));
+    frame.bind("replace", fn("replace", args -> replace(args, bounds), "<s-(sf)(sf)n?:s>"));
     frame.bind(
         "match",
         fn(
@@ -123,7 +121,9 @@ final class BoundedFunctions {
 
   private static long occurrences(String text, String pattern) {
     long count = 0;
-    for (int at = text.indexOf(pattern); at >= 0; at = text.indexOf(pattern, at + pattern.length())) {
+    for (int at = text.indexOf(pattern);
+        at >= 0;
+        at = text.indexOf(pattern, at + pattern.length())) {
       count++;
     }
     return count;

@@ -18,8 +18,8 @@ import java.util.Set;
  * so can be bypassed). Depth: a recursion limit, as the library's timebox has. Memory: every
  * sub-expression's result is held by its parent expression until the parent ends (an array
  * constructor or a path step collects its children's results), so the sum of the results the
- * expressions on the stack hold bounds what the evaluation keeps alive. Values the evaluation
- * only reads (the state input, the context, the variables) are not counted.
+ * expressions on the stack hold bounds what the evaluation keeps alive. Values the evaluation only
+ * reads (the state input, the context, the variables) are not counted.
  */
 final class JsonataBounds {
   private static final Field SYMBOL_TYPE = symbolType();

@@ -59,7 +59,8 @@ public record JsonataExpression(String source) {
       AwsFunctions.bindAll(frame, scope.random());
       BoundedFunctions.bindAll(frame, bounds);
       var shared = bounds.shared();
-      scope.variables()
+      scope
+          .variables()
           .forEach((name, value) -> frame.bind(name, JsonataValues.toJsonata(value, shared)));
       frame.bind("states", JsonataValues.toJsonata(scope.states(), shared));
       raw = expression.evaluate(JsonataValues.toJsonata(scope.input(), shared), frame);
@@ -78,7 +79,8 @@ public record JsonataExpression(String source) {
     }
     if (raw == null) throw failure(field, "returned nothing (undefined).");
     Object json = JsonataValues.toJson(raw);
-    if (json == JsonataValues.UNSUPPORTED) throw failure(field, "returned an unsupported result type.");
+    if (json == JsonataValues.UNSUPPORTED)
+      throw failure(field, "returned an unsupported result type.");
     return json;
   }
 

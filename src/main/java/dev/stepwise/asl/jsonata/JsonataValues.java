@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The boundary between ASL JSON values and the JSONata library's: it reads a JSON null stored in
- * a map or list as "undefined", so nulls travel as {@link Jsonata#NULL_VALUE}; its numbers come
- * back as Integer, Long or Double, which are narrowed to the smallest exact type here.
+ * The boundary between ASL JSON values and the JSONata library's: it reads a JSON null stored in a
+ * map or list as "undefined", so nulls travel as {@link Jsonata#NULL_VALUE}; its numbers come back
+ * as Integer, Long or Double, which are narrowed to the smallest exact type here.
  */
 final class JsonataValues {
   /** A result that is no JSON value (a function, a regex). */
@@ -24,7 +24,9 @@ final class JsonataValues {
     return toJsonata(value, null);
   }
 
-  /** Converts {@code value}, adding every string, array and object of the result to {@code seen}. */
+  /**
+   * Converts {@code value}, adding every string, array and object of the result to {@code seen}.
+   */
   static Object toJsonata(Object value, Set<Object> seen) {
     if (value == null) return Jsonata.NULL_VALUE;
     if (value instanceof Map<?, ?> map) {

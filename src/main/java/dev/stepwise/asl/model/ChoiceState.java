@@ -4,7 +4,8 @@ import dev.stepwise.asl.choice.ChoiceRule;
 import dev.stepwise.asl.jsonata.Template;
 import java.util.List;
 
-public record ChoiceState(String name, IoPaths io, List<Choice> choices, String defaultState, Dataflow flow)
+public record ChoiceState(
+    String name, IoPaths io, List<Choice> choices, String defaultState, Dataflow flow)
     implements State {
 
   /**

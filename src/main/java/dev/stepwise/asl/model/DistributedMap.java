@@ -7,8 +7,8 @@ package dev.stepwise.asl.model;
  * @param label names the map run and its child executions ({@code Label}, else the state's name)
  * @param maxItems {@code ItemReader.ReaderConfig.MaxItems}: only the first items are processed
  * @param batcher {@code ItemBatcher}, or null for one item per child execution
- * @param toleratedFailureCount failed children the map run survives; with the percentage unset
- *     too, none
+ * @param toleratedFailureCount failed children the map run survives; with the percentage unset too,
+ *     none
  */
 public record DistributedMap(
     String label,
@@ -22,8 +22,8 @@ public record DistributedMap(
 
   /**
    * {@code ItemBatcher}: batches end at {@code MaxItemsPerBatch} items or before passing {@code
-   * MaxInputBytesPerBatch}. {@code batchInput} is a payload template (JSONPath states) or a
-   * JSONata template; its value is the child input's {@code BatchInput}.
+   * MaxInputBytesPerBatch}. {@code batchInput} is a payload template (JSONPath states) or a JSONata
+   * template; its value is the child input's {@code BatchInput}.
    */
   public record ItemBatcher(
       Long maxItems,

@@ -1,6 +1,7 @@
 package dev.stepwise.asl.model;
 
-public record FailState(String name, String error, String errorPath, String cause, String causePath, Dataflow flow)
+public record FailState(
+    String name, String error, String errorPath, String cause, String causePath, Dataflow flow)
     implements State {
   @Override
   public String type() {

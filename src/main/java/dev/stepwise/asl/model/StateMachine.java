@@ -3,8 +3,8 @@ package dev.stepwise.asl.model;
 import java.util.Map;
 
 /**
- * A parsed state machine, or a Parallel branch, or a Map's item processor: all three have
- * {@code StartAt} and {@code States}. {@code timeoutSeconds} is null when unset.
+ * A parsed state machine, or a Parallel branch, or a Map's item processor: all three have {@code
+ * StartAt} and {@code States}. {@code timeoutSeconds} is null when unset.
  */
 public record StateMachine(String startAt, Map<String, State> states, Integer timeoutSeconds) {
 

@@ -1,8 +1,8 @@
 package dev.stepwise.asl.model;
 
 /**
- * A Task state. {@code timeoutSeconds}/{@code heartbeatSeconds} are null when unset; their
- * {@code …Path} variants are read from the input when the state runs.
+ * A Task state. {@code timeoutSeconds}/{@code heartbeatSeconds} are null when unset; their {@code
+ * …Path} variants are read from the input when the state runs.
  */
 public record TaskState(
     String name,

@@ -1,6 +1,7 @@
 package dev.stepwise.asl.parse;
 
 import dev.stepwise.asl.Diagnostic;
+import dev.stepwise.asl.Json;
 import dev.stepwise.asl.model.State;
 import dev.stepwise.asl.model.StateMachine;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import dev.stepwise.asl.Json;
 
 /**
  * Parses and validates an ASL definition. Every problem becomes a {@link Diagnostic}; the state
@@ -34,7 +34,8 @@ public final class AslParser {
     } catch (JacksonException e) {
       return new Result(
           null,
-          List.of(new Diagnostic(Codes.INVALID_JSON, "Invalid JSON: " + e.getOriginalMessage(), "")));
+          List.of(
+              new Diagnostic(Codes.INVALID_JSON, "Invalid JSON: " + e.getOriginalMessage(), "")));
     }
     return parse(root);
   }
@@ -66,10 +67,13 @@ public final class AslParser {
   }
 
   static StateMachine parseMachine(
-      JsonNode node, String pointer, boolean top, List<Diagnostic> diagnostics, DefinitionContext names) {
+      JsonNode node,
+      String pointer,
+      boolean top,
+      List<Diagnostic> diagnostics,
+      DefinitionContext names) {
     if (node == null || !node.isObject()) {
-      diagnostics.add(
-          new Diagnostic(Codes.TYPE, "A state machine must be a JSON object", pointer));
+      diagnostics.add(new Diagnostic(Codes.TYPE, "A state machine must be a JSON object", pointer));
       return null;
     }
     var fields = new ObjectFields(node, pointer, diagnostics);

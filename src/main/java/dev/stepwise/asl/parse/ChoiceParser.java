@@ -14,9 +14,9 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads a Choice state. A JSONPath rule is a comparison tree ({@link ChoiceRules}); a JSONata
- * rule has a {@code Condition}. Either may carry its own {@code Assign}, and a JSONata rule its
- * own {@code Output}.
+ * Reads a Choice state. A JSONPath rule is a comparison tree ({@link ChoiceRules}); a JSONata rule
+ * has a {@code Condition}. Either may carry its own {@code Assign}, and a JSONata rule its own
+ * {@code Output}.
  */
 final class ChoiceParser {
   private ChoiceParser() {}
@@ -53,7 +53,8 @@ final class ChoiceParser {
   private static ChoiceState.Choice jsonataRule(
       JsonNode node, String pointer, int index, ObjectFields parent) {
     if (node == null || !node.isObject()) {
-      parent.addAll(List.of(new Diagnostic(Codes.TYPE, "A choice rule must be an object", pointer)));
+      parent.addAll(
+          List.of(new Diagnostic(Codes.TYPE, "A choice rule must be an object", pointer)));
       return null;
     }
     var diagnostics = new ArrayList<Diagnostic>();
@@ -62,7 +63,8 @@ final class ChoiceParser {
     f.string("Comment", false);
     JsonNode condition = f.node("Condition");
     if (condition == null) {
-      f.error("Condition", Codes.MISSING_FIELD, "A rule of a JSONata Choice state needs 'Condition'");
+      f.error(
+          "Condition", Codes.MISSING_FIELD, "A rule of a JSONata Choice state needs 'Condition'");
     } else if (!condition.isBoolean()
         && !(condition.isString() && JsonataExpression.isExpression(condition.stringValue()))) {
       f.error(
@@ -72,7 +74,8 @@ final class ChoiceParser {
     }
     Template assign = DataflowParser.assign(f.node("Assign"), pointer, f, true);
     JsonNode outputNode = f.node("Output");
-    Template output = outputNode == null ? null : DataflowParser.template(outputNode, pointer, "Output", f);
+    Template output =
+        outputNode == null ? null : DataflowParser.template(outputNode, pointer, "Output", f);
     f.rejectUnknown("a JSONata choice rule");
     parent.addAll(diagnostics);
     if (!diagnostics.isEmpty()) return null;

@@ -53,8 +53,10 @@ final class DataflowParser {
   }
 
   Dataflow build(String type) {
-    Template assign = ASSIGNING.contains(type) ? assign(f.node("Assign"), f.pointer(), f, jsonata) : null;
-    if (!jsonata) return assign == null ? Dataflow.JSONPATH : new Dataflow(false, assign, null, Map.of());
+    Template assign =
+        ASSIGNING.contains(type) ? assign(f.node("Assign"), f.pointer(), f, jsonata) : null;
+    if (!jsonata)
+      return assign == null ? Dataflow.JSONPATH : new Dataflow(false, assign, null, Map.of());
     JsonNode output = type.equals("Fail") ? null : f.node("Output");
     Template outputTemplate = output == null ? null : template(output, f.pointer(), "Output", f);
     return new Dataflow(true, assign, outputTemplate, Map.copyOf(fields));
@@ -75,7 +77,9 @@ final class DataflowParser {
             List.of(
                 new Diagnostic(
                     Codes.TYPE,
-                    "'" + name + "' is not a variable name (a letter or '_', then letters, digits"
+                    "'"
+                        + name
+                        + "' is not a variable name (a letter or '_', then letters, digits"
                         + " or '_', at most 80 characters)",
                     pointer + "/" + AslParser.escape(key))));
       }

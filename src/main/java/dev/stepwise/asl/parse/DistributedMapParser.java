@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads the fields only a distributed Map has: {@code Label}, {@code ItemReader} (over the
- * state's input; S3 readers are out of scope), {@code ItemBatcher} and the failure tolerances.
+ * Reads the fields only a distributed Map has: {@code Label}, {@code ItemReader} (over the state's
+ * input; S3 readers are out of scope), {@code ItemBatcher} and the failure tolerances.
  */
 final class DistributedMapParser {
   static final String S3_OUT_OF_SCOPE =
@@ -32,7 +32,8 @@ final class DistributedMapParser {
     String maxItemsPath = null;
     if (reader != null) {
       if (reader.has("Resource")) {
-        reader.error("Resource", Codes.UNSUPPORTED, "An ItemReader 'Resource' (S3)" + S3_OUT_OF_SCOPE);
+        reader.error(
+            "Resource", Codes.UNSUPPORTED, "An ItemReader 'Resource' (S3)" + S3_OUT_OF_SCOPE);
       } else {
         var config = objectFields(reader, "ReaderConfig");
         if (config != null) {
@@ -61,7 +62,13 @@ final class DistributedMapParser {
       exclusive(f, percentage, "ToleratedFailurePercentage", percentagePath);
     }
     return new DistributedMap(
-        label, maxItems, maxItemsPath, batcher(f, flow), count, countPath, percentage,
+        label,
+        maxItems,
+        maxItemsPath,
+        batcher(f, flow),
+        count,
+        countPath,
+        percentage,
         percentagePath);
   }
 
@@ -74,8 +81,12 @@ final class DistributedMapParser {
     String maxBytesPath = flow.jsonata() ? null : batcher.path("MaxInputBytesPerBatchPath", null);
     exclusive(batcher, maxItems, "MaxItemsPerBatch", maxItemsPath);
     exclusive(batcher, maxBytes, "MaxInputBytesPerBatch", maxBytesPath);
-    if (maxItems == null && maxItemsPath == null && maxBytes == null && maxBytesPath == null
-        && !batcher.has("MaxItemsPerBatch") && !batcher.has("MaxInputBytesPerBatch")) {
+    if (maxItems == null
+        && maxItemsPath == null
+        && maxBytes == null
+        && maxBytesPath == null
+        && !batcher.has("MaxItemsPerBatch")
+        && !batcher.has("MaxInputBytesPerBatch")) {
       batcher.error(
           Codes.MISSING_FIELD,
           "An ItemBatcher needs 'MaxItemsPerBatch' or 'MaxInputBytesPerBatch' (or their Path forms)");
@@ -85,8 +96,7 @@ final class DistributedMapParser {
     if (flow.jsonata()) {
       JsonNode node = batcher.node("BatchInput");
       if (node != null) {
-        jsonataBatchInput =
-            DataflowParser.template(node, batcher.pointer(), "BatchInput", batcher);
+        jsonataBatchInput = DataflowParser.template(node, batcher.pointer(), "BatchInput", batcher);
       }
     } else {
       batchInput = PayloadTemplates.read(batcher, "BatchInput");
@@ -99,7 +109,9 @@ final class DistributedMapParser {
   private static Double percentage(ObjectFields f) {
     Double value = f.number("ToleratedFailurePercentage", 0);
     if (value != null && value > 100) {
-      f.error("ToleratedFailurePercentage", Codes.RANGE,
+      f.error(
+          "ToleratedFailurePercentage",
+          Codes.RANGE,
           "'ToleratedFailurePercentage' must be between 0 and 100");
       return null;
     }

@@ -37,7 +37,8 @@ final class ErrorHandlingParser {
       } else {
         for (int i = 0; i < katch.size(); i++) {
           Catcher c =
-              catcher(katch.get(i), f.pointer("Catch") + "/" + i, f, i == katch.size() - 1, jsonata);
+              catcher(
+                  katch.get(i), f.pointer("Catch") + "/" + i, f, i == katch.size() - 1, jsonata);
           if (c != null) catchers.add(c);
         }
       }
@@ -93,7 +94,9 @@ final class ErrorHandlingParser {
     f.string("Comment", false);
     String next = f.string("Next", true);
     ReferencePath path =
-        jsonata ? ResultPath.DEFAULT.path() : f.referencePath("ResultPath", ResultPath.DEFAULT.path());
+        jsonata
+            ? ResultPath.DEFAULT.path()
+            : f.referencePath("ResultPath", ResultPath.DEFAULT.path());
     Template assign = DataflowParser.assign(f.node("Assign"), pointer, f, jsonata);
     JsonNode output = jsonata ? f.node("Output") : null;
     Template outputTemplate =

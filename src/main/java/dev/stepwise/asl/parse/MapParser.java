@@ -38,8 +38,7 @@ final class MapParser {
       JsonNode body = processor != null ? processor : iterator;
       distributed = processorConfig(body, f.pointer(processorField), f);
       var local = new ArrayList<Diagnostic>();
-      itemProcessor =
-          AslParser.parseMachine(body, f.pointer(processorField), false, local, names);
+      itemProcessor = AslParser.parseMachine(body, f.pointer(processorField), false, local, names);
       f.addAll(local);
     }
     flow.template("Items");
@@ -50,13 +49,18 @@ final class MapParser {
       f.error("Parameters", Codes.TYPE, "Use 'ItemSelector' or 'Parameters', not both");
     }
     Integer maxConcurrency =
-        flow.expression("MaxConcurrency") ? null : f.integer("MaxConcurrency", 0, Integer.MAX_VALUE);
+        flow.expression("MaxConcurrency")
+            ? null
+            : f.integer("MaxConcurrency", 0, Integer.MAX_VALUE);
     String maxConcurrencyPath = f.path("MaxConcurrencyPath", null);
     if (maxConcurrency != null && maxConcurrencyPath != null) {
       f.error("MaxConcurrencyPath", Codes.TYPE, "Use 'MaxConcurrency' or 'MaxConcurrencyPath'");
     }
     if (f.has("ResultWriter")) {
-      f.error("ResultWriter", Codes.UNSUPPORTED, "A 'ResultWriter' (S3)" + DistributedMapParser.S3_OUT_OF_SCOPE);
+      f.error(
+          "ResultWriter",
+          Codes.UNSUPPORTED,
+          "A 'ResultWriter' (S3)" + DistributedMapParser.S3_OUT_OF_SCOPE);
     }
     var distributedMap = distributed ? DistributedMapParser.parse(f, flow) : null;
     if (!distributed) refuseDistributedFields(f, flow);
@@ -83,8 +87,13 @@ final class MapParser {
    */
   private static void refuseDistributedFields(ObjectFields f, DataflowParser flow) {
     for (String field :
-        new String[] {"ItemReader", "ItemBatcher", "Label", "ToleratedFailurePercentagePath",
-          "ToleratedFailureCountPath"}) {
+        new String[] {
+          "ItemReader",
+          "ItemBatcher",
+          "Label",
+          "ToleratedFailurePercentagePath",
+          "ToleratedFailureCountPath"
+        }) {
       if (f.has(field)) refuseInline(f, field);
     }
     for (String field : new String[] {"ToleratedFailureCount", "ToleratedFailurePercentage"}) {
@@ -100,7 +109,9 @@ final class MapParser {
     f.error(
         field,
         Codes.UNSUPPORTED,
-        "'" + field + "' is only allowed in a distributed Map (ItemProcessor.ProcessorConfig.Mode"
+        "'"
+            + field
+            + "' is only allowed in a distributed Map (ItemProcessor.ProcessorConfig.Mode"
             + " DISTRIBUTED)");
   }
 
@@ -126,7 +137,8 @@ final class MapParser {
     if (type != null && !type.equals("STANDARD") && !type.equals("EXPRESS")) {
       fields.error("ExecutionType", Codes.TYPE, "'ExecutionType' must be STANDARD or EXPRESS");
     } else if (type != null && !distributed) {
-      fields.error("ExecutionType", Codes.TYPE, "'ExecutionType' is only allowed in DISTRIBUTED mode");
+      fields.error(
+          "ExecutionType", Codes.TYPE, "'ExecutionType' is only allowed in DISTRIBUTED mode");
     }
     fields.rejectUnknown("a ProcessorConfig");
     f.addAll(problems);

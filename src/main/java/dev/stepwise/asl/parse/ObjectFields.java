@@ -120,9 +120,7 @@ final class ObjectFields {
   /** A path, or an intrinsic function call (Fail's {@code ErrorPath} and {@code CausePath}). */
   String pathOrIntrinsic(String field) {
     JsonNode value = node(field);
-    if (value != null
-        && value.isString()
-        && IntrinsicFunctions.isCall(value.stringValue())) {
+    if (value != null && value.isString() && IntrinsicFunctions.isCall(value.stringValue())) {
       var local = new java.util.ArrayList<Diagnostic>();
       IntrinsicFunctions.validate(value.stringValue(), pointer(field), local);
       diagnostics.addAll(local);
@@ -143,7 +141,8 @@ final class ObjectFields {
     try {
       return ReferencePath.parse(value.stringValue());
     } catch (IllegalArgumentException e) {
-      error(field, Codes.INVALID_PATH, "'" + field + "' is not a reference path: " + e.getMessage());
+      error(
+          field, Codes.INVALID_PATH, "'" + field + "' is not a reference path: " + e.getMessage());
       return fallback;
     }
   }

@@ -6,9 +6,21 @@ import java.util.List;
 final class QueryLanguageFields {
   private static final List<String> JSONPATH_ONLY =
       List.of(
-          "InputPath", "OutputPath", "Parameters", "ResultSelector", "ResultPath", "Result",
-          "ItemsPath", "MaxConcurrencyPath", "TimeoutSecondsPath", "HeartbeatSecondsPath",
-          "SecondsPath", "TimestampPath", "ErrorPath", "CausePath", "ToleratedFailureCountPath",
+          "InputPath",
+          "OutputPath",
+          "Parameters",
+          "ResultSelector",
+          "ResultPath",
+          "Result",
+          "ItemsPath",
+          "MaxConcurrencyPath",
+          "TimeoutSecondsPath",
+          "HeartbeatSecondsPath",
+          "SecondsPath",
+          "TimestampPath",
+          "ErrorPath",
+          "CausePath",
+          "ToleratedFailureCountPath",
           "ToleratedFailurePercentagePath");
   private static final List<String> JSONATA_ONLY = List.of("Arguments", "Output", "Items");
 

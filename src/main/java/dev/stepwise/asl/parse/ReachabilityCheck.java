@@ -11,14 +11,14 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The graph checks of one scope (the top level, a Parallel branch or a Map's item processor):
- * the scope must have a terminal state, every state must be reachable from {@code StartAt}, and
- * every reachable state must have a way to a terminal state.
+ * The graph checks of one scope (the top level, a Parallel branch or a Map's item processor): the
+ * scope must have a terminal state, every state must be reachable from {@code StartAt}, and every
+ * reachable state must have a way to a terminal state.
  *
  * <p>Edges are {@code Next}, {@code Default}, {@code Choices[].Next} and {@code Catch[].Next}; an
  * edge naming no state of the scope is {@link TransitionCheck}'s to report. A state is terminal
- * when it is a Succeed or Fail state, has {@code "End": true}, or (Stepwise's deliberate
- * difference from AWS) is not a Choice state and has no {@code Next}.
+ * when it is a Succeed or Fail state, has {@code "End": true}, or (Stepwise's deliberate difference
+ * from AWS) is not a Choice state and has no {@code Next}.
  *
  * <p>As AWS does, a scope without any terminal state gets one {@code MISSING_END_STATE} and no
  * reachability diagnostic. The check for states that cannot reach a terminal state runs only when

@@ -98,7 +98,14 @@ final class StateParser {
     boolean hasResult = f.has("Result");
     Object result = hasResult ? Json.fromNode(f.node("Result")) : null;
     return new PassState(
-        name, io(f), parameters, result, hasResult, resultPath(f), transition(f), flow.build("Pass"));
+        name,
+        io(f),
+        parameters,
+        result,
+        hasResult,
+        resultPath(f),
+        transition(f),
+        flow.build("Pass"));
   }
 
   private static TaskState task(String name, ObjectFields f, DataflowParser flow) {
@@ -106,7 +113,8 @@ final class StateParser {
     var parameters = PayloadTemplates.read(f, "Parameters");
     var selector = PayloadTemplates.read(f, "ResultSelector");
     flow.template("Arguments");
-    Integer timeout = flow.expression("TimeoutSeconds") ? null : f.integer("TimeoutSeconds", 1, 99_999_999);
+    Integer timeout =
+        flow.expression("TimeoutSeconds") ? null : f.integer("TimeoutSeconds", 1, 99_999_999);
     String timeoutPath = f.path("TimeoutSecondsPath", null);
     Integer heartbeat =
         flow.expression("HeartbeatSeconds") ? null : f.integer("HeartbeatSeconds", 1, 99_999_999);
@@ -168,7 +176,14 @@ final class StateParser {
               + " 'TimestampPath'");
     }
     return new WaitState(
-        name, io(f), seconds, timestamp, secondsPath, timestampPath, transition(f), flow.build("Wait"));
+        name,
+        io(f),
+        seconds,
+        timestamp,
+        secondsPath,
+        timestampPath,
+        transition(f),
+        flow.build("Wait"));
   }
 
   private static FailState fail(String name, ObjectFields f, DataflowParser flow) {

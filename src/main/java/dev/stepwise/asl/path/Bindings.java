@@ -7,9 +7,9 @@ import java.util.random.RandomGenerator;
 
 /**
  * What a path can read while a state runs: the state's input ({@code $…}), the context object
- * ({@code $$…}) and the variables in scope ({@code $name…}); and the random source that
- * {@code States.UUID} and {@code States.MathRandom} draw from (the step's, so evaluation stays a
- * function of its inputs).
+ * ({@code $$…}) and the variables in scope ({@code $name…}); and the random source that {@code
+ * States.UUID} and {@code States.MathRandom} draw from (the step's, so evaluation stays a function
+ * of its inputs).
  */
 public record Bindings(
     Object input, Object context, Map<String, Object> variables, RandomGenerator random) {

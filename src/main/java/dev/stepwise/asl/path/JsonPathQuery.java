@@ -11,8 +11,8 @@ import dev.stepwise.asl.StatesError;
 
 /**
  * Evaluates ASL paths with Jayway JsonPath, the library AWS Step Functions itself uses (its error
- * causes quote Jayway's messages), so filters, slices and wildcards behave as they do on AWS.
- * A path starting with {@code $$} reads the context object instead of the state's input.
+ * causes quote Jayway's messages), so filters, slices and wildcards behave as they do on AWS. A
+ * path starting with {@code $$} reads the context object instead of the state's input.
  */
 public final class JsonPathQuery {
   private static final Configuration CONFIGURATION =

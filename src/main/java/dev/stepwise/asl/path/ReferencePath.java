@@ -71,9 +71,9 @@ public final class ReferencePath {
   }
 
   /**
-   * Returns a copy of {@code target} with {@code value} placed at this path; the objects on the
-   * way are copied, the rest is shared. Fails with {@link IllegalStateException} when a step
-   * runs into a value that is not an object (or an array, for an index).
+   * Returns a copy of {@code target} with {@code value} placed at this path; the objects on the way
+   * are copied, the rest is shared. Fails with {@link IllegalStateException} when a step runs into
+   * a value that is not an object (or an array, for an index).
    */
   public Object set(Object target, Object value) {
     return set(target, 0, value);

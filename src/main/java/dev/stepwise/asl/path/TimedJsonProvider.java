@@ -5,9 +5,9 @@ import dev.stepwise.asl.EvaluationBudget;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Jayway's view of the JSON, checking the step's {@link EvaluationBudget} now and then: every
- * step of a path evaluation (a deep scan, a filter over every node) reads the document through
- * here, so a path that would run for long fails at the deadline.
+ * Jayway's view of the JSON, checking the step's {@link EvaluationBudget} now and then: every step
+ * of a path evaluation (a deep scan, a filter over every node) reads the document through here, so
+ * a path that would run for long fails at the deadline.
  */
 final class TimedJsonProvider extends Jackson3JsonProvider {
   private static final ThreadLocal<int[]> READS = ThreadLocal.withInitial(() -> new int[1]);

@@ -552,16 +552,23 @@ class IntrinsicFunctionsTests {
   void uuidAndRandomDrawFromTheGivenRandomSource() {
     var first =
         new dev.stepwise.asl.path.Bindings(
-            java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), new java.util.SplittableRandom(7));
+            java.util.Map.of(),
+            java.util.Map.of(),
+            java.util.Map.of(),
+            new java.util.SplittableRandom(7));
     var second =
         new dev.stepwise.asl.path.Bindings(
-            java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), new java.util.SplittableRandom(7));
+            java.util.Map.of(),
+            java.util.Map.of(),
+            java.util.Map.of(),
+            new java.util.SplittableRandom(7));
     Object uuid = IntrinsicFunctions.evaluate("States.UUID()", first);
     org.assertj.core.api.Assertions.assertThat(uuid)
         .isEqualTo(IntrinsicFunctions.evaluate("States.UUID()", second));
     org.assertj.core.api.Assertions.assertThat((String) uuid)
         .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
-    org.assertj.core.api.Assertions.assertThat(IntrinsicFunctions.evaluate("States.MathRandom(1, 1000)", first))
+    org.assertj.core.api.Assertions.assertThat(
+            IntrinsicFunctions.evaluate("States.MathRandom(1, 1000)", first))
         .isEqualTo(IntrinsicFunctions.evaluate("States.MathRandom(1, 1000)", second));
   }
 }

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * User computations stay within their time and memory bound, also inside the JSONata built-ins
- * that loop on their own. Each test would hang or exhaust the heap without the bound; the JUnit
- * timeout only turns such a hang into a failure.
+ * User computations stay within their time and memory bound, also inside the JSONata built-ins that
+ * loop on their own. Each test would hang or exhaust the heap without the bound; the JUnit timeout
+ * only turns such a hang into a failure.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class BoundedEvaluationTests {
@@ -73,8 +73,7 @@ class BoundedEvaluationTests {
 
   @Test
   void joinAndReplaceCheckTheirResultBeforeBuildingIt() {
-    assertQueryError(
-        () -> eval("$join([1..1000].$string(), $pad('', 5000, '-'))"), "limit");
+    assertQueryError(() -> eval("$join([1..1000].$string(), $pad('', 5000, '-'))"), "limit");
     assertQueryError(
         () -> eval("$replace($pad('', 100000, 'a'), 'a', $pad('', 100000, 'b'))"), "limit");
     assertThat(eval("$join(['a', 'b'], ',')")).isEqualTo("a,b");
@@ -91,8 +90,7 @@ class BoundedEvaluationTests {
   void aReducerThatDropsItsAccumulatorsIsNotChargedForThem() {
     // 2000 concatenations build 2000 strings of up to 12 000 characters: far more than the
     // bound in all, but only the last is kept.
-    Object result =
-        eval("$length($reduce([1..2000], function($acc, $i) { $acc & 'abcdef' }, ''))");
+    Object result = eval("$length($reduce([1..2000], function($acc, $i) { $acc & 'abcdef' }, ''))");
     assertThat(result).isEqualTo(12000);
   }
 
@@ -126,8 +124,7 @@ class BoundedEvaluationTests {
   void theInputIsNotChargedToTheExpression() {
     var big = Map.of("text", "q".repeat(200_000));
     // Ten references to a 200 000-character input string make nothing new.
-    Object result =
-        eval("$sum([1..10].($length($states.input.text)))", big);
+    Object result = eval("$sum([1..10].($length($states.input.text)))", big);
     assertThat(result).isEqualTo(2_000_000);
   }
 
@@ -162,8 +159,7 @@ class BoundedEvaluationTests {
                     EvaluationBudget.forPayload(Duration.ofMillis(200), 256 * 1024),
                     () -> IntrinsicFunctions.evaluate("States.ArrayUnique($.items)", bindings)))
         .isInstanceOfSatisfying(
-            StatesError.class,
-            e -> assertThat(e.error()).isEqualTo(ErrorNames.INTRINSIC_FAILURE));
+            StatesError.class, e -> assertThat(e.error()).isEqualTo(ErrorNames.INTRINSIC_FAILURE));
   }
 
   @Test

@@ -52,7 +52,8 @@ class AslParserTests {
     var result = parse(singleQuoted);
     assertThat(result.valid()).as("valid").isFalse();
     assertThat(result.stateMachine()).isNull();
-    return assertThat(result.diagnostics().stream().map(d -> tuple(d.code(), d.location())).toList())
+    return assertThat(
+            result.diagnostics().stream().map(d -> tuple(d.code(), d.location())).toList())
         .as("diagnostics %s", result.diagnostics());
   }
 
@@ -128,7 +129,10 @@ class AslParserTests {
     @Test
     void appliesTheRetrierDefaults() {
       var machine =
-          valid(single("T", "{'Type': 'Task', 'Resource': 'r', 'End': true, 'Retry': [{'ErrorEquals': ['E']}]}"));
+          valid(
+              single(
+                  "T",
+                  "{'Type': 'Task', 'Resource': 'r', 'End': true, 'Retry': [{'ErrorEquals': ['E']}]}"));
 
       assertThat(((TaskState) machine.state("T")).errors().retriers())
           .containsExactly(new Retrier(List.of("E"), 1, 3, 2.0, null, Retrier.JitterStrategy.NONE));
@@ -171,7 +175,8 @@ class AslParserTests {
 
     @Test
     void reportsAMissingStartAt() {
-      diagnostics("{'States': {'A': {'Type': 'Succeed'}}}").containsExactly(tuple(SCHEMA, "/StartAt"));
+      diagnostics("{'States': {'A': {'Type': 'Succeed'}}}")
+          .containsExactly(tuple(SCHEMA, "/StartAt"));
     }
 
     @Test
@@ -223,15 +228,24 @@ class AslParserTests {
     return Stream.of(
         Arguments.of("Pass", "{'Type': 'Pass', 'End': true"),
         Arguments.of("Task", "{'Type': 'Task', 'Resource': 'r', 'End': true"),
-        Arguments.of("Choice", "{'Type': 'Choice', 'Choices': [{'Variable': '$.a', 'IsPresent': true, 'Next': 'Y'}], 'Default': 'Y'"),
+        Arguments.of(
+            "Choice",
+            "{'Type': 'Choice', 'Choices': [{'Variable': '$.a', 'IsPresent': true, 'Next': 'Y'}], 'Default': 'Y'"),
         Arguments.of("Wait", "{'Type': 'Wait', 'Seconds': 1, 'End': true"),
         Arguments.of("Succeed", "{'Type': 'Succeed'"),
         Arguments.of("Fail", "{'Type': 'Fail'"),
-        Arguments.of("Parallel", "{'Type': 'Parallel', 'End': true, 'Branches': [{'StartAt': 'B', 'States': {'B': {'Type': 'Succeed'}}}]"),
-        Arguments.of("Map", "{'Type': 'Map', 'End': true, 'ItemProcessor': {'StartAt': 'I', 'States': {'I': {'Type': 'Succeed'}}}"));
+        Arguments.of(
+            "Parallel",
+            "{'Type': 'Parallel', 'End': true, 'Branches': [{'StartAt': 'B', 'States': {'B': {'Type': 'Succeed'}}}]"),
+        Arguments.of(
+            "Map",
+            "{'Type': 'Map', 'End': true, 'ItemProcessor': {'StartAt': 'I', 'States': {'I': {'Type': 'Succeed'}}}"));
   }
 
-  /** {@code state} named X, and a Succeed state Y when X names it (so that every state is reachable). */
+  /**
+   * {@code state} named X, and a Succeed state Y when X names it (so that every state is
+   * reachable).
+   */
   private static String withState(String state) {
     String y = state.contains("'Y'") ? ", 'Y': {'Type': 'Succeed'}" : "";
     return "{'StartAt': 'X', 'States': {'X': " + state + y + "}}";
@@ -248,7 +262,8 @@ class AslParserTests {
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.stepwise.asl.parse.AslParserTests#minimalStates")
     void reportsAnUnknownField(String type, String state) {
-      diagnostics(withState(state + ", 'Bogus': 1}")).containsExactly(tuple(SCHEMA, "/States/X/Bogus"));
+      diagnostics(withState(state + ", 'Bogus': 1}"))
+          .containsExactly(tuple(SCHEMA, "/States/X/Bogus"));
     }
 
     @Test
@@ -261,7 +276,9 @@ class AslParserTests {
           .containsExactly(tuple(SCHEMA, "/States/X/Next"));
       diagnostics(withState("{'Type': 'Fail', 'End': true}"))
           .containsExactly(tuple(SCHEMA, "/States/X/End"));
-      diagnostics(withState("{'Type': 'Choice', 'Choices': [{'Variable': '$.a', 'IsNull': true, 'Next': 'Y'}], 'End': true}"))
+      diagnostics(
+              withState(
+                  "{'Type': 'Choice', 'Choices': [{'Variable': '$.a', 'IsNull': true, 'Next': 'Y'}], 'End': true}"))
           .containsExactly(tuple(SCHEMA, "/States/X/End"));
       diagnostics(withState("{'Type': 'Wait', 'Seconds': 1, 'Parameters': {}, 'End': true}"))
           .containsExactly(tuple(SCHEMA, "/States/X/Parameters"));
@@ -273,9 +290,13 @@ class AslParserTests {
               withState(
                   "{'Type': 'Parallel', 'End': true, 'Branches': [{'StartAt': 'B', 'Extra': 1, 'States': {'B': {'Type': 'Succeed'}}}]}"))
           .containsExactly(tuple(SCHEMA, "/States/X/Branches/0/Extra"));
-      diagnostics(withState("{'Type': 'Task', 'Resource': 'r', 'End': true, 'Retry': [{'ErrorEquals': ['E'], 'Extra': 1}]}"))
+      diagnostics(
+              withState(
+                  "{'Type': 'Task', 'Resource': 'r', 'End': true, 'Retry': [{'ErrorEquals': ['E'], 'Extra': 1}]}"))
           .containsExactly(tuple(SCHEMA, "/States/X/Retry/0/Extra"));
-      diagnostics(withState("{'Type': 'Task', 'Resource': 'r', 'End': true, 'Catch': [{'ErrorEquals': ['E'], 'Next': 'Y', 'Extra': 1}]}"))
+      diagnostics(
+              withState(
+                  "{'Type': 'Task', 'Resource': 'r', 'End': true, 'Catch': [{'ErrorEquals': ['E'], 'Next': 'Y', 'Extra': 1}]}"))
           .containsExactly(tuple(SCHEMA, "/States/X/Catch/0/Extra"));
     }
   }
@@ -319,7 +340,10 @@ class AslParserTests {
 
     @Test
     void reportsACatcherWithoutNext() {
-      diagnostics(single("T", "{'Type': 'Task', 'Resource': 'r', 'End': true, 'Catch': [{'ErrorEquals': ['E']}]}"))
+      diagnostics(
+              single(
+                  "T",
+                  "{'Type': 'Task', 'Resource': 'r', 'End': true, 'Catch': [{'ErrorEquals': ['E']}]}"))
           .containsExactly(tuple(SCHEMA, "/States/T/Catch/0/Next"));
     }
 
@@ -333,7 +357,8 @@ class AslParserTests {
                   {'StartAt': 'B', 'States': {'B': {'Type': 'Pass', 'Next': 'Outer'}}}]}}}
               """)
           .containsExactly(
-              tuple(TARGET, "/States/P/Branches/0/States/B/Next"), tuple(NO_END, "/States/P/Branches/0"));
+              tuple(TARGET, "/States/P/Branches/0/States/B/Next"),
+              tuple(NO_END, "/States/P/Branches/0"));
     }
 
     @Test
@@ -404,7 +429,8 @@ class AslParserTests {
 
     @Test
     void reportsAnInvalidPathInAPayloadTemplate() {
-      diagnostics(single("A", "{'Type': 'Pass', 'Parameters': {'n': {'x.$': 'nope'}}, 'End': true}"))
+      diagnostics(
+              single("A", "{'Type': 'Pass', 'Parameters': {'n': {'x.$': 'nope'}}, 'End': true}"))
           .containsExactly(tuple(PATH, "/States/A/Parameters/n/x.$"));
     }
   }
@@ -412,7 +438,8 @@ class AslParserTests {
   @Nested
   class ErrorHandling {
     private static ListAssert<Tuple> task(String errorFields) {
-      return diagnostics(single("T", "{'Type': 'Task', 'Resource': 'r', 'End': true, " + errorFields + "}"));
+      return diagnostics(
+          single("T", "{'Type': 'Task', 'Resource': 'r', 'End': true, " + errorFields + "}"));
     }
 
     @Test
@@ -429,8 +456,10 @@ class AslParserTests {
 
     @Test
     void reportsMissingEmptyOrNonStringErrorEquals() {
-      task("'Retry': [{'MaxAttempts': 1}]").containsExactly(tuple(SCHEMA, "/States/T/Retry/0/ErrorEquals"));
-      task("'Retry': [{'ErrorEquals': []}]").containsExactly(tuple(SCHEMA, "/States/T/Retry/0/ErrorEquals"));
+      task("'Retry': [{'MaxAttempts': 1}]")
+          .containsExactly(tuple(SCHEMA, "/States/T/Retry/0/ErrorEquals"));
+      task("'Retry': [{'ErrorEquals': []}]")
+          .containsExactly(tuple(SCHEMA, "/States/T/Retry/0/ErrorEquals"));
       task("'Catch': [{'ErrorEquals': [1], 'Next': 'T'}]")
           .containsExactly(tuple(SCHEMA, "/States/T/Catch/0/ErrorEquals"));
     }
@@ -484,14 +513,18 @@ class AslParserTests {
   class StateRules {
     @Test
     void reportsAWaitWithNoDuration() {
-      diagnostics(single("W", "{'Type': 'Wait', 'End': true}")).containsExactly(tuple(SCHEMA, "/States/W"));
+      diagnostics(single("W", "{'Type': 'Wait', 'End': true}"))
+          .containsExactly(tuple(SCHEMA, "/States/W"));
     }
 
     @Test
     void reportsAWaitWithTwoDurations() {
       diagnostics(single("W", "{'Type': 'Wait', 'Seconds': 1, 'SecondsPath': '$.s', 'End': true}"))
           .containsExactly(tuple(SCHEMA, "/States/W"));
-      diagnostics(single("W", "{'Type': 'Wait', 'Timestamp': '2030-01-01T00:00:00Z', 'TimestampPath': '$.t', 'End': true}"))
+      diagnostics(
+              single(
+                  "W",
+                  "{'Type': 'Wait', 'Timestamp': '2030-01-01T00:00:00Z', 'TimestampPath': '$.t', 'End': true}"))
           .containsExactly(tuple(SCHEMA, "/States/W"));
     }
 
@@ -529,7 +562,8 @@ class AslParserTests {
 
     @Test
     void reportsATaskWithoutResource() {
-      diagnostics(single("T", "{'Type': 'Task', 'End': true}")).containsExactly(tuple(SCHEMA, "/States/T/Resource"));
+      diagnostics(single("T", "{'Type': 'Task', 'End': true}"))
+          .containsExactly(tuple(SCHEMA, "/States/T/Resource"));
     }
 
     @Test
@@ -545,7 +579,8 @@ class AslParserTests {
 
     @Test
     void reportsAMapWithNeitherItemProcessorNorIterator() {
-      diagnostics(single("M", "{'Type': 'Map', 'End': true}")).containsExactly(tuple(SCHEMA, "/States/M"));
+      diagnostics(single("M", "{'Type': 'Map', 'End': true}"))
+          .containsExactly(tuple(SCHEMA, "/States/M"));
     }
 
     @Test
@@ -559,12 +594,15 @@ class AslParserTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ItemReader", "ItemBatcher", "ResultWriter", "ToleratedFailureCount", "Label"})
+    @ValueSource(
+        strings = {"ItemReader", "ItemBatcher", "ResultWriter", "ToleratedFailureCount", "Label"})
     void refusesDistributedMapFieldsInAnInlineMap(String field) {
       diagnostics(
               single(
                   "M",
-                  "{'Type': 'Map', 'End': true, '" + field + "': {},"
+                  "{'Type': 'Map', 'End': true, '"
+                      + field
+                      + "': {},"
                       + " 'ItemProcessor': {'StartAt': 'I', 'States': {'I': {'Type': 'Succeed'}}}}"))
           .containsExactly(tuple(UNSUPPORTED, "/States/M/" + field));
     }

@@ -17,8 +17,11 @@ class DistributedMapParserTests {
 
   /** A definition whose only state is Map state M with {@code fields} and {@code config}. */
   private static String map(String fields, String config) {
-    return ("{'StartAt': 'M', 'States': {'M': {'Type': 'Map', 'End': true, " + fields
-            + " 'ItemProcessor': {" + config + " 'StartAt': 'I', 'States': {'I': {'Type': 'Succeed'}}}}}}")
+    return ("{'StartAt': 'M', 'States': {'M': {'Type': 'Map', 'End': true, "
+            + fields
+            + " 'ItemProcessor': {"
+            + config
+            + " 'StartAt': 'I', 'States': {'I': {'Type': 'Succeed'}}}}}}")
         .replace('\'', '"');
   }
 
@@ -58,10 +61,10 @@ class DistributedMapParserTests {
   void readsThePathForms() {
     var d =
         valid(
-            "'ItemReader': {'ReaderConfig': {'MaxItemsPath': '$.max'}},"
-                + " 'ItemBatcher': {'MaxItemsPerBatchPath': '$.batch', 'MaxInputBytesPerBatchPath': '$.bytes'},"
-                + " 'ToleratedFailureCountPath': '$.count', 'ToleratedFailurePercentagePath': '$.percent',",
-            "'ProcessorConfig': {'Mode': 'DISTRIBUTED', 'ExecutionType': 'EXPRESS'},")
+                "'ItemReader': {'ReaderConfig': {'MaxItemsPath': '$.max'}},"
+                    + " 'ItemBatcher': {'MaxItemsPerBatchPath': '$.batch', 'MaxInputBytesPerBatchPath': '$.bytes'},"
+                    + " 'ToleratedFailureCountPath': '$.count', 'ToleratedFailurePercentagePath': '$.percent',",
+                "'ProcessorConfig': {'Mode': 'DISTRIBUTED', 'ExecutionType': 'EXPRESS'},")
             .distributed();
 
     assertThat(d.maxItemsPath()).isEqualTo("$.max");
@@ -81,7 +84,8 @@ class DistributedMapParserTests {
   void aJsonataDistributedMapTakesToleranceExpressions() {
     var result =
         AslParser.parse(
-            map("'QueryLanguage': 'JSONata', 'ToleratedFailureCount': '{% 1 + 1 %}',"
+            map(
+                "'QueryLanguage': 'JSONata', 'ToleratedFailureCount': '{% 1 + 1 %}',"
                     + " 'ItemBatcher': {'MaxItemsPerBatch': 2, 'BatchInput': {'x': '{% $states.input.x %}'}},",
                 DISTRIBUTED));
     assertThat(result.diagnostics()).isEmpty();
@@ -93,15 +97,18 @@ class DistributedMapParserTests {
         invalid(
             "'ItemReader': {'Resource': 'arn:aws:states:::s3:getObject', 'Parameters': {'Bucket': 'b', 'Key': 'k'}},",
             DISTRIBUTED);
-    assertThat(diagnostics).extracting(Diagnostic::code, Diagnostic::location)
+    assertThat(diagnostics)
+        .extracting(Diagnostic::code, Diagnostic::location)
         .containsExactly(tuple(UNSUPPORTED, "/States/M/ItemReader/Resource"));
     assertThat(diagnostics.getFirst().message()).contains("S3").contains("out of scope");
   }
 
   @Test
   void refusesAResultWriterAsOutOfScope() {
-    var diagnostics = invalid("'ResultWriter': {'Resource': 'arn:aws:states:::s3:putObject'},", DISTRIBUTED);
-    assertThat(diagnostics).extracting(Diagnostic::code, Diagnostic::location)
+    var diagnostics =
+        invalid("'ResultWriter': {'Resource': 'arn:aws:states:::s3:putObject'},", DISTRIBUTED);
+    assertThat(diagnostics)
+        .extracting(Diagnostic::code, Diagnostic::location)
         .containsExactly(tuple(UNSUPPORTED, "/States/M/ResultWriter"));
     assertThat(diagnostics.getFirst().message()).contains("out of scope");
   }
@@ -109,7 +116,8 @@ class DistributedMapParserTests {
   @Test
   void refusesToleratedFailuresInAnInlineMap() {
     var diagnostics = invalid("'ToleratedFailurePercentage': 10,", "");
-    assertThat(diagnostics).extracting(Diagnostic::code, Diagnostic::location)
+    assertThat(diagnostics)
+        .extracting(Diagnostic::code, Diagnostic::location)
         .containsExactly(tuple(UNSUPPORTED, "/States/M/ToleratedFailurePercentage"));
     assertThat(diagnostics.getFirst().message()).contains("distributed Map");
   }

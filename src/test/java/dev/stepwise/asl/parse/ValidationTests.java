@@ -13,8 +13,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every diagnostic {@code POST /v1/definitions/validate} can answer with, each with its code and
- * the exact JSON pointer of what it is about; codes are AWS's {@code ValidateStateMachineDefinition}
- * codes where AWS has one. Definitions are written with single quotes for readability.
+ * the exact JSON pointer of what it is about; codes are AWS's {@code
+ * ValidateStateMachineDefinition} codes where AWS has one. Definitions are written with single
+ * quotes for readability.
  */
 class ValidationTests {
   private static final String INVALID_JSON = "INVALID_JSON_DESCRIPTION";
@@ -39,7 +40,8 @@ class ValidationTests {
   private static ListAssert<Tuple> diagnostics(String singleQuoted) {
     var result = parse(singleQuoted);
     assertThat(result.valid()).as("valid").isFalse();
-    return assertThat(result.diagnostics().stream().map(d -> tuple(d.code(), d.location())).toList())
+    return assertThat(
+            result.diagnostics().stream().map(d -> tuple(d.code(), d.location())).toList())
         .as("diagnostics %s", result.diagnostics());
   }
 
@@ -56,7 +58,8 @@ class ValidationTests {
 
   /** A single Task state T with {@code fields} added. */
   private static ListAssert<Tuple> task(String fields) {
-    return diagnostics(single("T", "{'Type': 'Task', 'Resource': 'r', 'End': true, " + fields + "}"));
+    return diagnostics(
+        single("T", "{'Type': 'Task', 'Resource': 'r', 'End': true, " + fields + "}"));
   }
 
   /** A single Task state T with one retrier made of {@code fields}. */
@@ -91,7 +94,8 @@ class ValidationTests {
     void acceptsAStateWithNeitherNextNorEndAsAnEnd() {
       // Stepwise's deliberate difference from AWS (see the README): such a state ends its scope,
       // so it is a terminal state for the graph checks too.
-      valid("{'StartAt': 'A', 'States': {'A': {'Type': 'Pass', 'Next': 'B'}, 'B': {'Type': 'Pass'}}}");
+      valid(
+          "{'StartAt': 'A', 'States': {'A': {'Type': 'Pass', 'Next': 'B'}, 'B': {'Type': 'Pass'}}}");
     }
 
     @Test
@@ -122,7 +126,8 @@ class ValidationTests {
     @Test
     void acceptsResultWithParametersOnAPass() {
       // AWS accepts both on a Pass state (Parameters shapes the input, Result replaces the result).
-      valid(single("P", "{'Type': 'Pass', 'Parameters': {'a': 1}, 'Result': {'b': 2}, 'End': true}"));
+      valid(
+          single("P", "{'Type': 'Pass', 'Parameters': {'a': 1}, 'Result': {'b': 2}, 'End': true}"));
     }
   }
 
@@ -150,20 +155,25 @@ class ValidationTests {
     @ParameterizedTest
     @ValueSource(strings = {"-1", "100000000", "1.5", "'60'"})
     void reportsATopLevelTimeoutOutOfRange(String timeout) {
-      diagnostics("{'TimeoutSeconds': " + timeout + ", 'StartAt': 'A', 'States': {'A': {'Type': 'Succeed'}}}")
+      diagnostics(
+              "{'TimeoutSeconds': "
+                  + timeout
+                  + ", 'StartAt': 'A', 'States': {'A': {'Type': 'Succeed'}}}")
           .containsExactly(tuple(SCHEMA, "/TimeoutSeconds"));
     }
 
     @Test
     void reportsACommentThatIsNotAString() {
-      diagnostics("{'Comment': 1, 'StartAt': 'A', 'States': {'A': {'Type': 'Succeed', 'Comment': {}}}}")
+      diagnostics(
+              "{'Comment': 1, 'StartAt': 'A', 'States': {'A': {'Type': 'Succeed', 'Comment': {}}}}")
           .containsExactly(tuple(SCHEMA, "/Comment"), tuple(SCHEMA, "/States/A/Comment"));
     }
 
     @Test
     void reportsAStateNameOver80Characters() {
       String name = "n".repeat(81);
-      diagnostics(single(name, "{'Type': 'Succeed'}")).containsExactly(tuple(STATE_NAME, "/States/" + name));
+      diagnostics(single(name, "{'Type': 'Succeed'}"))
+          .containsExactly(tuple(STATE_NAME, "/States/" + name));
       valid(single("n".repeat(80), "{'Type': 'Succeed'}"));
     }
 
@@ -180,12 +190,14 @@ class ValidationTests {
 
     @Test
     void reportsAnUnknownStateType() {
-      diagnostics(single("A", "{'Type': 'Sleep', 'End': true}")).containsExactly(tuple(SCHEMA, "/States/A/Type"));
+      diagnostics(single("A", "{'Type': 'Sleep', 'End': true}"))
+          .containsExactly(tuple(SCHEMA, "/States/A/Type"));
     }
 
     @Test
     void reportsAnUnknownQueryLanguage() {
-      diagnostics("{'QueryLanguage': 'XPath', 'StartAt': 'A', 'States': {'A': {'Type': 'Succeed'}}}")
+      diagnostics(
+              "{'QueryLanguage': 'XPath', 'StartAt': 'A', 'States': {'A': {'Type': 'Succeed'}}}")
           .containsExactly(tuple(SCHEMA, "/QueryLanguage"));
     }
   }
@@ -275,7 +287,7 @@ class ValidationTests {
     @Test
     void acceptsALoopWithNoWayToAnEndAsAwsDoes() {
       valid(
-              """
+          """
               {'StartAt': 'C', 'States': {
                 'C': {'Type': 'Choice', 'Choices': [{'Variable': '$.spin', 'BooleanEquals': true, 'Next': 'Spin'}],
                       'Default': 'Done'},
@@ -288,7 +300,7 @@ class ValidationTests {
     @Test
     void acceptsALoopWithNoWayToAnEndInsideAMap() {
       valid(
-              """
+          """
               {'StartAt': 'M', 'States': {'M': {'Type': 'Map', 'End': true, 'ItemProcessor': {
                 'StartAt': 'C', 'States': {
                   'C': {'Type': 'Choice', 'Choices': [{'Variable': '$', 'IsNull': true, 'Next': 'Stop'}],
@@ -326,7 +338,8 @@ class ValidationTests {
 
     @Test
     void reportsAMalformedNextOnlyOnce() {
-      diagnostics(single("A", "{'Type': 'Pass', 'Next': 5}")).containsExactly(tuple(SCHEMA, "/States/A/Next"));
+      diagnostics(single("A", "{'Type': 'Pass', 'Next': 5}"))
+          .containsExactly(tuple(SCHEMA, "/States/A/Next"));
     }
 
     @Test
@@ -341,12 +354,17 @@ class ValidationTests {
     @ParameterizedTest
     @ValueSource(strings = {"Retry", "Catch"})
     void reportsErrorHandlingOnStatesThatCannotFail(String field) {
-      String value = field.equals("Retry") ? "[{'ErrorEquals': ['E']}]" : "[{'ErrorEquals': ['E'], 'Next': 'S'}]";
+      String value =
+          field.equals("Retry")
+              ? "[{'ErrorEquals': ['E']}]"
+              : "[{'ErrorEquals': ['E'], 'Next': 'S'}]";
       for (String state :
           new String[] {
-            "{'Type': 'Pass', 'Next': 'S'", "{'Type': 'Wait', 'Seconds': 1, 'Next': 'S'",
+            "{'Type': 'Pass', 'Next': 'S'",
+            "{'Type': 'Wait', 'Seconds': 1, 'Next': 'S'",
             "{'Type': 'Choice', 'Choices': [{'Variable': '$.a', 'IsNull': true, 'Next': 'S'}]",
-            "{'Type': 'Succeed'", "{'Type': 'Fail'"
+            "{'Type': 'Succeed'",
+            "{'Type': 'Fail'"
           }) {
         diagnostics(withSucceed(state + ", '" + field + "': " + value + "}"))
             .as(state)
@@ -362,7 +380,8 @@ class ValidationTests {
           new String[] {
             "{'Type': 'Wait', 'Seconds': 1, 'End': true",
             "{'Type': 'Choice', 'Choices': [{'Variable': '$.a', 'IsNull': true, 'Next': 'S'}], 'Default': 'S'",
-            "{'Type': 'Succeed'", "{'Type': 'Fail'"
+            "{'Type': 'Succeed'",
+            "{'Type': 'Fail'"
           }) {
         diagnostics(withSucceed(state + ", '" + field + "': " + value + "}"))
             .as(state)
@@ -383,8 +402,10 @@ class ValidationTests {
                   "C",
                   "{'Type': 'Choice', 'Choices': [{'Variable': '$.a', 'IsNull': true, 'Next': 'C'}], 'End': true}"))
           .contains(tuple(SCHEMA, "/States/C/End"));
-      diagnostics(single("S", "{'Type': 'Succeed', 'End': true}")).containsExactly(tuple(SCHEMA, "/States/S/End"));
-      diagnostics(single("F", "{'Type': 'Fail', 'End': true}")).containsExactly(tuple(SCHEMA, "/States/F/End"));
+      diagnostics(single("S", "{'Type': 'Succeed', 'End': true}"))
+          .containsExactly(tuple(SCHEMA, "/States/S/End"));
+      diagnostics(single("F", "{'Type': 'Fail', 'End': true}"))
+          .containsExactly(tuple(SCHEMA, "/States/F/End"));
     }
 
     @Test
@@ -563,13 +584,17 @@ class ValidationTests {
 
     @Test
     void reportsInvalidIntrinsicSyntax() {
-      diagnostics(single("A", "{'Type': 'Pass', 'Parameters': {'x.$': 'States.Format(\\'{}\\', $.a'}, 'End': true}"))
+      diagnostics(
+              single(
+                  "A",
+                  "{'Type': 'Pass', 'Parameters': {'x.$': 'States.Format(\\'{}\\', $.a'}, 'End': true}"))
           .containsExactly(tuple(INTRINSIC, "/States/A/Parameters/x.$"));
     }
 
     @Test
     void reportsInvalidJsonata() {
-      jsonataPass("'Output': {'total': '{% $sum( %}'}").containsExactly(tuple(JSONATA, "/States/P/Output/total"));
+      jsonataPass("'Output': {'total': '{% $sum( %}'}")
+          .containsExactly(tuple(JSONATA, "/States/P/Output/total"));
     }
 
     @Test
@@ -586,7 +611,8 @@ class ValidationTests {
 
     @Test
     void reportsAnAssignValueWithInvalidJsonata() {
-      jsonataPass("'Assign': {'x': '{% $states.input. %}'}").containsExactly(tuple(JSONATA, "/States/P/Assign/x"));
+      jsonataPass("'Assign': {'x': '{% $states.input. %}'}")
+          .containsExactly(tuple(JSONATA, "/States/P/Assign/x"));
     }
 
     @Test
