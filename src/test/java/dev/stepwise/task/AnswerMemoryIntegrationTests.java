@@ -61,6 +61,11 @@ class AnswerMemoryIntegrationTests {
         assertThat(execution.get("status")).isEqualTo("FAILED");
         assertThat(execution.get("error")).isEqualTo("States.DataLimitExceeded");
       }
+      // The endpoint notices a dropped connection at its next write, which may come a moment
+      // after Stepwise has recorded the failure.
+      for (int i = 0; i < 100 && droppedAnswers.get() + completeAnswers.get() < 10; i++) {
+        Thread.sleep(100);
+      }
       assertThat(droppedAnswers.get()).isEqualTo(10);
       assertThat(completeAnswers.get()).isZero();
       assertThat(service.isAlive()).isTrue();
