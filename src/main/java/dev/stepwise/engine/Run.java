@@ -185,68 +185,11 @@ final class Run {
   }
 
   /**
-   * The specification's error handling: the first retrier whose {@code ErrorEquals} matches
-   * decides; while it has attempts left the state runs again after its backoff. Otherwise the first
-   * matching catcher takes over, and with none the token fails.
+   * The specification's error handling of a state that failed: Retry, then Catch (see {@link
+   * ErrorHandlers}).
    */
   Flow handleError(Token token, State state, ErrorHandling handling, String error, String cause) {
-    if (!ErrorNames.isUncatchable(error)) {
-      for (int i = 0; i < handling.retriers().size(); i++) {
-        var retrier = handling.retriers().get(i);
-        if (!matchesAny(retrier.errorEquals(), error)) continue;
-        int used = i < token.retryCounts().size() ? token.retryCounts().get(i) : 0;
-        if (used >= retrier.maxAttempts()) break;
-        var counts = new ArrayList<>(token.retryCounts());
-        while (counts.size() <= i) counts.add(0);
-        counts.set(i, used + 1);
-        var retrying =
-            new Token(
-                token.scope(),
-                token.state(),
-                Phase.RETRY,
-                token.input(),
-                null,
-                List.copyOf(counts),
-                token.enteredAt(),
-                token.enteredEventId(),
-                token.variables());
-        var dueAt = context.now().plus(Backoff.delay(retrier, used, context.random()));
-        return done(retrying, new Effect.Timer(dueAt));
-      }
-      for (var catcher : handling.catchers()) {
-        if (!matchesAny(catcher.errorEquals(), error)) continue;
-        var errorOutput = new LinkedHashMap<String, Object>();
-        errorOutput.put("Error", error);
-        errorOutput.put("Cause", cause);
-        try {
-          return Catching.caught(this, state, catcher, token, errorOutput);
-        } catch (StatesError e) {
-          error = e.error();
-          cause = e.cause();
-          break;
-        }
-      }
-    }
-    boolean prefixed =
-        ErrorNames.RUNTIME.equals(error) || ErrorNames.QUERY_EVALUATION_ERROR.equals(error);
-    if (prefixed && token.enteredEventId() > 0) {
-      cause =
-          "An error occurred while executing the state '"
-              + state.name()
-              + "' (entered at the event id #"
-              + token.enteredEventId()
-              + "). "
-              + cause;
-    }
-    // The token keeps the failed state as its position, so a redrive can enter it again.
-    return done(token.restart(), new Effect.Failed(error, cause));
-  }
-
-  private static boolean matchesAny(List<String> patterns, String error) {
-    for (String pattern : patterns) {
-      if (ErrorNames.matches(pattern, error)) return true;
-    }
-    return false;
+    return ErrorHandlers.handle(this, token, state, handling, error, cause);
   }
 
   // ---- shared by the state bodies
