@@ -10,7 +10,9 @@ import dev.stepwise.execution.InvalidPageToken;
 import dev.stepwise.execution.PayloadOverLimit;
 import dev.stepwise.execution.TaskNotWaiting;
 import dev.stepwise.execution.TaskTokenNotFound;
+import dev.stepwise.statemachine.InvalidAliasException;
 import dev.stepwise.statemachine.InvalidDefinitionException;
+import dev.stepwise.statemachine.InvalidVersionException;
 import dev.stepwise.statemachine.StateMachineConflict;
 import dev.stepwise.statemachine.StateMachineNotFound;
 import jakarta.persistence.PersistenceException;
@@ -40,6 +42,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
   private static final URI THROTTLING = URI.create("urn:stepwise:problem:throttling");
 
+  /** {@link StateMachineNotFound} covers its versions and aliases too. */
   @ExceptionHandler({
     StateMachineNotFound.class,
     ExecutionNotFound.class,
@@ -55,8 +58,12 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
   }
 
-  @ExceptionHandler(BadRequestException.class)
-  ProblemDetail badRequest(BadRequestException e) {
+  @ExceptionHandler({
+    BadRequestException.class,
+    InvalidAliasException.class,
+    InvalidVersionException.class
+  })
+  ProblemDetail badRequest(RuntimeException e) {
     return problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage());
   }
 
