@@ -219,6 +219,12 @@ class TestStateIntegrationTests {
         .containsEntry("error", "Nope")
         .containsEntry("cause", "mocked");
     assertThat(endpoint.calls()).hasSize(before);
+    var nothing =
+        test(
+            "{'definition': {'Type': 'Task', 'Resource': '"
+                + endpoint.url("/price")
+                + "', 'End': true}, 'mock': {'result': 'null'}}");
+    assertThat(nothing.json()).containsEntry("status", "SUCCEEDED").containsEntry("output", null);
   }
 
   @Test
