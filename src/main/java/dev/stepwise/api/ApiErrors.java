@@ -15,6 +15,7 @@ import dev.stepwise.statemachine.InvalidDefinitionException;
 import dev.stepwise.statemachine.InvalidVersionException;
 import dev.stepwise.statemachine.StateMachineConflict;
 import dev.stepwise.statemachine.StateMachineNotFound;
+import dev.stepwise.teststate.InvalidTestStateRequest;
 import jakarta.persistence.PersistenceException;
 import java.net.URI;
 import org.slf4j.Logger;
@@ -111,6 +112,17 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(InvalidDefinitionException.class)
   ProblemDetail invalidDefinition(InvalidDefinitionException e) {
+    var problem = problem(HttpStatus.BAD_REQUEST, "Invalid definition", e.getMessage());
+    problem.setProperty("diagnostics", e.diagnostics());
+    return problem;
+  }
+
+  /** A TestState request that cannot run; a bad definition lists its problems, as on creation. */
+  @ExceptionHandler(InvalidTestStateRequest.class)
+  ProblemDetail invalidTestState(InvalidTestStateRequest e) {
+    if (e.kind() != InvalidTestStateRequest.Kind.INVALID_DEFINITION) {
+      return problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage());
+    }
     var problem = problem(HttpStatus.BAD_REQUEST, "Invalid definition", e.getMessage());
     problem.setProperty("diagnostics", e.diagnostics());
     return problem;
