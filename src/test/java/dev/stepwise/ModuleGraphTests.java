@@ -37,17 +37,20 @@ class ModuleGraphTests {
 
   static {
     ALLOWED.put("asl", Set.of());
+    ALLOWED.put("failure", Set.of());
     ALLOWED.put("engine", Set.of("asl"));
     ALLOWED.put("task", Set.of("asl", "engine"));
     ALLOWED.put("database", Set.of("asl"));
     ALLOWED.put("queue", Set.of("database"));
     ALLOWED.put("admission", Set.of("queue"));
-    ALLOWED.put("statemachine", Set.of("asl", "database"));
+    ALLOWED.put("statemachine", Set.of("asl", "database", "failure"));
     ALLOWED.put(
         "execution",
-        Set.of("asl", "engine", "task", "database", "queue", "admission", "statemachine"));
+        Set.of(
+            "asl", "engine", "task", "database", "queue", "admission", "statemachine", "failure"));
     ALLOWED.put("metrics", Set.of("execution", "queue"));
-    ALLOWED.put("api", Set.of("asl", "database", "admission", "statemachine", "execution"));
+    ALLOWED.put(
+        "api", Set.of("asl", "database", "admission", "statemachine", "execution", "failure"));
   }
 
   @ArchTest

@@ -1,7 +1,9 @@
 package dev.stepwise.execution;
 
+import dev.stepwise.failure.Busy;
+
 /** The execution's row stayed locked (a long step) longer than a request may wait; try again. */
-public class ExecutionBusy extends RuntimeException {
+public class ExecutionBusy extends Busy {
   public ExecutionBusy(String message) {
     super(message);
   }

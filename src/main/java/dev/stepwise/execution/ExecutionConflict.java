@@ -1,10 +1,12 @@
 package dev.stepwise.execution;
 
+import dev.stepwise.failure.Conflict;
+
 /**
  * The execution is not in a state that allows the request (not running, cannot be redriven, a name
  * taken with another input).
  */
-public class ExecutionConflict extends RuntimeException {
+public class ExecutionConflict extends Conflict {
   public ExecutionConflict(String message) {
     super(message);
   }

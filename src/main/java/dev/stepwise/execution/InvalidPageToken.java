@@ -1,7 +1,9 @@
 package dev.stepwise.execution;
 
+import dev.stepwise.failure.InvalidInput;
+
 /** A page token this service did not hand out (or that was altered). */
-public class InvalidPageToken extends RuntimeException {
+public class InvalidPageToken extends InvalidInput {
   public InvalidPageToken(String message) {
     super(message);
   }

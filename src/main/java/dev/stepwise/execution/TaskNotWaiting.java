@@ -1,7 +1,9 @@
 package dev.stepwise.execution;
 
+import dev.stepwise.failure.Conflict;
+
 /** A task token whose state no longer waits for an answer (answered, timed out or stopped). */
-public class TaskNotWaiting extends RuntimeException {
+public class TaskNotWaiting extends Conflict {
   public TaskNotWaiting(String message) {
     super(message);
   }
