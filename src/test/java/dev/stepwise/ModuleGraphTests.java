@@ -48,7 +48,9 @@ class ModuleGraphTests {
         "execution",
         Set.of(
             "asl", "engine", "task", "database", "queue", "admission", "statemachine", "failure"));
-    ALLOWED.put("metrics", Set.of("execution", "queue"));
+    ALLOWED.put(
+        "callback", Set.of("asl", "engine", "database", "queue", "execution", "failure", "api"));
+    ALLOWED.put("metrics", Set.of("execution", "callback", "queue"));
     ALLOWED.put(
         "api", Set.of("asl", "database", "admission", "statemachine", "execution", "failure"));
   }

@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  *     row (returns false to write nothing): work addressed to one that has ended is still settled
  * @param missing what is thrown when the execution does not exist; null to do nothing
  */
-record ChangeRequest(
+public record ChangeRequest(
     UUID executionId,
     Supplier<ExecutionRow> newExecution,
     Integer tokenId,
@@ -35,13 +35,13 @@ record ChangeRequest(
 
   private static final Predicate<ExecutionRow> NOTHING = row -> false;
 
-  ChangeRequest {
+  public ChangeRequest {
     Objects.requireNonNull(otherwise);
     Objects.requireNonNull(work);
   }
 
   /** Works on the running execution {@code executionId}; nothing happens to one that ended. */
-  static ChangeRequest on(UUID executionId, Predicate<ExecutionChange> work) {
+  public static ChangeRequest on(UUID executionId, Predicate<ExecutionChange> work) {
     return new ChangeRequest(executionId, null, null, null, false, NOTHING, null, work);
   }
 

@@ -22,7 +22,7 @@ import java.util.random.RandomGenerator;
  * end), new token ids, and whether it ended. (Named for what it is; it was once "Session", which
  * read like Hibernate's.)
  */
-final class ExecutionChange {
+public final class ExecutionChange {
   private final ExecutionRow execution;
   private final Interpreter interpreter;
   private final Instant now;
@@ -77,11 +77,11 @@ final class ExecutionChange {
     this.prefetched = token;
   }
 
-  UUID executionId() {
+  public UUID executionId() {
     return execution.id();
   }
 
-  ExecutionRow execution() {
+  public ExecutionRow execution() {
     return execution;
   }
 
@@ -93,7 +93,7 @@ final class ExecutionChange {
     return limits;
   }
 
-  Instant now() {
+  public Instant now() {
     return now;
   }
 
@@ -148,7 +148,7 @@ final class ExecutionChange {
     if (ending != null) endingEventIndex = from;
   }
 
-  void add(Event event) {
+  public void add(Event event) {
     events.add(event);
   }
 

@@ -7,7 +7,7 @@ import java.util.UUID;
  * An execution as stored; JSON columns are kept as text. A child execution of a distributed Map
  * names its parent execution, the parent's token that waits for it, and its index in the run.
  */
-record ExecutionRow(
+public record ExecutionRow(
     UUID id,
     String name,
     String stateMachine,

@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Spring's {@link RetryTemplate}; ASL retries never come through here.
  */
 @Component
-class ExecutionTransactions {
+public class ExecutionTransactions {
   private final TransactionTemplate tx;
   private final ExecutionStore executions;
   private final ExecutionChanges changes;
@@ -56,7 +56,7 @@ class ExecutionTransactions {
    * @throws PessimisticLockingFailureException when a request with a lock wait found the row locked
    *     that long
    */
-  Optional<ExecutionChange> run(ChangeRequest request) {
+  public Optional<ExecutionChange> run(ChangeRequest request) {
     if (!request.retried()) return attempt(request);
     try {
       return retry.execute(() -> attempt(request));

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** Tokens of executions. Callers hold the execution's row lock. */
 @Component
-class TokenStore {
+public class TokenStore {
   private static final String COLUMNS =
       "id, parent_id, child_index, status, position, output, open_children, version";
 
@@ -63,7 +63,7 @@ class TokenStore {
         .update();
   }
 
-  Optional<TokenRow> find(UUID executionId, int id) {
+  public Optional<TokenRow> find(UUID executionId, int id) {
     return jdbc.sql("select " + COLUMNS + " from token where execution_id = ? and id = ?")
         .params(executionId, id)
         .query(TokenStore::map)

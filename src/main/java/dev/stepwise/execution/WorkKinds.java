@@ -1,6 +1,9 @@
 package dev.stepwise.execution;
 
-/** The kinds of work item the execution module enqueues and handles. */
+/**
+ * The kinds of work item the execution core enqueues and handles (the features keep their own:
+ * {@code callback}'s timers, {@code maprun}'s reports and aborts).
+ */
 final class WorkKinds {
   /**
    * Advance a token (entering a state, or a timer that fired). Stored as "STEP", the name it had
@@ -25,15 +28,6 @@ final class WorkKinds {
 
   /** Abort a child execution whose parent stopped or whose map run ended without it. */
   static final String ABORT_CHILD = "ABORT_CHILD";
-
-  /**
-   * A Task waiting for a callback reached its {@code TimeoutSeconds}; the payload is its task
-   * token.
-   */
-  static final String CALLBACK_TIMEOUT = "CALLBACK_TIMEOUT";
-
-  /** A Task waiting for a callback had no heartbeat for {@code HeartbeatSeconds}; ditto. */
-  static final String HEARTBEAT_TIMEOUT = "HEARTBEAT_TIMEOUT";
 
   private WorkKinds() {}
 }

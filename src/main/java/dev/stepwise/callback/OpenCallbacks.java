@@ -1,4 +1,4 @@
-package dev.stepwise.execution;
+package dev.stepwise.callback;
 
 import java.util.Map;
 import org.springframework.stereotype.Component;

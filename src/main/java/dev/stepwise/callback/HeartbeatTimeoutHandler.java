@@ -1,4 +1,4 @@
-package dev.stepwise.execution;
+package dev.stepwise.callback;
 
 import dev.stepwise.asl.ErrorNames;
 import dev.stepwise.queue.WorkHandler;
@@ -8,20 +8,20 @@ import org.springframework.stereotype.Component;
 /** A Task waiting for a callback sent no heartbeat for {@code HeartbeatSeconds}. */
 @Component
 class HeartbeatTimeoutHandler implements WorkHandler {
-  private final TaskCallbacks callbacks;
+  private final CallbackExpiry expiry;
 
-  HeartbeatTimeoutHandler(TaskCallbacks callbacks) {
-    this.callbacks = callbacks;
+  HeartbeatTimeoutHandler(CallbackExpiry expiry) {
+    this.expiry = expiry;
   }
 
   @Override
   public String kind() {
-    return WorkKinds.HEARTBEAT_TIMEOUT;
+    return CallbackKinds.HEARTBEAT_TIMEOUT;
   }
 
   @Override
   public void handle(WorkItem item) {
-    callbacks.expire(
+    expiry.expire(
         item, ErrorNames.HEARTBEAT_TIMEOUT, "No heartbeat within the task's HeartbeatSeconds");
   }
 }

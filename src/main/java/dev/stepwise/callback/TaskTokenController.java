@@ -1,7 +1,7 @@
-package dev.stepwise.api;
+package dev.stepwise.callback;
 
+import dev.stepwise.api.BadRequestException;
 import dev.stepwise.asl.Json;
-import dev.stepwise.execution.TaskCallbacks;
 import java.util.Map;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;

@@ -1,4 +1,4 @@
-package dev.stepwise.execution;
+package dev.stepwise.callback;
 
 import dev.stepwise.database.TextColumn;
 import java.sql.ResultSet;

@@ -1,4 +1,4 @@
-package dev.stepwise.execution;
+package dev.stepwise.callback;
 
 import dev.stepwise.asl.ErrorNames;
 import dev.stepwise.queue.WorkHandler;
@@ -8,20 +8,19 @@ import org.springframework.stereotype.Component;
 /** A Task waiting for a callback ran out of its {@code TimeoutSeconds}: {@code States.Timeout}. */
 @Component
 class CallbackTimeoutHandler implements WorkHandler {
-  private final TaskCallbacks callbacks;
+  private final CallbackExpiry expiry;
 
-  CallbackTimeoutHandler(TaskCallbacks callbacks) {
-    this.callbacks = callbacks;
+  CallbackTimeoutHandler(CallbackExpiry expiry) {
+    this.expiry = expiry;
   }
 
   @Override
   public String kind() {
-    return WorkKinds.CALLBACK_TIMEOUT;
+    return CallbackKinds.CALLBACK_TIMEOUT;
   }
 
   @Override
   public void handle(WorkItem item) {
-    callbacks.expire(
-        item, ErrorNames.TIMEOUT, "The task was not answered within its TimeoutSeconds");
+    expiry.expire(item, ErrorNames.TIMEOUT, "The task was not answered within its TimeoutSeconds");
   }
 }

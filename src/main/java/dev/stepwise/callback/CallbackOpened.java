@@ -1,4 +1,4 @@
-package dev.stepwise.execution;
+package dev.stepwise.callback;
 
 /**
  * A Task handed out a task token (published inside the transaction that records it).

@@ -1,4 +1,4 @@
-package dev.stepwise.execution;
+package dev.stepwise.callback;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,7 +1,10 @@
-package dev.stepwise.execution;
+package dev.stepwise.callback;
 
 import dev.stepwise.asl.Json;
 import dev.stepwise.engine.TaskRequest;
+import dev.stepwise.execution.DispatchHandler;
+import dev.stepwise.execution.ExecutionChange;
+import dev.stepwise.execution.StopHandler;
 import dev.stepwise.queue.NewWork;
 import dev.stepwise.queue.WorkQueue;
 import java.time.Duration;
@@ -18,7 +21,7 @@ import org.springframework.stereotype.Component;
 @Component
 class CallbackTimers implements DispatchHandler, StopHandler {
   private static final List<String> KINDS =
-      List.of(WorkKinds.CALLBACK_TIMEOUT, WorkKinds.HEARTBEAT_TIMEOUT);
+      List.of(CallbackKinds.CALLBACK_TIMEOUT, CallbackKinds.HEARTBEAT_TIMEOUT);
 
   private final CallbackStore store;
   private final WorkQueue queue;
@@ -60,11 +63,11 @@ class CallbackTimers implements DispatchHandler, StopHandler {
     queue.cancelTokenWork(executionId, tokenId, KINDS);
     var timers = new ArrayList<NewWork>(2);
     if (callback.timeout() != null) {
-      timers.add(timer(change, row, WorkKinds.CALLBACK_TIMEOUT, callback.timeout()));
+      timers.add(timer(change, row, CallbackKinds.CALLBACK_TIMEOUT, callback.timeout()));
     }
     // An activity's heartbeat clock starts when a worker takes the task.
     if (callback.heartbeat() != null && callback.activity() == null) {
-      timers.add(timer(change, row, WorkKinds.HEARTBEAT_TIMEOUT, callback.heartbeat()));
+      timers.add(timer(change, row, CallbackKinds.HEARTBEAT_TIMEOUT, callback.heartbeat()));
     }
     queue.enqueue(timers);
     publisher.publishEvent(new CallbackOpened(machine, callback.activity()));
@@ -80,13 +83,14 @@ class CallbackTimers implements DispatchHandler, StopHandler {
   /** A heartbeat: the {@code HeartbeatSeconds} clock starts again. */
   void heartbeat(ExecutionChange change, CallbackRow row) {
     if (row.heartbeatSeconds() == null) return;
-    queue.cancelTokenWork(row.executionId(), row.tokenId(), List.of(WorkKinds.HEARTBEAT_TIMEOUT));
+    queue.cancelTokenWork(
+        row.executionId(), row.tokenId(), List.of(CallbackKinds.HEARTBEAT_TIMEOUT));
     queue.enqueue(
         List.of(
             timer(
                 change,
                 row,
-                WorkKinds.HEARTBEAT_TIMEOUT,
+                CallbackKinds.HEARTBEAT_TIMEOUT,
                 Duration.ofSeconds(row.heartbeatSeconds()))));
   }
 

@@ -1,4 +1,4 @@
-package dev.stepwise.execution;
+package dev.stepwise.callback;
 
 /** A task handed to an activity worker: the token to answer with, and the state's input. */
-public record ActivityTask(String taskToken, Object input) {}
+record ActivityTask(String taskToken, Object input) {}
