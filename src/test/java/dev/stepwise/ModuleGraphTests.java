@@ -50,6 +50,7 @@ class ModuleGraphTests {
             "asl", "engine", "task", "database", "queue", "admission", "statemachine", "failure"));
     ALLOWED.put(
         "callback", Set.of("asl", "engine", "database", "queue", "execution", "failure", "api"));
+    ALLOWED.put("maprun", Set.of("asl", "engine", "queue", "execution"));
     ALLOWED.put("metrics", Set.of("execution", "callback", "queue"));
     ALLOWED.put(
         "api", Set.of("asl", "database", "admission", "statemachine", "execution", "failure"));

@@ -60,7 +60,7 @@ public final class ExecutionChange {
    * as this change ({@link ExecutionTransactions}, which sets how): {@code row} is inserted and
    * {@code work} done in a change of its own, written as any.
    */
-  void start(ExecutionRow row, Consumer<ExecutionChange> work) {
+  public void start(ExecutionRow row, Consumer<ExecutionChange> work) {
     starts.accept(row, work);
   }
 
@@ -160,7 +160,7 @@ public final class ExecutionChange {
     return events;
   }
 
-  int newTokenIds(int count) {
+  public int newTokenIds(int count) {
     int first = lastTokenId + 1;
     lastTokenId += count;
     return first;

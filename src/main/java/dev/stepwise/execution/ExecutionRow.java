@@ -26,7 +26,7 @@ public record ExecutionRow(
     Integer parentTokenId,
     Integer mapIndex) {
 
-  boolean isChild() {
+  public boolean isChild() {
     return parentExecutionId != null;
   }
 }

@@ -21,8 +21,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ExecutionStore {
-  private static final String RUNNING_CHILDREN =
-      "select id from execution where parent_execution_id = ? and status = 'RUNNING'";
 
   private static final String COLUMNS =
       "id, name, state_machine, revision, status, input, output, error, cause, started_at,"
@@ -164,20 +162,6 @@ class ExecutionStore {
   }
 
   record Cursor(Instant startedAt, UUID id) {}
-
-  /** The running children of {@code parent}; of some of its tokens only, unless null. */
-  /** Every running child execution of {@code parent}. */
-  List<UUID> runningChildren(UUID parent) {
-    return jdbc.sql(RUNNING_CHILDREN).param(parent).query(UUID.class).list();
-  }
-
-  /** The running child executions that the given tokens of {@code parent} stand for. */
-  List<UUID> runningChildren(UUID parent, List<Integer> tokenIds) {
-    return jdbc.sql(RUNNING_CHILDREN + " and parent_token_id = any(?)")
-        .params(parent, tokenIds.toArray(new Integer[0]))
-        .query(UUID.class)
-        .list();
-  }
 
   private static ExecutionRow map(ResultSet rs, int row) throws SQLException {
     return new ExecutionRow(

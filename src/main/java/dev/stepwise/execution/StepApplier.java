@@ -69,7 +69,7 @@ public class StepApplier {
   }
 
   /** A distributed Map's child execution reported its end to the waiting token {@code tokenId}. */
-  void childExecutionEnded(ExecutionChange change, int tokenId, MapChildren.Report report) {
+  public void childExecutionEnded(ExecutionChange change, int tokenId, MapChildren.Report report) {
     forks.childExecutionEnded(change, tokenId, report, steps);
     forks.writeAll(change);
   }

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** Ends a running execution from outside its states: stopped, timed out, or over a limit. */
 @Component
-class Termination {
+public class Termination {
   private final TokenStore tokens;
   private final WorkQueue queue;
   private final MapChildren children;

@@ -22,7 +22,7 @@ public class TokenStore {
     this.jdbc = jdbc;
   }
 
-  void insert(UUID executionId, TokenRow row) {
+  public void insert(UUID executionId, TokenRow row) {
     jdbc.sql("insert into token (execution_id, " + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             executionId,

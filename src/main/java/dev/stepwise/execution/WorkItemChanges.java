@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * interpreter's result.)
  */
 @Component
-class WorkItemChanges {
+public class WorkItemChanges {
   private final ExecutionTransactions transactions;
   private final WorkQueue queue;
   private final StepApplier applier;
@@ -81,7 +81,7 @@ class WorkItemChanges {
    * it (a timeout, a child's report to its parent, an abort): on an execution that has ended, the
    * item is just removed.
    */
-  void settle(WorkItem item, Consumer<ExecutionChange> work) {
+  public void settle(WorkItem item, Consumer<ExecutionChange> work) {
     refused.guard(
         item,
         () ->

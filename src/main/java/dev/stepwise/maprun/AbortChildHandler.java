@@ -1,5 +1,9 @@
-package dev.stepwise.execution;
+package dev.stepwise.maprun;
 
+import dev.stepwise.execution.ExecutionStatus;
+import dev.stepwise.execution.TerminatingHandler;
+import dev.stepwise.execution.Termination;
+import dev.stepwise.execution.WorkItemChanges;
 import org.springframework.stereotype.Component;
 
 /** Aborts a child execution in its own transaction, for a parent that stopped or moved on. */
@@ -9,7 +13,7 @@ class AbortChildHandler extends TerminatingHandler {
     super(
         itemChanges,
         termination,
-        WorkKinds.ABORT_CHILD,
+        MapRunKinds.ABORT_CHILD,
         ExecutionStatus.ABORTED,
         "States.Aborted",
         "The parent execution's map run stopped");

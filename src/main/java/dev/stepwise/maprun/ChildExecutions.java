@@ -1,7 +1,15 @@
-package dev.stepwise.execution;
+package dev.stepwise.maprun;
 
 import dev.stepwise.asl.Json;
 import dev.stepwise.engine.Event;
+import dev.stepwise.execution.ExecutionChange;
+import dev.stepwise.execution.ExecutionRow;
+import dev.stepwise.execution.ExecutionStatus;
+import dev.stepwise.execution.MapChildren;
+import dev.stepwise.execution.TokenRow;
+import dev.stepwise.execution.TokenStatus;
+import dev.stepwise.execution.TokenStore;
+import dev.stepwise.execution.WorkKinds;
 import dev.stepwise.queue.NewWork;
 import dev.stepwise.queue.WorkQueue;
 import java.util.ArrayList;
@@ -18,12 +26,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ChildExecutions implements MapChildren {
-  private final ExecutionStore executions;
+  private final RunningChildren running;
   private final TokenStore tokens;
   private final WorkQueue queue;
 
-  ChildExecutions(ExecutionStore executions, TokenStore tokens, WorkQueue queue) {
-    this.executions = executions;
+  ChildExecutions(RunningChildren running, TokenStore tokens, WorkQueue queue) {
+    this.running = running;
     this.tokens = tokens;
     this.queue = queue;
   }
@@ -87,19 +95,19 @@ class ChildExecutions implements MapChildren {
   @Override
   public int abort(ExecutionChange parent, List<Integer> tokenIds) {
     if (tokenIds.isEmpty()) return 0;
-    return askToAbort(parent, executions.runningChildren(parent.executionId(), tokenIds));
+    return askToAbort(parent, running.of(parent.executionId(), tokenIds));
   }
 
   /** Asks every running child of the parent to abort (the parent stopped). */
   @Override
   public int abortAll(ExecutionChange parent) {
-    return askToAbort(parent, executions.runningChildren(parent.executionId()));
+    return askToAbort(parent, running.of(parent.executionId()));
   }
 
   private int askToAbort(ExecutionChange parent, Collection<UUID> children) {
     var work = new ArrayList<NewWork>(children.size());
     for (UUID child : children) {
-      work.add(new NewWork(child, 1, 0, WorkKinds.ABORT_CHILD, parent.now(), null));
+      work.add(new NewWork(child, 1, 0, MapRunKinds.ABORT_CHILD, parent.now(), null));
     }
     queue.enqueue(work);
     return children.size();
@@ -116,7 +124,7 @@ class ChildExecutions implements MapChildren {
                 row.parentExecutionId(),
                 row.parentTokenId(),
                 0,
-                WorkKinds.CHILD_DONE,
+                MapRunKinds.CHILD_DONE,
                 child.now(),
                 Json.write(report))));
   }

@@ -1,6 +1,9 @@
-package dev.stepwise.execution;
+package dev.stepwise.maprun;
 
 import dev.stepwise.asl.Json;
+import dev.stepwise.execution.MapChildren;
+import dev.stepwise.execution.StepApplier;
+import dev.stepwise.execution.WorkItemChanges;
 import dev.stepwise.queue.WorkHandler;
 import dev.stepwise.queue.WorkItem;
 import org.springframework.stereotype.Component;
@@ -8,8 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * A child execution of a distributed Map ended: in the parent's transaction, its waiting token
  * takes the child's output (or, for a failure, its error output), and the engine's fork decides
- * what follows (see {@link ForkJoin}). A report for a token that is gone (the Map already failed,
- * the parent stopped) is dropped.
+ * what follows (see the core's {@code ForkJoin}). A report for a token that is gone (the Map
+ * already failed, the parent stopped) is dropped.
  */
 @Component
 class ChildDoneHandler implements WorkHandler {
@@ -23,7 +26,7 @@ class ChildDoneHandler implements WorkHandler {
 
   @Override
   public String kind() {
-    return WorkKinds.CHILD_DONE;
+    return MapRunKinds.CHILD_DONE;
   }
 
   @Override
