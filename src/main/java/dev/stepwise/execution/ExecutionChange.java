@@ -204,6 +204,30 @@ public final class ExecutionChange {
     this.endingEventIndex = events.size();
   }
 
+  /** The execution's row as this change leaves it (its end and counters), without reading it. */
+  public ExecutionRow rowAsWritten() {
+    if (ending == null) return execution;
+    ExecutionRow row = execution;
+    return new ExecutionRow(
+        row.id(),
+        row.name(),
+        row.stateMachine(),
+        row.revision(),
+        ending.status(),
+        row.input(),
+        ending.output(),
+        ending.error(),
+        ending.cause(),
+        row.startedAt(),
+        now,
+        row.redriveCount(),
+        nextEventId() - 1,
+        lastTokenId,
+        row.parentExecutionId(),
+        row.parentTokenId(),
+        row.mapIndex());
+  }
+
   ExecutionChanged summary() {
     return new ExecutionChanged(
         execution.id(),

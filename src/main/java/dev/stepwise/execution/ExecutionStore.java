@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * loading and dirty checking would cost more than the statement itself.
  */
 @Component
-class ExecutionStore {
+public class ExecutionStore {
 
   private static final String COLUMNS =
       "id, name, state_machine, revision, status, input, output, error, cause, started_at,"
@@ -59,14 +59,14 @@ class ExecutionStore {
         .update();
   }
 
-  Optional<ExecutionRow> find(UUID id) {
+  public Optional<ExecutionRow> find(UUID id) {
     return jdbc.sql("select " + COLUMNS + " from execution where id = ?")
         .param(id)
         .query(ExecutionStore::map)
         .optional();
   }
 
-  Optional<ExecutionRow> findByName(String stateMachine, String name) {
+  public Optional<ExecutionRow> findByName(String stateMachine, String name) {
     return jdbc.sql("select " + COLUMNS + " from execution where state_machine = ? and name = ?")
         .params(stateMachine, name)
         .query(ExecutionStore::map)
@@ -128,7 +128,7 @@ class ExecutionStore {
    * Newest first; {@code after} is the last row of the previous page. Without {@code parent},
    * top-level executions only; with it, that execution's map run children.
    */
-  List<ExecutionRow> list(
+  public List<ExecutionRow> list(
       String stateMachine, ExecutionStatus status, UUID parent, Cursor after, int limit) {
     var where = new ArrayList<String>();
     var params = new ArrayList<Object>();
@@ -161,7 +161,7 @@ class ExecutionStore {
     return jdbc.sql(sql).params(params).query(ExecutionStore::map).list();
   }
 
-  record Cursor(Instant startedAt, UUID id) {}
+  public record Cursor(Instant startedAt, UUID id) {}
 
   private static ExecutionRow map(ResultSet rs, int row) throws SQLException {
     return new ExecutionRow(

@@ -21,7 +21,8 @@ public class Termination {
     this.stopHandlers = stopHandlers;
   }
 
-  void terminate(ExecutionChange change, ExecutionStatus status, String error, String cause) {
+  public void terminate(
+      ExecutionChange change, ExecutionStatus status, String error, String cause) {
     var id = change.executionId();
     change.end(status, null, error, cause);
     if (children.abortAll(change) > 0) {

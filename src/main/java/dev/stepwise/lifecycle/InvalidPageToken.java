@@ -1,10 +1,10 @@
-package dev.stepwise.execution;
+package dev.stepwise.lifecycle;
 
 import dev.stepwise.failure.InvalidInput;
 
 /** A page token this service did not hand out (or that was altered). */
-public class InvalidPageToken extends InvalidInput {
-  public InvalidPageToken(String message) {
+class InvalidPageToken extends InvalidInput {
+  InvalidPageToken(String message) {
     super(message);
   }
 }

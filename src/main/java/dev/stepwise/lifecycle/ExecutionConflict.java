@@ -1,4 +1,4 @@
-package dev.stepwise.execution;
+package dev.stepwise.lifecycle;
 
 import dev.stepwise.failure.Conflict;
 
@@ -6,8 +6,8 @@ import dev.stepwise.failure.Conflict;
  * The execution is not in a state that allows the request (not running, cannot be redriven, a name
  * taken with another input).
  */
-public class ExecutionConflict extends Conflict {
-  public ExecutionConflict(String message) {
+class ExecutionConflict extends Conflict {
+  ExecutionConflict(String message) {
     super(message);
   }
 }

@@ -1,4 +1,4 @@
-package dev.stepwise.execution;
+package dev.stepwise.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

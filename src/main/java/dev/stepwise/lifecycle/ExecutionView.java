@@ -1,6 +1,7 @@
-package dev.stepwise.execution;
+package dev.stepwise.lifecycle;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.stepwise.execution.ExecutionStatus;
 import java.time.Instant;
 
 /**

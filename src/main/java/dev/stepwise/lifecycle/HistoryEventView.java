@@ -1,4 +1,4 @@
-package dev.stepwise.execution;
+package dev.stepwise.lifecycle;
 
 import java.time.Instant;
 import java.util.Map;

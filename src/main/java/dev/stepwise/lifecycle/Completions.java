@@ -1,5 +1,6 @@
-package dev.stepwise.execution;
+package dev.stepwise.lifecycle;
 
+import dev.stepwise.execution.ExecutionChanged;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;

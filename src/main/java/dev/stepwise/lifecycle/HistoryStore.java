@@ -1,8 +1,7 @@
-package dev.stepwise.execution;
-
-import static dev.stepwise.execution.Sql.instant;
+package dev.stepwise.lifecycle;
 
 import dev.stepwise.asl.Json;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,7 +32,7 @@ class HistoryStore {
                 new HistoryEventView(
                     rs.getLong("id"),
                     rs.getLong("previous_event_id"),
-                    instant(rs, "ts"),
+                    rs.getObject("ts", OffsetDateTime.class).toInstant(),
                     rs.getString("type"),
                     (Map<String, Object>) Json.parse(rs.getString("details"))))
         .list();

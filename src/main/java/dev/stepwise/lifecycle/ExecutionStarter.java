@@ -1,13 +1,20 @@
-package dev.stepwise.execution;
+package dev.stepwise.lifecycle;
 
 import dev.stepwise.admission.Admission;
 import dev.stepwise.asl.Json;
+import dev.stepwise.execution.ExecutionChange;
+import dev.stepwise.execution.ExecutionRow;
+import dev.stepwise.execution.ExecutionStatus;
+import dev.stepwise.execution.ExecutionStore;
+import dev.stepwise.execution.LimitsProperties;
+import dev.stepwise.execution.NewExecutions;
+import dev.stepwise.execution.PayloadOverLimit;
 import dev.stepwise.statemachine.StateMachines;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -55,15 +62,17 @@ public class ExecutionStarter {
           "The input is larger than the payload limit of " + limits.payloadBytes() + " bytes");
     }
     String executionName = name != null ? name : UUID.randomUUID().toString();
+    Optional<ExecutionChange> started;
     // The permit covers the transaction, whose first step may run a whole chain of states.
     try (var permit = admission.admit()) {
-      ExecutionChange change =
-          newExecutions.start(() -> newRow(stateMachine, executionName, inputText), input);
-      return new Started(Executions.view(ended(change.execution(), change)), true);
-    } catch (DuplicateKeyException e) {
-      ExecutionRow existing = executions.findByName(stateMachine, executionName).orElseThrow();
-      return existingWithSameInput(existing, input);
+      started = newExecutions.start(() -> newRow(stateMachine, executionName, inputText), input);
     }
+    if (started.isPresent()) {
+      return new Started(Executions.view(started.get().rowAsWritten()), true);
+    }
+    // The name is taken: the unique key refused the insert, and nothing was written.
+    ExecutionRow existing = executions.findByName(stateMachine, executionName).orElseThrow();
+    return existingWithSameInput(existing, input);
   }
 
   /** The new execution's row, made inside its transaction: the revision is read there. */
@@ -88,30 +97,6 @@ public class ExecutionStarter {
         null,
         null,
         null);
-  }
-
-  /** The row as the change left it, without reading it back. */
-  private static ExecutionRow ended(ExecutionRow row, ExecutionChange change) {
-    var end = change.ending();
-    if (end == null) return row;
-    return new ExecutionRow(
-        row.id(),
-        row.name(),
-        row.stateMachine(),
-        row.revision(),
-        end.status(),
-        row.input(),
-        end.output(),
-        end.error(),
-        end.cause(),
-        row.startedAt(),
-        change.now(),
-        row.redriveCount(),
-        change.nextEventId() - 1,
-        change.lastTokenId(),
-        row.parentExecutionId(),
-        row.parentTokenId(),
-        row.mapIndex());
   }
 
   private static Started existingWithSameInput(ExecutionRow existing, Object input) {

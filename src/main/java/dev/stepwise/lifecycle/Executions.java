@@ -1,6 +1,9 @@
-package dev.stepwise.execution;
+package dev.stepwise.lifecycle;
 
 import dev.stepwise.asl.Json;
+import dev.stepwise.execution.ExecutionRow;
+import dev.stepwise.execution.ExecutionStatus;
+import dev.stepwise.execution.ExecutionStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

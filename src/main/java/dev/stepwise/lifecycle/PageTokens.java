@@ -1,5 +1,6 @@
-package dev.stepwise.execution;
+package dev.stepwise.lifecycle;
 
+import dev.stepwise.execution.ExecutionStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
