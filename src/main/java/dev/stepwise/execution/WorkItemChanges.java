@@ -55,25 +55,20 @@ public class WorkItemChanges {
    * stale item is dropped without effect; an item of an execution that has ended is removed.
    */
   void onToken(WorkItem item, BiConsumer<ExecutionChange, TokenRow> work) {
-    refused.guard(
-        item,
-        () ->
-            transactions.run(
-                ChangeRequest.on(
-                        item.executionId(),
-                        change -> {
-                          if (!queue.complete(item)) return false;
-                          var token = change.prefetched();
-                          if (token == null
-                              || token.status() != TokenStatus.ACTIVE
-                              || token.version() != item.tokenVersion()) {
-                            return true;
-                          }
-                          work.accept(change, token);
-                          return true;
-                        })
-                    .withToken(item.tokenId())
-                    .otherwise(ended -> queue.complete(item))));
+    var request =
+        completing(
+                item,
+                change -> {
+                  var token = change.prefetched();
+                  if (token == null
+                      || token.status() != TokenStatus.ACTIVE
+                      || token.version() != item.tokenVersion()) {
+                    return;
+                  }
+                  work.accept(change, token);
+                })
+            .withToken(item.tokenId());
+    refused.guard(item, () -> transactions.run(request));
   }
 
   /**
@@ -82,17 +77,23 @@ public class WorkItemChanges {
    * item is just removed.
    */
   public void settle(WorkItem item, Consumer<ExecutionChange> work) {
-    refused.guard(
-        item,
-        () ->
-            transactions.run(
-                ChangeRequest.on(
-                        item.executionId(),
-                        change -> {
-                          if (!queue.complete(item)) return false;
-                          work.accept(change);
-                          return true;
-                        })
-                    .otherwise(row -> queue.complete(item))));
+    var request = completing(item, work);
+    refused.guard(item, () -> transactions.run(request));
+  }
+
+  /**
+   * The change every item makes: the item is completed (guarded by its claim's version: a claim
+   * lost to another node rolls the transaction back), then {@code work} runs; an item of an
+   * execution that has ended is just completed.
+   */
+  private ChangeRequest completing(WorkItem item, Consumer<ExecutionChange> work) {
+    return ChangeRequest.on(
+            item.executionId(),
+            change -> {
+              if (!queue.complete(item)) return false;
+              work.accept(change);
+              return true;
+            })
+        .otherwise(ended -> queue.complete(item));
   }
 }
