@@ -55,7 +55,7 @@ class ActivityClaims {
               change.add(
                   Event.of("ActivityStarted", "resource", row.resource(), "workerName", worker));
               timers.heartbeat(change, row);
-              claimed.set(new ActivityTask(row.taskToken(), Json.parse(input.get())));
+              claimed.set(new ActivityTask(row.taskToken(), Json.parseStored(input.get())));
               return true;
             }));
     return Optional.ofNullable(claimed.get());

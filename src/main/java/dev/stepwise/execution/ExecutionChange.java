@@ -104,7 +104,7 @@ public final class ExecutionChange {
           new ExecutionInfo(
               execution.id().toString(),
               execution.name(),
-              Json.parse(execution.input()),
+              Json.parseStored(execution.input()),
               execution.startedAt(),
               execution.stateMachine(),
               execution.revision(),

@@ -44,7 +44,7 @@ class TaskHandler implements WorkHandler {
 
   @Override
   public void handle(WorkItem item) {
-    TaskWork work = Json.mapper().readValue(item.payload(), TaskWork.class);
+    TaskWork work = Json.readStored(item.payload(), TaskWork.class);
     var request = work.request();
     long sentAt = System.nanoTime();
     var call = new CallContext(item.executionId().toString(), work.idempotencyKey());

@@ -156,7 +156,7 @@ public class TokenStore {
     return jdbc.sql(
             "select output from token where execution_id = ? and parent_id = ? order by child_index")
         .params(executionId, parentId)
-        .query((rs, i) -> rs.getString(1) == null ? null : Json.parse(rs.getString(1)))
+        .query((rs, i) -> rs.getString(1) == null ? null : Json.parseStored(rs.getString(1)))
         .list();
   }
 
@@ -203,7 +203,7 @@ public class TokenStore {
         (Integer) rs.getObject(prefix + "parent_id"),
         (Integer) rs.getObject(prefix + "child_index"),
         TokenStatus.valueOf(rs.getString(prefix + "status")),
-        position == null ? null : Json.mapper().readValue(position, Token.class),
+        position == null ? null : Json.readStored(position, Token.class),
         rs.getString(prefix + "output"),
         rs.getInt(prefix + "open_children"),
         rs.getInt(prefix + "version"));

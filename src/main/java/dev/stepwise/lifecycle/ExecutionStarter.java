@@ -100,7 +100,7 @@ public class ExecutionStarter {
   }
 
   private static Started existingWithSameInput(ExecutionRow existing, Object input) {
-    if (!Objects.equals(Json.parse(existing.input()), input)) {
+    if (!Objects.equals(Json.parseStored(existing.input()), input)) {
       throw new ExecutionConflict(
           "An execution named '" + existing.name() + "' exists with a different input");
     }

@@ -34,7 +34,7 @@ class HistoryStore {
                     rs.getLong("previous_event_id"),
                     rs.getObject("ts", OffsetDateTime.class).toInstant(),
                     rs.getString("type"),
-                    (Map<String, Object>) Json.parse(rs.getString("details"))))
+                    (Map<String, Object>) Json.parseStored(rs.getString("details"))))
         .list();
   }
 }

@@ -31,7 +31,7 @@ class ChildDoneHandler implements WorkHandler {
 
   @Override
   public void handle(WorkItem item) {
-    var report = Json.mapper().readValue(item.payload(), MapChildren.Report.class);
+    var report = Json.readStored(item.payload(), MapChildren.Report.class);
     itemChanges.settle(item, change -> applier.childExecutionEnded(change, item.tokenId(), report));
   }
 }
