@@ -9,6 +9,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -22,6 +23,7 @@ import dev.stepwise.execution.ExecutionStatus;
 import dev.stepwise.execution.TaskCompleted;
 import dev.stepwise.queue.Backlog;
 import dev.stepwise.queue.ClaimLost;
+import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -195,14 +197,58 @@ class ArchitectureTests {
           .onlyDependOnClassesThat()
           .resideInAnyPackage("java..", "dev.stepwise.failure..");
 
+  /** The core and its features throw exceptions of their own, never the state machines' ones. */
   @ArchTest
   static final ArchRule executionThrowsItsOwnExceptions =
       noClasses()
           .that()
-          .resideInAPackage("dev.stepwise.execution..")
+          .resideInAnyPackage(
+              "dev.stepwise.execution..",
+              "dev.stepwise.callback..",
+              "dev.stepwise.maprun..",
+              "dev.stepwise.lifecycle..")
           .should()
           .dependOnClassesThat(
               resideInAPackage("dev.stepwise.statemachine..").and(assignableTo(Throwable.class)));
+
+  /**
+   * The core names no feature: it hands their effects to handler interfaces of its own ({@code
+   * DispatchHandler}, {@code DeliveryHandler}, {@code StopHandler}, {@code MapChildren}) that the
+   * features implement.
+   */
+  @ArchTest
+  static final ArchRule coreNamesNoFeature =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.stepwise.execution..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "dev.stepwise.callback..",
+              "dev.stepwise.maprun..",
+              "dev.stepwise.lifecycle..",
+              "dev.stepwise.api..",
+              "dev.stepwise.metrics..");
+
+  /** The features know the core, not each other. */
+  @ArchTest
+  static void featuresDoNotUseEachOther(JavaClasses classes) {
+    var features = List.of("callback", "maprun", "lifecycle");
+    for (String feature : features) {
+      var others =
+          features.stream()
+              .filter(other -> !other.equals(feature))
+              .map(other -> "dev.stepwise." + other + "..")
+              .toArray(String[]::new);
+      noClasses()
+          .that()
+          .resideInAPackage("dev.stepwise." + feature + "..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(others)
+          .check(classes);
+    }
+  }
 
   /** Jayway JsonPath is how {@code asl.path} reads paths; the engine sees only its own types. */
   @ArchTest
