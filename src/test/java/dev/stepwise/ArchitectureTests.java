@@ -9,20 +9,29 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
-import dev.stepwise.execution.CallbackOpened;
+import dev.stepwise.callback.CallbackOpened;
+import dev.stepwise.callback.OpenCallbacks;
 import dev.stepwise.execution.ExecutionChanged;
 import dev.stepwise.execution.ExecutionStatus;
-import dev.stepwise.execution.OpenCallbacks;
 import dev.stepwise.execution.TaskCompleted;
 import dev.stepwise.queue.Backlog;
 import dev.stepwise.queue.ClaimLost;
+import java.util.List;
 import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * The package rules of the README's "How it works": {@code asl} and {@code engine} are pure (no
@@ -108,13 +117,22 @@ class ArchitectureTests {
       slices().matching("dev.stepwise.(*)..").should().beFreeOfCycles();
 
   /**
-   * Inside the runtime's packages no two classes depend on each other, directly or through others:
-   * each can be read (and tested) knowing only what it uses.
+   * Inside the runtime's packages (the core, the queue and the features) no two classes depend on
+   * each other, directly or through others: each can be read (and tested) knowing only what it
+   * uses.
    */
   @ArchTest
   static final ArchRule runtimeClassesAreFreeOfCycles =
       slices()
-          .assignedFrom(new ClassesOf(Set.of("dev.stepwise.execution", "dev.stepwise.queue")))
+          .assignedFrom(
+              new ClassesOf(
+                  Set.of(
+                      "dev.stepwise.execution",
+                      "dev.stepwise.queue",
+                      "dev.stepwise.callback",
+                      "dev.stepwise.maprun",
+                      "dev.stepwise.lifecycle",
+                      "dev.stepwise.failure")))
           .should()
           .beFreeOfCycles();
 
@@ -135,26 +153,102 @@ class ArchitectureTests {
   }
 
   /**
-   * Modules throw exceptions that say what went wrong; which HTTP status that is, only the API
-   * says.
+   * HTTP belongs to the web layer: {@code api}, and the controllers a feature module keeps next to
+   * its code (annotated {@code @RestController}, as {@code callback}'s). Everything else throws
+   * exceptions that say what went wrong, each of a failure category.
    */
   @ArchTest
   static final ArchRule httpOnlyInTheWebLayer =
       noClasses()
           .that()
           .resideOutsideOfPackage("dev.stepwise.api..")
+          .and()
+          .areNotAnnotatedWith(RestController.class)
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("org.springframework.http..", "org.springframework.web..");
 
+  /**
+   * Which HTTP status a failure is, only {@code api} says ({@code ApiErrors} maps the failure
+   * categories); a feature's controller answers its successes and throws the rest.
+   */
+  @ArchTest
+  static final ArchRule statusCodesAndErrorMappingOnlyInTheApi =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("dev.stepwise.api..")
+          .should()
+          .dependOnClassesThat()
+          .belongToAnyOf(
+              HttpStatus.class,
+              HttpStatusCode.class,
+              ProblemDetail.class,
+              ExceptionHandler.class,
+              RestControllerAdvice.class,
+              ResponseStatus.class);
+
+  /** The failure categories are plain exceptions: they depend on nothing of the service. */
+  @ArchTest
+  static final ArchRule failureCategoriesStandAlone =
+      classes()
+          .that()
+          .resideInAPackage("dev.stepwise.failure..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("java..", "dev.stepwise.failure..");
+
+  /** The core and its features throw exceptions of their own, never the state machines' ones. */
   @ArchTest
   static final ArchRule executionThrowsItsOwnExceptions =
       noClasses()
           .that()
-          .resideInAPackage("dev.stepwise.execution..")
+          .resideInAnyPackage(
+              "dev.stepwise.execution..",
+              "dev.stepwise.callback..",
+              "dev.stepwise.maprun..",
+              "dev.stepwise.lifecycle..")
           .should()
           .dependOnClassesThat(
               resideInAPackage("dev.stepwise.statemachine..").and(assignableTo(Throwable.class)));
+
+  /**
+   * The core names no feature: it hands their effects to handler interfaces of its own ({@code
+   * DispatchHandler}, {@code DeliveryHandler}, {@code StopHandler}, {@code MapChildren}) that the
+   * features implement.
+   */
+  @ArchTest
+  static final ArchRule coreNamesNoFeature =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.stepwise.execution..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "dev.stepwise.callback..",
+              "dev.stepwise.maprun..",
+              "dev.stepwise.lifecycle..",
+              "dev.stepwise.api..",
+              "dev.stepwise.metrics..");
+
+  /** The features know the core, not each other. */
+  @ArchTest
+  static void featuresDoNotUseEachOther(JavaClasses classes) {
+    var features = List.of("callback", "maprun", "lifecycle");
+    for (String feature : features) {
+      var others =
+          features.stream()
+              .filter(other -> !other.equals(feature))
+              .map(other -> "dev.stepwise." + other + "..")
+              .toArray(String[]::new);
+      noClasses()
+          .that()
+          .resideInAPackage("dev.stepwise." + feature + "..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(others)
+          .check(classes);
+    }
+  }
 
   /** Jayway JsonPath is how {@code asl.path} reads paths; the engine sees only its own types. */
   @ArchTest

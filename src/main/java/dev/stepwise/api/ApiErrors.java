@@ -2,19 +2,12 @@ package dev.stepwise.api;
 
 import dev.stepwise.admission.ThrottledException;
 import dev.stepwise.database.DatabaseFailures;
-import dev.stepwise.execution.ActivityNotFound;
-import dev.stepwise.execution.ExecutionBusy;
-import dev.stepwise.execution.ExecutionConflict;
-import dev.stepwise.execution.ExecutionNotFound;
-import dev.stepwise.execution.InvalidPageToken;
-import dev.stepwise.execution.PayloadOverLimit;
-import dev.stepwise.execution.TaskNotWaiting;
-import dev.stepwise.execution.TaskTokenNotFound;
-import dev.stepwise.statemachine.InvalidAliasException;
+import dev.stepwise.failure.Busy;
+import dev.stepwise.failure.Conflict;
+import dev.stepwise.failure.InvalidInput;
+import dev.stepwise.failure.NotFound;
+import dev.stepwise.failure.OverLimit;
 import dev.stepwise.statemachine.InvalidDefinitionException;
-import dev.stepwise.statemachine.InvalidVersionException;
-import dev.stepwise.statemachine.StateMachineConflict;
-import dev.stepwise.statemachine.StateMachineNotFound;
 import dev.stepwise.teststate.InvalidTestStateRequest;
 import jakarta.persistence.PersistenceException;
 import java.net.URI;
@@ -36,35 +29,27 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Maps the API's exceptions to RFC 9457 problem details. The modules throw exceptions of their own
- * that say what went wrong; the HTTP status each one means is decided here only.
+ * that say what went wrong, each of a failure category ({@code dev.stepwise.failure}); the HTTP
+ * status each category means is decided here only, so this class names no module's exception (only
+ * those that carry more than a message: a definition's diagnostics, a throttle's retry time).
  */
 @RestControllerAdvice
 class ApiErrors extends ResponseEntityExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
   private static final URI THROTTLING = URI.create("urn:stepwise:problem:throttling");
 
-  /** {@link StateMachineNotFound} covers its versions and aliases too. */
-  @ExceptionHandler({
-    StateMachineNotFound.class,
-    ExecutionNotFound.class,
-    ActivityNotFound.class,
-    TaskTokenNotFound.class
-  })
-  ProblemDetail notFound(RuntimeException e) {
+  @ExceptionHandler(NotFound.class)
+  ProblemDetail notFound(NotFound e) {
     return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
   }
 
-  @ExceptionHandler({StateMachineConflict.class, ExecutionConflict.class, TaskNotWaiting.class})
-  ProblemDetail conflict(RuntimeException e) {
+  @ExceptionHandler(Conflict.class)
+  ProblemDetail conflict(Conflict e) {
     return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
   }
 
-  @ExceptionHandler({
-    BadRequestException.class,
-    InvalidAliasException.class,
-    InvalidVersionException.class
-  })
-  ProblemDetail badRequest(RuntimeException e) {
+  @ExceptionHandler(BadRequestException.class)
+  ProblemDetail badRequest(BadRequestException e) {
     return problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage());
   }
 
@@ -74,19 +59,19 @@ class ApiErrors extends ResponseEntityExceptionHandler {
   }
 
   // The next three are titled with the status's reason phrase, as they always were.
-  @ExceptionHandler(PayloadOverLimit.class)
-  ProblemDetail payloadOverLimit(PayloadOverLimit e) {
+  @ExceptionHandler(OverLimit.class)
+  ProblemDetail overLimit(OverLimit e) {
     return titledByStatus(HttpStatus.CONTENT_TOO_LARGE, e);
   }
 
-  @ExceptionHandler(InvalidPageToken.class)
-  ProblemDetail invalidPageToken(InvalidPageToken e) {
+  @ExceptionHandler(InvalidInput.class)
+  ProblemDetail invalidInput(InvalidInput e) {
     return titledByStatus(HttpStatus.BAD_REQUEST, e);
   }
 
-  /** A stop that waited too long for a busy execution: the client just tries again. */
-  @ExceptionHandler(ExecutionBusy.class)
-  ProblemDetail busy(ExecutionBusy e) {
+  /** A request that waited too long for something busy (a stop): the client just tries again. */
+  @ExceptionHandler(Busy.class)
+  ProblemDetail busy(Busy e) {
     return titledByStatus(HttpStatus.SERVICE_UNAVAILABLE, e);
   }
 
@@ -110,6 +95,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         .body(problem);
   }
 
+  /** Invalid input too, with every problem found (the most specific handler wins). */
   @ExceptionHandler(InvalidDefinitionException.class)
   ProblemDetail invalidDefinition(InvalidDefinitionException e) {
     var problem = problem(HttpStatus.BAD_REQUEST, "Invalid definition", e.getMessage());

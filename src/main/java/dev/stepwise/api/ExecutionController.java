@@ -1,12 +1,12 @@
 package dev.stepwise.api;
 
 import dev.stepwise.asl.Json;
-import dev.stepwise.execution.ExecutionControl;
-import dev.stepwise.execution.ExecutionStarter;
 import dev.stepwise.execution.ExecutionStatus;
-import dev.stepwise.execution.ExecutionView;
-import dev.stepwise.execution.Executions;
-import dev.stepwise.execution.HistoryEventView;
+import dev.stepwise.lifecycle.ExecutionControl;
+import dev.stepwise.lifecycle.ExecutionStarter;
+import dev.stepwise.lifecycle.ExecutionView;
+import dev.stepwise.lifecycle.Executions;
+import dev.stepwise.lifecycle.HistoryEventView;
 import dev.stepwise.statemachine.QualifiedName;
 import java.net.URI;
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package dev.stepwise.api;
 
 /** Page sizes: default 100, at most 1000. */
-final class Paging {
+public final class Paging {
   private Paging() {}
 
-  static int size(Integer requested) {
+  public static int size(Integer requested) {
     if (requested == null) return 100;
     if (requested < 1 || requested > 1000) {
       throw new BadRequestException("pageSize must be between 1 and 1000");

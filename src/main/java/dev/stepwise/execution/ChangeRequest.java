@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  *     row (returns false to write nothing): work addressed to one that has ended is still settled
  * @param missing what is thrown when the execution does not exist; null to do nothing
  */
-record ChangeRequest(
+public record ChangeRequest(
     UUID executionId,
     Supplier<ExecutionRow> newExecution,
     Integer tokenId,
@@ -35,20 +35,21 @@ record ChangeRequest(
 
   private static final Predicate<ExecutionRow> NOTHING = row -> false;
 
-  ChangeRequest {
+  public ChangeRequest {
     Objects.requireNonNull(otherwise);
     Objects.requireNonNull(work);
   }
 
   /** Works on the running execution {@code executionId}; nothing happens to one that ended. */
-  static ChangeRequest on(UUID executionId, Predicate<ExecutionChange> work) {
+  public static ChangeRequest on(UUID executionId, Predicate<ExecutionChange> work) {
     return new ChangeRequest(executionId, null, null, null, false, NOTHING, null, work);
   }
 
   /**
    * Inserts the execution {@code row} makes (inside the transaction, so what it reads is consistent
-   * with the insert) and works on it. Never retried: a duplicate name is the caller's to resolve.
-   * Inside another execution's transaction (a child's start) it joins that one.
+   * with the insert) and works on it. Never retried; when the name is taken (the insert breaks its
+   * unique key), nothing is written and {@link ExecutionTransactions#run} returns empty. Inside
+   * another execution's transaction (a child's start) it joins that one.
    */
   static ChangeRequest start(Supplier<ExecutionRow> row, Predicate<ExecutionChange> work) {
     return new ChangeRequest(null, row, null, null, false, NOTHING, null, work);
@@ -63,7 +64,7 @@ record ChangeRequest(
   /**
    * Waits at most {@code wait} for the lock (a step may hold it up to its evaluation bound), once.
    */
-  ChangeRequest waitingAtMost(Duration wait) {
+  public ChangeRequest waitingAtMost(Duration wait) {
     return new ChangeRequest(
         executionId, newExecution, tokenId, wait, anyStatus, otherwise, missing, work);
   }
@@ -75,13 +76,13 @@ record ChangeRequest(
   }
 
   /** The work runs whatever the execution's status (it checks the status itself). */
-  ChangeRequest whateverItsStatus() {
+  public ChangeRequest whateverItsStatus() {
     return new ChangeRequest(
         executionId, newExecution, tokenId, lockWait, true, otherwise, missing, work);
   }
 
   /** An execution that does not exist is {@code error}. */
-  ChangeRequest orElseThrow(Supplier<? extends RuntimeException> error) {
+  public ChangeRequest orElseThrow(Supplier<? extends RuntimeException> error) {
     return new ChangeRequest(
         executionId, newExecution, tokenId, lockWait, anyStatus, otherwise, error, work);
   }

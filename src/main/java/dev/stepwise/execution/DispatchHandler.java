@@ -7,7 +7,7 @@ import dev.stepwise.engine.TaskRequest;
  * callbacks and activities record a handed-out task token here). The core asks each registered
  * handler before it enqueues the request; it never calls the feature's classes itself.
  */
-interface DispatchHandler {
+public interface DispatchHandler {
   /**
    * Sees the request that token {@code tokenId}, at {@code version}, is about to send. Returns true
    * when this feature takes the task over, so no request is sent (an activity's workers pull it).

@@ -22,7 +22,7 @@ import java.util.random.RandomGenerator;
  * end), new token ids, and whether it ended. (Named for what it is; it was once "Session", which
  * read like Hibernate's.)
  */
-final class ExecutionChange {
+public final class ExecutionChange {
   private final ExecutionRow execution;
   private final Interpreter interpreter;
   private final Instant now;
@@ -60,7 +60,7 @@ final class ExecutionChange {
    * as this change ({@link ExecutionTransactions}, which sets how): {@code row} is inserted and
    * {@code work} done in a change of its own, written as any.
    */
-  void start(ExecutionRow row, Consumer<ExecutionChange> work) {
+  public void start(ExecutionRow row, Consumer<ExecutionChange> work) {
     starts.accept(row, work);
   }
 
@@ -77,11 +77,11 @@ final class ExecutionChange {
     this.prefetched = token;
   }
 
-  UUID executionId() {
+  public UUID executionId() {
     return execution.id();
   }
 
-  ExecutionRow execution() {
+  public ExecutionRow execution() {
     return execution;
   }
 
@@ -93,7 +93,7 @@ final class ExecutionChange {
     return limits;
   }
 
-  Instant now() {
+  public Instant now() {
     return now;
   }
 
@@ -104,7 +104,7 @@ final class ExecutionChange {
           new ExecutionInfo(
               execution.id().toString(),
               execution.name(),
-              Json.parse(execution.input()),
+              Json.parseStored(execution.input()),
               execution.startedAt(),
               execution.stateMachine(),
               execution.revision(),
@@ -148,7 +148,7 @@ final class ExecutionChange {
     if (ending != null) endingEventIndex = from;
   }
 
-  void add(Event event) {
+  public void add(Event event) {
     events.add(event);
   }
 
@@ -160,7 +160,7 @@ final class ExecutionChange {
     return events;
   }
 
-  int newTokenIds(int count) {
+  public int newTokenIds(int count) {
     int first = lastTokenId + 1;
     lastTokenId += count;
     return first;
@@ -202,6 +202,32 @@ final class ExecutionChange {
   void end(ExecutionStatus status, String output, String error, String cause) {
     this.ending = new Ending(status, output, error, cause);
     this.endingEventIndex = events.size();
+  }
+
+  /** The execution's row as this change leaves it (its end and counters), without reading it. */
+  public ExecutionRow rowAsWritten() {
+    if (ending == null) return execution;
+    ExecutionRow row = execution;
+    return new ExecutionRow(
+        row.id(),
+        row.name(),
+        row.stateMachine(),
+        row.revision(),
+        ending.status(),
+        row.input(),
+        ending.output(),
+        ending.error(),
+        ending.cause(),
+        row.startedAt(),
+        now,
+        row.redriveCount(),
+        nextEventId() - 1,
+        lastTokenId,
+        row.parentExecutionId(),
+        row.parentTokenId(),
+        row.mapIndex(),
+        row.version(),
+        row.alias());
   }
 
   ExecutionChanged summary() {

@@ -8,7 +8,7 @@ import java.util.UUID;
  * names its parent execution, the parent's token that waits for it, and its index in the run. An
  * execution started on a version or an alias names them ({@code version} is the alias's choice).
  */
-record ExecutionRow(
+public record ExecutionRow(
     UUID id,
     String name,
     String stateMachine,
@@ -29,7 +29,7 @@ record ExecutionRow(
     Integer version,
     String alias) {
 
-  boolean isChild() {
+  public boolean isChild() {
     return parentExecutionId != null;
   }
 }

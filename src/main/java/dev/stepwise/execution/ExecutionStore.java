@@ -20,9 +20,7 @@ import org.springframework.stereotype.Component;
  * loading and dirty checking would cost more than the statement itself.
  */
 @Component
-class ExecutionStore {
-  private static final String RUNNING_CHILDREN =
-      "select id from execution where parent_execution_id = ? and status = 'RUNNING'";
+public class ExecutionStore {
 
   private static final String COLUMNS =
       "id, name, state_machine, revision, status, input, output, error, cause, started_at,"
@@ -63,14 +61,14 @@ class ExecutionStore {
         .update();
   }
 
-  Optional<ExecutionRow> find(UUID id) {
+  public Optional<ExecutionRow> find(UUID id) {
     return jdbc.sql("select " + COLUMNS + " from execution where id = ?")
         .param(id)
         .query(ExecutionStore::map)
         .optional();
   }
 
-  Optional<ExecutionRow> findByName(String stateMachine, String name) {
+  public Optional<ExecutionRow> findByName(String stateMachine, String name) {
     return jdbc.sql("select " + COLUMNS + " from execution where state_machine = ? and name = ?")
         .params(stateMachine, name)
         .query(ExecutionStore::map)
@@ -132,7 +130,7 @@ class ExecutionStore {
    * Newest first; {@code after} is the last row of the previous page. Without {@code parent},
    * top-level executions only; with it, that execution's map run children.
    */
-  List<ExecutionRow> list(
+  public List<ExecutionRow> list(
       String stateMachine, ExecutionStatus status, UUID parent, Cursor after, int limit) {
     var where = new ArrayList<String>();
     var params = new ArrayList<Object>();
@@ -165,21 +163,7 @@ class ExecutionStore {
     return jdbc.sql(sql).params(params).query(ExecutionStore::map).list();
   }
 
-  record Cursor(Instant startedAt, UUID id) {}
-
-  /** The running children of {@code parent}; of some of its tokens only, unless null. */
-  /** Every running child execution of {@code parent}. */
-  List<UUID> runningChildren(UUID parent) {
-    return jdbc.sql(RUNNING_CHILDREN).param(parent).query(UUID.class).list();
-  }
-
-  /** The running child executions that the given tokens of {@code parent} stand for. */
-  List<UUID> runningChildren(UUID parent, List<Integer> tokenIds) {
-    return jdbc.sql(RUNNING_CHILDREN + " and parent_token_id = any(?)")
-        .params(parent, tokenIds.toArray(new Integer[0]))
-        .query(UUID.class)
-        .list();
-  }
+  public record Cursor(Instant startedAt, UUID id) {}
 
   private static ExecutionRow map(ResultSet rs, int row) throws SQLException {
     return new ExecutionRow(

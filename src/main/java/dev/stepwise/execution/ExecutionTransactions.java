@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Spring's {@link RetryTemplate}; ASL retries never come through here.
  */
 @Component
-class ExecutionTransactions {
+public class ExecutionTransactions {
   private final TransactionTemplate tx;
   private final ExecutionStore executions;
   private final ExecutionChanges changes;
@@ -51,17 +52,33 @@ class ExecutionTransactions {
 
   /**
    * Carries out {@code request}; returns the change it wrote, empty when it wrote nothing (the
-   * execution did not exist, was not running, or the work declined).
+   * execution did not exist, was not running, or the work declined; a new execution's name was
+   * taken).
    *
    * @throws PessimisticLockingFailureException when a request with a lock wait found the row locked
    *     that long
    */
-  Optional<ExecutionChange> run(ChangeRequest request) {
+  public Optional<ExecutionChange> run(ChangeRequest request) {
+    if (request.newExecution() != null) return start(request);
     if (!request.retried()) return attempt(request);
     try {
       return retry.execute(() -> attempt(request));
     } catch (RetryException e) {
       throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * A new execution: never retried. Its name already taken, the insert breaks the unique key and
+   * the transaction rolls back: nothing was written (empty), and the caller finds the execution
+   * that has the name. (A child's start inside another change is that change's, see {@link
+   * #carryOut}.)
+   */
+  private Optional<ExecutionChange> start(ChangeRequest request) {
+    try {
+      return attempt(request);
+    } catch (DuplicateKeyException e) {
+      return Optional.empty();
     }
   }
 

@@ -23,7 +23,7 @@ class ForkHandler implements WorkHandler {
 
   @Override
   public void handle(WorkItem item) {
-    var work = Json.mapper().readValue(item.payload(), ForkWork.class);
+    var work = Json.readStored(item.payload(), ForkWork.class);
     itemChanges.onToken(item, (change, parent) -> applier.continueFork(change, parent, work));
   }
 }

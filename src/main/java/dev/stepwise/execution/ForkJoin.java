@@ -153,7 +153,7 @@ class ForkJoin {
    * that fails ends the fork, and the children after it never start. Once the transaction has done
    * its share ({@link ExecutionChange#isFull}), the children from there up to child index {@code
    * to} start in a follow-up transaction, so a fork of any size never holds one long. A distributed
-   * Map's children start as child mapChildren, all at once.
+   * Map's children start as child executions, all at once.
    */
   private void run(
       ExecutionChange change, OpenFork open, List<TokenRow> children, int to, Steps steps) {
@@ -226,7 +226,7 @@ class ForkJoin {
 
   /**
    * The fork failed: the other children are cancelled, their late answers dropped, and running
-   * child mapChildren asked to abort. Their rows go, so the ends gathered for them need no writing.
+   * child executions asked to abort. Their rows go, so the ends gathered for them need no writing.
    */
   private void fail(
       ExecutionChange change,

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     functions, Choice rules) of one step may run in all before the state fails
  */
 @ConfigurationProperties("stepwise.limits")
-record LimitsProperties(
+public record LimitsProperties(
     @DefaultValue("262144") int payloadBytes,
     @DefaultValue("25000") int historyEvents,
     @DefaultValue("1000") int statesPerStep,

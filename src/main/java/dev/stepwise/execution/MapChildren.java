@@ -5,9 +5,10 @@ import java.util.List;
 /**
  * The child executions of distributed Maps, as the core asks for them: the fork starts and aborts
  * them, and an execution that ends reports to its parent if it has one. The core defines this; the
- * distributed Map feature implements it ({@link ChildExecutions}).
+ * distributed Map feature implements it ({@code maprun.ChildExecutions}), so the core names no
+ * feature.
  */
-interface MapChildren {
+public interface MapChildren {
   /** How a child ended, as it reports to its parent. */
   record Report(ExecutionStatus status, Object output, String error, String cause) {}
 

@@ -2,6 +2,7 @@ package dev.stepwise.execution;
 
 import dev.stepwise.engine.Event;
 import dev.stepwise.engine.Token;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
  * written together, so a run of pure states may finish before the start returns.
  */
 @Component
-class NewExecutions {
+public class NewExecutions {
   private final ExecutionTransactions transactions;
   private final TokenStore tokens;
   private final StepApplier applier;
@@ -30,20 +31,17 @@ class NewExecutions {
 
   /**
    * Inserts the execution {@code row} makes (inside the transaction) with {@code input}, and runs
-   * its first step; returns the change written.
-   *
-   * @throws org.springframework.dao.DuplicateKeyException when its name is taken
+   * its first step; returns the change written, or empty when the execution's name is taken
+   * (nothing was written; the caller finds the execution that has it).
    */
-  ExecutionChange start(Supplier<ExecutionRow> row, Object input) {
-    return transactions
-        .run(
-            ChangeRequest.start(
-                row,
-                change -> {
-                  run(change, input);
-                  return true;
-                }))
-        .orElseThrow();
+  public Optional<ExecutionChange> start(Supplier<ExecutionRow> row, Object input) {
+    return transactions.run(
+        ChangeRequest.start(
+            row,
+            change -> {
+              run(change, input);
+              return true;
+            }));
   }
 
   private void run(ExecutionChange change, Object input) {

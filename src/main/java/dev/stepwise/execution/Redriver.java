@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * the input that state had.
  */
 @Component
-class Redriver {
+public class Redriver {
   private final ExecutionStore executions;
   private final TokenStore tokens;
   private final WorkQueue queue;
@@ -26,7 +26,7 @@ class Redriver {
     this.timeouts = timeouts;
   }
 
-  void redrive(ExecutionChange change) {
+  public void redrive(ExecutionChange change) {
     var id = change.executionId();
     ExecutionRow row = change.execution();
     TokenRow root = tokens.find(id, 1).orElseThrow();

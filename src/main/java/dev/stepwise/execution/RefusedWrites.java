@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * connection, a deadlock, a duplicate key from a race) still go back to the queue.
  */
 @Component
-class RefusedWrites {
+public class RefusedWrites {
   private static final Logger log = LoggerFactory.getLogger(RefusedWrites.class);
 
   private final ExecutionTransactions transactions;
@@ -30,7 +30,7 @@ class RefusedWrites {
   }
 
   /** Runs the work of {@code item}; if the database refuses its writes, fails the execution. */
-  void guard(WorkItem item, Runnable work) {
+  public void guard(WorkItem item, Runnable work) {
     try {
       work.run();
     } catch (DataIntegrityViolationException e) {

@@ -4,6 +4,7 @@ import dev.stepwise.asl.Json;
 import dev.stepwise.engine.Effect;
 import dev.stepwise.engine.Event;
 import dev.stepwise.engine.Step;
+import dev.stepwise.engine.TaskOutcome;
 import dev.stepwise.queue.NewWork;
 import dev.stepwise.queue.WorkQueue;
 import java.time.Instant;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  * transaction: the bookkeeping of Parallel and Map has no outside effect).
  */
 @Component
-class StepApplier {
+public class StepApplier {
   private final TokenStore tokens;
   private final WorkQueue queue;
   private final ForkJoin forks;
@@ -45,6 +46,20 @@ class StepApplier {
   }
 
   /**
+   * A Task's outcome arrived for {@code token}, which waits in its Task state (an answer to a
+   * callback, a timer of the wait): the state goes on as after any Task, Retry and Catch included.
+   */
+  public void afterTask(ExecutionChange change, TokenRow token, TaskOutcome outcome) {
+    apply(
+        change,
+        token,
+        Decisions.decide(
+            (interpreter, position, context) -> interpreter.afterTask(position, outcome, context),
+            change,
+            token));
+  }
+
+  /**
    * Starts the next children of a fork that one transaction could not start in full (a {@link
    * WorkKinds#FORK} item on the parent token).
    */
@@ -54,7 +69,7 @@ class StepApplier {
   }
 
   /** A distributed Map's child execution reported its end to the waiting token {@code tokenId}. */
-  void childExecutionEnded(ExecutionChange change, int tokenId, MapChildren.Report report) {
+  public void childExecutionEnded(ExecutionChange change, int tokenId, MapChildren.Report report) {
     forks.childExecutionEnded(change, tokenId, report, steps);
     forks.writeAll(change);
   }

@@ -21,19 +21,19 @@ class TaskHandler implements WorkHandler {
   private final WorkItemChanges itemChanges;
   private final HttpTaskDispatcher dispatcher;
   private final ApplicationEventPublisher publisher;
-  private final TaskCallbacks callbacks;
+  private final DeliveryHandler delivery;
   private final LocalWork local;
 
   TaskHandler(
       WorkItemChanges itemChanges,
       HttpTaskDispatcher dispatcher,
       ApplicationEventPublisher publisher,
-      TaskCallbacks callbacks,
+      DeliveryHandler delivery,
       LocalWork local) {
     this.itemChanges = itemChanges;
     this.dispatcher = dispatcher;
     this.publisher = publisher;
-    this.callbacks = callbacks;
+    this.delivery = delivery;
     this.local = local;
   }
 
@@ -44,7 +44,7 @@ class TaskHandler implements WorkHandler {
 
   @Override
   public void handle(WorkItem item) {
-    TaskWork work = Json.mapper().readValue(item.payload(), TaskWork.class);
+    TaskWork work = Json.readStored(item.payload(), TaskWork.class);
     var request = work.request();
     long sentAt = System.nanoTime();
     var call = new CallContext(item.executionId().toString(), work.idempotencyKey());
@@ -57,8 +57,9 @@ class TaskHandler implements WorkHandler {
             request.attempt(),
             java.time.Duration.ofNanos(System.nanoTime() - sentAt)));
     if (request.callback() != null && outcome instanceof TaskOutcome.Succeeded delivered) {
-      // The task token is out; the state now waits for its callback.
-      callbacks.delivered(item, request, delivered.result());
+      // The task token is out; the state now waits for its callback, which the feature that handed
+      // the token out records.
+      delivery.delivered(item, request, delivered.result());
       return;
     }
     // TaskStarted is recorded with the outcome: one transaction per call instead of two.

@@ -7,7 +7,7 @@ import dev.stepwise.queue.WorkItem;
  * Work that ends a running execution from outside its states, in the execution's own transaction;
  * on an execution that has already ended, the item is just removed.
  */
-abstract class TerminatingHandler implements WorkHandler {
+public abstract class TerminatingHandler implements WorkHandler {
   private final WorkItemChanges itemChanges;
   private final Termination termination;
   private final String kind;
@@ -15,7 +15,7 @@ abstract class TerminatingHandler implements WorkHandler {
   private final String error;
   private final String cause;
 
-  TerminatingHandler(
+  protected TerminatingHandler(
       WorkItemChanges itemChanges,
       Termination termination,
       String kind,

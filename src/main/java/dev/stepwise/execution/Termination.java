@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** Ends a running execution from outside its states: stopped, timed out, or over a limit. */
 @Component
-class Termination {
+public class Termination {
   private final TokenStore tokens;
   private final WorkQueue queue;
   private final MapChildren children;
@@ -21,7 +21,8 @@ class Termination {
     this.stopHandlers = stopHandlers;
   }
 
-  void terminate(ExecutionChange change, ExecutionStatus status, String error, String cause) {
+  public void terminate(
+      ExecutionChange change, ExecutionStatus status, String error, String cause) {
     var id = change.executionId();
     change.end(status, null, error, cause);
     if (children.abortAll(change) > 0) {

@@ -6,7 +6,7 @@ import dev.stepwise.engine.Token;
  * A stored token: its place in the fork tree, status, the interpreter's position, a finished
  * child's output, and how many children are still open.
  */
-record TokenRow(
+public record TokenRow(
     int id,
     Integer parentId,
     Integer childIndex,

@@ -1,7 +1,7 @@
 package dev.stepwise.execution;
 
 /** A token's lifecycle: PENDING (a Map iteration waiting for a slot) → ACTIVE → an end. */
-enum TokenStatus {
+public enum TokenStatus {
   PENDING,
   ACTIVE,
   SUCCEEDED,

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** Tokens of executions. Callers hold the execution's row lock. */
 @Component
-class TokenStore {
+public class TokenStore {
   private static final String COLUMNS =
       "id, parent_id, child_index, status, position, output, open_children, version";
 
@@ -22,7 +22,7 @@ class TokenStore {
     this.jdbc = jdbc;
   }
 
-  void insert(UUID executionId, TokenRow row) {
+  public void insert(UUID executionId, TokenRow row) {
     jdbc.sql("insert into token (execution_id, " + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             executionId,
@@ -63,7 +63,7 @@ class TokenStore {
         .update();
   }
 
-  Optional<TokenRow> find(UUID executionId, int id) {
+  public Optional<TokenRow> find(UUID executionId, int id) {
     return jdbc.sql("select " + COLUMNS + " from token where execution_id = ? and id = ?")
         .params(executionId, id)
         .query(TokenStore::map)
@@ -156,7 +156,7 @@ class TokenStore {
     return jdbc.sql(
             "select output from token where execution_id = ? and parent_id = ? order by child_index")
         .params(executionId, parentId)
-        .query((rs, i) -> rs.getString(1) == null ? null : Json.parse(rs.getString(1)))
+        .query((rs, i) -> rs.getString(1) == null ? null : Json.parseStored(rs.getString(1)))
         .list();
   }
 
@@ -203,7 +203,7 @@ class TokenStore {
         (Integer) rs.getObject(prefix + "parent_id"),
         (Integer) rs.getObject(prefix + "child_index"),
         TokenStatus.valueOf(rs.getString(prefix + "status")),
-        position == null ? null : Json.mapper().readValue(position, Token.class),
+        position == null ? null : Json.readStored(position, Token.class),
         rs.getString(prefix + "output"),
         rs.getInt(prefix + "open_children"),
         rs.getInt(prefix + "version"));

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * interpreter's result.)
  */
 @Component
-class WorkItemChanges {
+public class WorkItemChanges {
   private final ExecutionTransactions transactions;
   private final WorkQueue queue;
   private final StepApplier applier;
@@ -55,25 +55,20 @@ class WorkItemChanges {
    * stale item is dropped without effect; an item of an execution that has ended is removed.
    */
   void onToken(WorkItem item, BiConsumer<ExecutionChange, TokenRow> work) {
-    refused.guard(
-        item,
-        () ->
-            transactions.run(
-                ChangeRequest.on(
-                        item.executionId(),
-                        change -> {
-                          if (!queue.complete(item)) return false;
-                          var token = change.prefetched();
-                          if (token == null
-                              || token.status() != TokenStatus.ACTIVE
-                              || token.version() != item.tokenVersion()) {
-                            return true;
-                          }
-                          work.accept(change, token);
-                          return true;
-                        })
-                    .withToken(item.tokenId())
-                    .otherwise(ended -> queue.complete(item))));
+    var request =
+        completing(
+                item,
+                change -> {
+                  var token = change.prefetched();
+                  if (token == null
+                      || token.status() != TokenStatus.ACTIVE
+                      || token.version() != item.tokenVersion()) {
+                    return;
+                  }
+                  work.accept(change, token);
+                })
+            .withToken(item.tokenId());
+    refused.guard(item, () -> transactions.run(request));
   }
 
   /**
@@ -81,18 +76,24 @@ class WorkItemChanges {
    * it (a timeout, a child's report to its parent, an abort): on an execution that has ended, the
    * item is just removed.
    */
-  void settle(WorkItem item, Consumer<ExecutionChange> work) {
-    refused.guard(
-        item,
-        () ->
-            transactions.run(
-                ChangeRequest.on(
-                        item.executionId(),
-                        change -> {
-                          if (!queue.complete(item)) return false;
-                          work.accept(change);
-                          return true;
-                        })
-                    .otherwise(row -> queue.complete(item))));
+  public void settle(WorkItem item, Consumer<ExecutionChange> work) {
+    var request = completing(item, work);
+    refused.guard(item, () -> transactions.run(request));
+  }
+
+  /**
+   * The change every item makes: the item is completed (guarded by its claim's version: a claim
+   * lost to another node rolls the transaction back), then {@code work} runs; an item of an
+   * execution that has ended is just completed.
+   */
+  private ChangeRequest completing(WorkItem item, Consumer<ExecutionChange> work) {
+    return ChangeRequest.on(
+            item.executionId(),
+            change -> {
+              if (!queue.complete(item)) return false;
+              work.accept(change);
+              return true;
+            })
+        .otherwise(ended -> queue.complete(item));
   }
 }

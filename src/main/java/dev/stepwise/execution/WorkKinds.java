@@ -1,12 +1,15 @@
 package dev.stepwise.execution;
 
-/** The kinds of work item the execution module enqueues and handles. */
-final class WorkKinds {
+/**
+ * The kinds of work item the execution core enqueues and handles (the features keep their own:
+ * {@code callback}'s timers, {@code maprun}'s reports and aborts).
+ */
+public final class WorkKinds {
   /**
    * Advance a token (entering a state, or a timer that fired). Stored as "STEP", the name it had
    * before "step" came to mean only the interpreter's {@code Step}: queued items keep it.
    */
-  static final String ADVANCE = "STEP";
+  public static final String ADVANCE = "STEP";
 
   /**
    * Start the next children of a fork too large for one transaction; on the parent token, the
@@ -19,21 +22,6 @@ final class WorkKinds {
 
   /** The execution's own {@code TimeoutSeconds} ran out. */
   static final String TIMEOUT = "TIMEOUT";
-
-  /** A distributed Map's child execution ended; on the parent, for the token that waits. */
-  static final String CHILD_DONE = "CHILD_DONE";
-
-  /** Abort a child execution whose parent stopped or whose map run ended without it. */
-  static final String ABORT_CHILD = "ABORT_CHILD";
-
-  /**
-   * A Task waiting for a callback reached its {@code TimeoutSeconds}; the payload is its task
-   * token.
-   */
-  static final String CALLBACK_TIMEOUT = "CALLBACK_TIMEOUT";
-
-  /** A Task waiting for a callback had no heartbeat for {@code HeartbeatSeconds}; ditto. */
-  static final String HEARTBEAT_TIMEOUT = "HEARTBEAT_TIMEOUT";
 
   private WorkKinds() {}
 }

@@ -1,7 +1,7 @@
 package dev.stepwise.metrics;
 
-import dev.stepwise.execution.CallbackOpened;
-import dev.stepwise.execution.OpenCallbacks;
+import dev.stepwise.callback.CallbackOpened;
+import dev.stepwise.callback.OpenCallbacks;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;

@@ -32,15 +32,15 @@ public class Backlog implements SmartLifecycle {
     static final Sample EMPTY = new Sample(0, Duration.ZERO, 0);
   }
 
-  private final WorkQueue queue;
+  private final DueWork dueWork;
   private final LocalWork local;
   private final Clock clock;
   private volatile Sample last = Sample.EMPTY;
   private volatile boolean failing;
   private ScheduledExecutorService sampler;
 
-  Backlog(WorkQueue queue, LocalWork local, Clock clock) {
-    this.queue = queue;
+  Backlog(DueWork dueWork, LocalWork local, Clock clock) {
+    this.dueWork = dueWork;
     this.local = local;
     this.clock = clock;
   }
@@ -52,7 +52,7 @@ public class Backlog implements SmartLifecycle {
 
   void sample() {
     try {
-      var depth = queue.depth();
+      var depth = dueWork.depth();
       Instant oldest = depth.oldestDue();
       Duration lag = oldest == null ? Duration.ZERO : Duration.between(oldest, clock.instant());
       last = new Sample(depth.due(), lag.isNegative() ? Duration.ZERO : lag, local.running());

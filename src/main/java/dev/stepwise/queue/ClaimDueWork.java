@@ -27,7 +27,7 @@ public class ClaimDueWork implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(ClaimDueWork.class);
   private static final long MIN_WAIT_MILLIS = 5;
 
-  private final WorkQueue queue;
+  private final DueWork dueWork;
   private final LocalWork local;
   private final DataSource dataSource;
   private final QueueProperties properties;
@@ -38,12 +38,12 @@ public class ClaimDueWork implements SmartLifecycle {
   private Connection listener;
 
   ClaimDueWork(
-      WorkQueue queue,
+      DueWork dueWork,
       LocalWork local,
       DataSource dataSource,
       QueueProperties properties,
       Clock clock) {
-    this.queue = queue;
+    this.dueWork = dueWork;
     this.local = local;
     this.dataSource = dataSource;
     this.properties = properties;
@@ -107,7 +107,7 @@ public class ClaimDueWork implements SmartLifecycle {
       sleep(Duration.ofMillis(MIN_WAIT_MILLIS));
       return 0;
     }
-    var items = queue.claim(want);
+    var items = dueWork.claim(want);
     for (int i = items.size(); i < want; i++) local.release();
     items.forEach(local::run);
     return items.size() == want ? items.size() : 0;
@@ -115,7 +115,7 @@ public class ClaimDueWork implements SmartLifecycle {
 
   private void waitForWork() throws SQLException {
     long waitMillis = properties.pollInterval().toMillis();
-    Instant next = queue.nextDue();
+    Instant next = dueWork.nextDue();
     if (next != null) {
       waitMillis = Math.min(waitMillis, Duration.between(clock.instant(), next).toMillis());
     }

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 /**
  * This node's claims on work items given back unfinished, and the notification that wakes the
  * claimers of every node. {@link LocalWork} gives items back through here rather than through
- * {@link WorkQueue}, which hands it the items it claimed: neither needs the other both ways.
+ * {@link HandOff} or {@link DueWork}, which hand it the items they claimed: neither needs the other
+ * both ways.
  */
 @Component
 class Claims {

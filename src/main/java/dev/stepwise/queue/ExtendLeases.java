@@ -19,14 +19,14 @@ public class ExtendLeases implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(ExtendLeases.class);
 
-  private final WorkQueue queue;
+  private final DueWork dueWork;
   private final LocalWork local;
   private final QueueProperties properties;
   private final FailureRun failures = new FailureRun(log, "Extending leases");
   private ScheduledExecutorService scheduler;
 
-  ExtendLeases(WorkQueue queue, LocalWork local, QueueProperties properties) {
-    this.queue = queue;
+  ExtendLeases(DueWork dueWork, LocalWork local, QueueProperties properties) {
+    this.dueWork = dueWork;
     this.local = local;
     this.properties = properties;
   }
@@ -42,7 +42,7 @@ public class ExtendLeases implements SmartLifecycle {
 
   void runOnce() {
     try {
-      queue.extendLeases(local.inFlightIds());
+      dueWork.extendLeases(local.inFlightIds());
       failures.succeeded();
     } catch (RuntimeException e) {
       // Tried again next period; a lease that runs out meanwhile lets another node take over.

@@ -1,7 +1,5 @@
 package dev.stepwise.queue;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,40 +10,32 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Durable work in PostgreSQL: one SQL statement per operation. Items due at once are inserted
- * already claimed by this node and handed to {@link LocalWork} after commit, which saves a claim
- * round trip; the rest wait for {@link ClaimDueWork}, woken by a notification ({@link
- * Claims#CHANNEL}).
+ * Durable work in PostgreSQL, as the executions see it: adding, completing and cancelling work, one
+ * SQL statement per operation. Items due at once are inserted already claimed by this node and run
+ * here after commit ({@link HandOff}); the rest wait for {@link ClaimDueWork} (which claims through
+ * {@link DueWork}), woken by a notification ({@link Claims#CHANNEL}).
  */
 @Component
 public class WorkQueue {
   private final JdbcClient jdbc;
   private final Clock clock;
-  private final LocalWork local;
+  private final HandOff handOff;
   private final Claims claims;
-  private final QueueProperties properties;
-  private final String node;
   private final ApplicationEventPublisher events;
 
   WorkQueue(
       JdbcClient jdbc,
       Clock clock,
-      LocalWork local,
+      HandOff handOff,
       Claims claims,
-      QueueProperties properties,
-      NodeId node,
       ApplicationEventPublisher events) {
     this.jdbc = jdbc;
-    this.events = events;
     this.clock = clock;
-    this.local = local;
+    this.handOff = handOff;
     this.claims = claims;
-    this.properties = properties;
-    this.node = node.value();
+    this.events = events;
   }
 
   /**
@@ -55,7 +45,6 @@ public class WorkQueue {
   public void enqueue(List<NewWork> work) {
     if (work.isEmpty()) return;
     Instant now = clock.instant();
-    OffsetDateTime leaseUntil = ts(now.plus(properties.lease()));
     int n = work.size();
     var executions = new UUID[n];
     var tokens = new Integer[n];
@@ -70,14 +59,15 @@ public class WorkQueue {
     boolean notify = false;
     for (int i = 0; i < n; i++) {
       NewWork w = work.get(i);
-      runHere[i] = !w.runAt().isAfter(now) && local.reserve();
+      HandOff.Claim claim = handOff.claim(w.runAt(), now);
+      runHere[i] = claim != null;
       executions[i] = w.executionId();
       tokens[i] = w.tokenId();
       versions[i] = w.tokenVersion();
       kinds[i] = w.kind();
       runAts[i] = ts(w.runAt()).toString();
-      claimedBy[i] = runHere[i] ? node : null;
-      leases[i] = runHere[i] ? leaseUntil.toString() : null;
+      claimedBy[i] = runHere[i] ? claim.node() : null;
+      leases[i] = runHere[i] ? claim.leaseUntil().toString() : null;
       claimVersions[i] = runHere[i] ? 1 : 0;
       payloads[i] = w.payload();
       notify |= !runHere[i];
@@ -108,11 +98,11 @@ public class WorkQueue {
             .stream()
             .sorted()
             .toList();
-    var handOff = new ArrayList<WorkItem>();
+    var claimed = new ArrayList<WorkItem>();
     for (int i = 0; i < n; i++) {
       if (!runHere[i]) continue;
       NewWork w = work.get(i);
-      handOff.add(
+      claimed.add(
           new WorkItem(
               ids.get(i),
               w.executionId(),
@@ -124,54 +114,7 @@ public class WorkQueue {
               w.payload()));
     }
     if (notify) claims.notifyClaimers();
-    if (!handOff.isEmpty()) afterCommit(handOff);
-  }
-
-  private void afterCommit(List<WorkItem> items) {
-    TransactionSynchronizationManager.registerSynchronization(
-        new TransactionSynchronization() {
-          @Override
-          public void afterCompletion(int status) {
-            if (status == STATUS_COMMITTED) {
-              items.forEach(local::run);
-            } else {
-              items.forEach(i -> local.release());
-            }
-          }
-        });
-  }
-
-  /** Claims up to {@code max} due items for this node, oldest due first. */
-  List<WorkItem> claim(int max) {
-    Instant now = clock.instant();
-    return jdbc.sql(
-            "update work_item w set claimed_by = ?, lease_until = ?, version = w.version + 1"
-                + " where w.id in (select id from work_item where run_at <= ?"
-                + " and (claimed_by is null or lease_until < ?)"
-                + " order by run_at limit ? for update skip locked)"
-                + " returning w.id, w.execution_id, w.token_id, w.token_version, w.kind,"
-                + " w.run_at, w.version, w.payload")
-        .params(node, ts(now.plus(properties.lease())), ts(now), ts(now), max)
-        .query(
-            (rs, i) ->
-                new WorkItem(
-                    rs.getLong(1),
-                    rs.getObject(2, UUID.class),
-                    rs.getInt(3),
-                    rs.getInt(4),
-                    rs.getString(5),
-                    instant(rs, 6),
-                    rs.getInt(7),
-                    rs.getString(8)))
-        .list();
-  }
-
-  /** When the next unclaimed item falls due, or null when none is waiting. */
-  Instant nextDue() {
-    return jdbc.sql("select min(run_at) from work_item where claimed_by is null")
-        .query((rs, i) -> instant(rs, 1))
-        .optional()
-        .orElse(null);
+    if (!claimed.isEmpty()) handOff.afterCommit(claimed);
   }
 
   /**
@@ -186,21 +129,6 @@ public class WorkQueue {
             == 1;
     if (!owned) events.publishEvent(new ClaimLost(item.kind()));
     return owned;
-  }
-
-  /**
-   * Extends the leases of items this node is still working on. An item whose step is running right
-   * now is locked by that step's transaction (which deletes it on commit): it is skipped rather
-   * than waited for, so one busy step cannot hold up the heartbeat of all the others. No other node
-   * can claim it meanwhile, as claiming skips locked items too.
-   */
-  void extendLeases(List<Long> ids) {
-    if (ids.isEmpty()) return;
-    jdbc.sql(
-            "update work_item set lease_until = ? where id in (select id from work_item"
-                + " where id = any(?) and claimed_by = ? for update skip locked)")
-        .params(ts(clock.instant().plus(properties.lease())), ids.toArray(new Long[0]), node)
-        .update();
   }
 
   /** Drops all pending work of an execution (it ended, or was stopped). */
@@ -223,23 +151,7 @@ public class WorkQueue {
         .update();
   }
 
-  /** Items due and not claimed, and the age of the oldest, for the queue metrics. */
-  public QueueDepth depth() {
-    return jdbc.sql(
-            "select count(*), min(run_at) from work_item where run_at <= now()"
-                + " and (claimed_by is null or lease_until < now())")
-        .query((rs, i) -> new QueueDepth(rs.getLong(1), instant(rs, 2)))
-        .single();
-  }
-
-  public record QueueDepth(long due, Instant oldestDue) {}
-
   private static OffsetDateTime ts(Instant instant) {
     return instant.atOffset(ZoneOffset.UTC);
-  }
-
-  private static Instant instant(ResultSet rs, int column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
   }
 }

@@ -1,13 +1,14 @@
 package dev.stepwise.teststate;
 
 import dev.stepwise.asl.Diagnostic;
+import dev.stepwise.failure.InvalidInput;
 import java.util.List;
 
 /**
  * A TestState request that cannot run: the message says which field is wrong and why; {@link
  * #diagnostics} lists a definition's problems.
  */
-public class InvalidTestStateRequest extends RuntimeException {
+public class InvalidTestStateRequest extends InvalidInput {
 
   /** What is wrong, in the terms of AWS's TestState errors. */
   public enum Kind {

@@ -56,6 +56,34 @@ class JsonTests {
   }
 
   @Test
+  void storedTextReadsBackAsTheValueThatWasWritten() {
+    String text =
+        "{\"a\":1,\"b\":1.5,\"c\":1.0E10,\"d\":12345678901234567890,\"e\":-0.0,\"f\":0.1,"
+            + "\"g\":4.9E-324,\"h\":9223372036854775807,\"i\":[0.30000000000000004,null,true],"
+            + "\"j\":{\"z\":\"x\\u0000\",\"y\":{}}}";
+    Object value = Json.parse(text);
+
+    Object stored = Json.parseStored(Json.write(value));
+
+    assertThat(stored).isEqualTo(value);
+    assertThat(Json.write(stored)).isEqualTo(text);
+    assertThat(((Map<?, ?>) stored).get("d")).isInstanceOf(BigInteger.class);
+    assertThat(((Map<?, ?>) stored).get("a")).isInstanceOf(Integer.class);
+    assertThat(((Map<?, ?>) stored).get("h")).isInstanceOf(Long.class);
+    assertThat(((Map<?, ?>) stored).get("b")).isInstanceOf(Double.class);
+    assertThat(List.copyOf(((Map<?, ?>) ((Map<?, ?>) stored).get("j")).keySet()))
+        .isEqualTo(List.of("z", "y"));
+  }
+
+  @Test
+  void onlyTextFromOutsideIsCheckedForPrecision() {
+    assertThatThrownBy(() -> Json.parse("0.12345678901234567890"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(Json.parseStored("0.12345678901234567890")).isInstanceOf(Double.class);
+    assertThatThrownBy(() -> Json.parseStored("{")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void treesRefuseThemToo() {
     assertThatThrownBy(() -> Json.mapper().readTree("{\"n\": 1e-999}"))
         .isInstanceOf(UnrepresentableNumberException.class);

@@ -1,0 +1,10 @@
+package dev.stepwise.callback;
+
+import dev.stepwise.failure.NotFound;
+
+/** No such activity. */
+class ActivityNotFound extends NotFound {
+  ActivityNotFound(String message) {
+    super(message);
+  }
+}

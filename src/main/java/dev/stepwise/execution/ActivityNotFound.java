@@ -1,8 +1,0 @@
-package dev.stepwise.execution;
-
-/** No such activity. */
-public class ActivityNotFound extends RuntimeException {
-  public ActivityNotFound(String message) {
-    super(message);
-  }
-}

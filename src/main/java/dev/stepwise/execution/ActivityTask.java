@@ -1,4 +1,0 @@
-package dev.stepwise.execution;
-
-/** A task handed to an activity worker: the token to answer with, and the state's input. */
-public record ActivityTask(String taskToken, Object input) {}

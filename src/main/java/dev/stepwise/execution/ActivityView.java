@@ -1,6 +1,0 @@
-package dev.stepwise.execution;
-
-import java.time.Instant;
-
-/** A registered activity; Task states name it by {@code activityArn} (any region and account). */
-public record ActivityView(String name, String activityArn, Instant createdAt) {}

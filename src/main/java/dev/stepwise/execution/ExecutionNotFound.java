@@ -1,8 +1,0 @@
-package dev.stepwise.execution;
-
-/** No such execution. */
-public class ExecutionNotFound extends RuntimeException {
-  public ExecutionNotFound(String message) {
-    super(message);
-  }
-}

@@ -1,0 +1,28 @@
+package dev.stepwise.lifecycle;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.stepwise.execution.ExecutionStatus;
+import java.time.Instant;
+
+/**
+ * An execution as the API shows it; {@code input} and {@code output} are JSON values. {@code
+ * parentExecutionId} is set for the child executions of a distributed Map only; {@code version} and
+ * {@code alias} for executions started on a version or an alias (an alias's execution names the
+ * version it chose too).
+ */
+public record ExecutionView(
+    String executionId,
+    String name,
+    String stateMachine,
+    int revision,
+    ExecutionStatus status,
+    Object input,
+    Object output,
+    String error,
+    String cause,
+    Instant startedAt,
+    Instant stoppedAt,
+    int redriveCount,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String parentExecutionId,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Integer version,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String alias) {}

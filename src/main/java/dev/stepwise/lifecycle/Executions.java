@@ -1,0 +1,128 @@
+package dev.stepwise.lifecycle;
+
+import dev.stepwise.asl.Json;
+import dev.stepwise.execution.ExecutionRow;
+import dev.stepwise.execution.ExecutionStatus;
+import dev.stepwise.execution.ExecutionStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.stereotype.Service;
+
+/** Describing, listing and awaiting executions, and reading their history. */
+@Service
+public class Executions {
+  private final ExecutionStore executions;
+  private final HistoryStore history;
+  private final Completions completions;
+  private final Clock clock;
+
+  Executions(
+      ExecutionStore executions, HistoryStore history, Completions completions, Clock clock) {
+    this.executions = executions;
+    this.history = history;
+    this.completions = completions;
+    this.clock = clock;
+  }
+
+  /** Waits up to {@code wait} for an execution to end; returns it as it is then. */
+  public ExecutionView await(String executionId, Duration wait) {
+    UUID id = parse(executionId);
+    var future = completions.register(id);
+    try {
+      Instant deadline = clock.instant().plus(wait);
+      while (true) {
+        ExecutionView current = describe(executionId);
+        Duration left = Duration.between(clock.instant(), deadline);
+        if (current.status() != ExecutionStatus.RUNNING || left.isNegative() || left.isZero()) {
+          return current;
+        }
+        try {
+          future.get(Math.min(left.toMillis(), 250), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+          // Not ended here; look again (another replica may have ended it).
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return describe(executionId);
+        } catch (java.util.concurrent.ExecutionException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    } finally {
+      completions.unregister(id);
+    }
+  }
+
+  public ExecutionView describe(String executionId) {
+    return view(executions.find(parse(executionId)).orElseThrow(() -> notFound(executionId)));
+  }
+
+  public record Page<T>(List<T> items, String nextPageToken) {}
+
+  /** Top-level executions, or with {@code parentExecution} that execution's map run children. */
+  public Page<ExecutionView> list(
+      String stateMachine,
+      ExecutionStatus status,
+      String parentExecution,
+      String pageToken,
+      int pageSize) {
+    var cursor = PageTokens.executionCursor(pageToken);
+    UUID parent = parentExecution == null ? null : parse(parentExecution);
+    var rows = executions.list(stateMachine, status, parent, cursor, pageSize + 1);
+    String next = null;
+    if (rows.size() > pageSize) {
+      rows = rows.subList(0, pageSize);
+      ExecutionRow last = rows.getLast();
+      next = PageTokens.of(new ExecutionStore.Cursor(last.startedAt(), last.id()));
+    }
+    return new Page<>(rows.stream().map(Executions::view).toList(), next);
+  }
+
+  public Page<HistoryEventView> history(
+      String executionId, String pageToken, int pageSize, boolean reverse) {
+    ExecutionRow row = executions.find(parse(executionId)).orElseThrow(() -> notFound(executionId));
+    long from = PageTokens.eventId(pageToken, reverse ? Long.MAX_VALUE : 1);
+    var events = history.page(row.id(), from, pageSize + 1, reverse);
+    String next = null;
+    if (events.size() > pageSize) {
+      next = PageTokens.of(events.get(pageSize).id());
+      events = events.subList(0, pageSize);
+    }
+    return new Page<>(events, next);
+  }
+
+  static UUID parse(String executionId) {
+    try {
+      return UUID.fromString(executionId);
+    } catch (IllegalArgumentException e) {
+      throw notFound(executionId);
+    }
+  }
+
+  static ExecutionNotFound notFound(String executionId) {
+    return new ExecutionNotFound("Execution '" + executionId + "' does not exist");
+  }
+
+  static ExecutionView view(ExecutionRow row) {
+    return new ExecutionView(
+        row.id().toString(),
+        row.name(),
+        row.stateMachine(),
+        row.revision(),
+        row.status(),
+        Json.parseStored(row.input()),
+        row.output() == null ? null : Json.parseStored(row.output()),
+        row.error(),
+        row.cause(),
+        row.startedAt(),
+        row.stoppedAt(),
+        row.redriveCount(),
+        row.parentExecutionId() == null ? null : row.parentExecutionId().toString(),
+        row.version(),
+        row.alias());
+  }
+}
