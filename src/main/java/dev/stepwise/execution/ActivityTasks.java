@@ -57,6 +57,13 @@ public class ActivityTasks {
     return activities.find(name).orElseThrow(() -> notFound(name));
   }
 
+  /**
+   * Deletes an activity (a no-op when there is none); tasks already waiting stay until answered.
+   */
+  public void delete(String name) {
+    activities.delete(name);
+  }
+
   public List<ActivityView> list(String after, int limit) {
     return activities.list(after, limit);
   }

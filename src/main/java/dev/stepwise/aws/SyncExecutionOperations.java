@@ -1,0 +1,126 @@
+package dev.stepwise.aws;
+
+import static dev.stepwise.aws.ExecutionShapes.*;
+
+import dev.stepwise.asl.Json;
+import dev.stepwise.execution.ExecutionConflict;
+import dev.stepwise.execution.ExecutionControl;
+import dev.stepwise.execution.ExecutionStarter;
+import dev.stepwise.execution.ExecutionStatus;
+import dev.stepwise.execution.ExecutionView;
+import dev.stepwise.execution.Executions;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * StartSyncExecution, for EXPRESS state machines: starts the execution on the same durable engine
+ * as any other and answers when it ends. One that outlasts {@code
+ * stepwise.aws.sync-execution-timeout} (AWS's 5 minutes) is stopped and answered as TIMED_OUT, as
+ * AWS ends an express execution then.
+ */
+@Component
+class SyncExecutionOperations implements OperationGroup {
+  private static final String TIMEOUT = "States.Timeout";
+
+  private final ExecutionStarter starter;
+  private final Executions executions;
+  private final ExecutionControl control;
+  private final WireStateMachines stateMachines;
+  private final ExecutionViews views;
+  private final AwsProperties properties;
+
+  SyncExecutionOperations(
+      ExecutionStarter starter,
+      Executions executions,
+      ExecutionControl control,
+      WireStateMachines stateMachines,
+      ExecutionViews views,
+      AwsProperties properties) {
+    this.starter = starter;
+    this.executions = executions;
+    this.control = control;
+    this.stateMachines = stateMachines;
+    this.views = views;
+    this.properties = properties;
+  }
+
+  @Override
+  public List<Operation<?>> operations() {
+    return List.of(
+        Operation.of("StartSyncExecution", StartSyncExecutionRequest.class, this::startSync));
+  }
+
+  private StartSyncExecutionResponse startSync(StartSyncExecutionRequest request) {
+    var arn =
+        views
+            .arns()
+            .parseStateMachine(Checks.required("stateMachineArn", request.stateMachineArn()));
+    Versions.refuseQualifier(arn);
+    String name = ExecutionInputs.executionName(request.name());
+    Object input = ExecutionInputs.input(request.input());
+    boolean data = ExecutionInputs.includesData(request.includedData());
+    Checks.length("traceHeader", request.traceHeader(), 0, 256);
+    if (!stateMachines.liveAttributes(arn.name()).express()) {
+      throw new AwsError(
+          "StateMachineTypeNotSupported",
+          "StartSyncExecution runs EXPRESS state machines only; '" + arn.name() + "' is STANDARD");
+    }
+    ExecutionView view = starter.start(arn.name(), name, input).execution();
+    if (view.status() == ExecutionStatus.RUNNING) view = awaitOrStop(view);
+    String status =
+        switch (view.status()) {
+          case SUCCEEDED, TIMED_OUT -> view.status().name();
+          default -> "FAILED";
+        };
+    return new StartSyncExecutionResponse(
+        views.arn(view),
+        views.arns().stateMachine(view.stateMachine()),
+        view.name(),
+        view.startedAt(),
+        view.stoppedAt(),
+        status,
+        view.error(),
+        view.cause(),
+        data ? Json.write(view.input()) : null,
+        new Included(data),
+        data && view.status() == ExecutionStatus.SUCCEEDED ? Json.write(view.output()) : null,
+        view.status() == ExecutionStatus.SUCCEEDED ? new Included(data) : null,
+        request.traceHeader());
+  }
+
+  private ExecutionView awaitOrStop(ExecutionView view) {
+    Duration limit = properties.syncExecutionTimeout();
+    ExecutionView ended = executions.await(view.executionId(), limit);
+    if (ended.status() != ExecutionStatus.RUNNING) return ended;
+    try {
+      ExecutionView stopped =
+          control.stop(
+              view.executionId(),
+              TIMEOUT,
+              "The execution ran longer than the "
+                  + limit.toSeconds()
+                  + " s a synchronous execution may");
+      return withStatus(stopped, ExecutionStatus.TIMED_OUT);
+    } catch (ExecutionConflict e) {
+      return executions.describe(view.executionId());
+    }
+  }
+
+  private static ExecutionView withStatus(ExecutionView v, ExecutionStatus status) {
+    return new ExecutionView(
+        v.executionId(),
+        v.name(),
+        v.stateMachine(),
+        v.revision(),
+        status,
+        v.input(),
+        v.output(),
+        v.error(),
+        v.cause(),
+        v.startedAt(),
+        v.stoppedAt(),
+        v.redriveCount(),
+        v.parentExecutionId());
+  }
+}
