@@ -135,8 +135,8 @@ class ArchitectureTests {
   }
 
   /**
-   * Modules throw exceptions that say what went wrong; which HTTP status that is, only the APIs
-   * say (the native one and the AWS wire API).
+   * Modules throw exceptions that say what went wrong; which HTTP status that is, only the APIs say
+   * (the native one and the AWS wire API).
    */
   @ArchTest
   static final ArchRule httpOnlyInTheWebLayer =
