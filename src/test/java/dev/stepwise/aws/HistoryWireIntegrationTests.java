@@ -96,6 +96,9 @@ class HistoryWireIntegrationTests {
     assertThat(entered.stateEnteredEventDetails().input()).isEqualTo("{\"in\":1}");
     var exited = first(events, HistoryEventType.PASS_STATE_EXITED);
     assertThat(exited.stateExitedEventDetails().output()).isEqualTo("{\"x\":1}");
+    assertThat(exited.stateExitedEventDetails().assignedVariables())
+        .isEqualTo(Map.of("counter", "1"));
+    assertThat(exited.stateExitedEventDetails().assignedVariablesDetails().truncated()).isFalse();
 
     var scheduled = first(events, HistoryEventType.TASK_SCHEDULED).taskScheduledEventDetails();
     assertThat(scheduled.resourceType()).isEqualTo("lambda");
