@@ -115,6 +115,57 @@ class WireProtocolIntegrationTests {
     assertThat(otherPrefix.body()).contains("UnknownOperationException");
   }
 
+  @Test
+  void historyBodiesFollowTheSameRules() {
+    call(
+        "CreateStateMachine",
+        "{\"name\":\"proto-history\",\"roleArn\":\"arn:aws:iam::123456789012:role/r\","
+            + "\"definition\":\""
+            + PASS
+            + "\"}");
+    call(
+        "StartExecution",
+        "{\"stateMachineArn\":\"arn:aws:states:us-east-1:123456789012:stateMachine:proto-history\","
+            + "\"name\":\"h\"}");
+    var history =
+        call(
+            "GetExecutionHistory",
+            "{\"executionArn\":\"arn:aws:states:us-east-1:123456789012:execution:proto-history:h\"}");
+    assertThat(history.body())
+        .startsWith("{\"events\":[{\"timestamp\":")
+        .containsPattern("\"timestamp\":\\d{10}\\.\\d{3},\"type\":\"ExecutionStarted\",\"id\":1,")
+        .contains("\"executionStartedEventDetails\":{\"input\":\"{}\"")
+        .doesNotContain("null")
+        .doesNotContain("nextToken");
+  }
+
+  /** Whatever a client sends, the answer is an AWS error or a success: never a 500. */
+  @Test
+  void noOperationAnswersBadInputWithAServerError() {
+    String[] bodies = {
+      "{}",
+      "null",
+      "\"text\"",
+      "{\"stateMachineArn\":5}",
+      "{\"executionArn\":\"arn:aws:states:us-east-1:123456789012:execution:x\"}",
+      "{\"name\":\"" + "n".repeat(200) + "\",\"definition\":\"{}\",\"roleArn\":\"r\"}",
+      "{\"maxResults\":-1,\"nextToken\":\"@@\"}",
+      "{\"taskToken\":\"\",\"resourceArn\":\"arn:aws:states:us-east-1:123456789012:mapRun:a/b:1\"}"
+    };
+    for (String operation : stepwise.bean(Operations.class).names()) {
+      if (operation.equals("GetActivityTask")) continue; // a valid call long-polls
+      for (String body : bodies) {
+        var answer = call(operation, body);
+        assertThat(answer.statusCode()).as(operation + " " + body).isIn(200, 400);
+        if (answer.statusCode() == 400) {
+          assertThat(answer.body())
+              .as(operation + " " + body)
+              .startsWith("{\"__type\":\"com.amazonaws.sfn#");
+        }
+      }
+    }
+  }
+
   static HttpResponse<String> call(String operation, String body) {
     return HTTP(request(operation, body).build());
   }
