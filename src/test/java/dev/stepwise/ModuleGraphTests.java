@@ -47,7 +47,9 @@ class ModuleGraphTests {
         "execution",
         Set.of("asl", "engine", "task", "database", "queue", "admission", "statemachine"));
     ALLOWED.put("metrics", Set.of("execution", "queue"));
-    ALLOWED.put("api", Set.of("asl", "database", "admission", "statemachine", "execution"));
+    ALLOWED.put("teststate", Set.of("asl", "engine", "task"));
+    ALLOWED.put(
+        "api", Set.of("asl", "database", "admission", "statemachine", "execution", "teststate"));
     ALLOWED.put("aws", Set.of("asl", "database", "admission", "statemachine", "execution"));
   }
 

@@ -10,9 +10,12 @@ import dev.stepwise.execution.InvalidPageToken;
 import dev.stepwise.execution.PayloadOverLimit;
 import dev.stepwise.execution.TaskNotWaiting;
 import dev.stepwise.execution.TaskTokenNotFound;
+import dev.stepwise.statemachine.InvalidAliasException;
 import dev.stepwise.statemachine.InvalidDefinitionException;
+import dev.stepwise.statemachine.InvalidVersionException;
 import dev.stepwise.statemachine.StateMachineConflict;
 import dev.stepwise.statemachine.StateMachineNotFound;
+import dev.stepwise.teststate.InvalidTestStateRequest;
 import jakarta.persistence.PersistenceException;
 import java.net.URI;
 import org.slf4j.Logger;
@@ -40,6 +43,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
   private static final URI THROTTLING = URI.create("urn:stepwise:problem:throttling");
 
+  /** {@link StateMachineNotFound} covers its versions and aliases too. */
   @ExceptionHandler({
     StateMachineNotFound.class,
     ExecutionNotFound.class,
@@ -55,8 +59,12 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
   }
 
-  @ExceptionHandler(BadRequestException.class)
-  ProblemDetail badRequest(BadRequestException e) {
+  @ExceptionHandler({
+    BadRequestException.class,
+    InvalidAliasException.class,
+    InvalidVersionException.class
+  })
+  ProblemDetail badRequest(RuntimeException e) {
     return problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage());
   }
 
@@ -104,6 +112,17 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(InvalidDefinitionException.class)
   ProblemDetail invalidDefinition(InvalidDefinitionException e) {
+    var problem = problem(HttpStatus.BAD_REQUEST, "Invalid definition", e.getMessage());
+    problem.setProperty("diagnostics", e.diagnostics());
+    return problem;
+  }
+
+  /** A TestState request that cannot run; a bad definition lists its problems, as on creation. */
+  @ExceptionHandler(InvalidTestStateRequest.class)
+  ProblemDetail invalidTestState(InvalidTestStateRequest e) {
+    if (e.kind() != InvalidTestStateRequest.Kind.INVALID_DEFINITION) {
+      return problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage());
+    }
     var problem = problem(HttpStatus.BAD_REQUEST, "Invalid definition", e.getMessage());
     problem.setProperty("diagnostics", e.diagnostics());
     return problem;

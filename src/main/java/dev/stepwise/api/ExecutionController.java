@@ -7,6 +7,7 @@ import dev.stepwise.execution.ExecutionStatus;
 import dev.stepwise.execution.ExecutionView;
 import dev.stepwise.execution.Executions;
 import dev.stepwise.execution.HistoryEventView;
+import dev.stepwise.statemachine.QualifiedName;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -52,7 +53,8 @@ class ExecutionController {
         request == null || request.input() == null
             ? new LinkedHashMap<String, Object>()
             : Json.fromNode(request.input());
-    var started = starter.start(name, executionName, input);
+    // {name}:{version} and {name}:{alias} start on a version or an alias, as AWS's qualified ARNs.
+    var started = starter.start(QualifiedName.parse(name), executionName, input);
     ExecutionView view = started.execution();
     URI location = URI.create("/v1/executions/" + view.executionId());
     if (waitSeconds != null && waitSeconds > 0) {

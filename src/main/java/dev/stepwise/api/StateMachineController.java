@@ -1,7 +1,9 @@
 package dev.stepwise.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.stepwise.asl.Diagnostic;
 import dev.stepwise.statemachine.SaveResult;
+import dev.stepwise.statemachine.StateMachineVersions;
 import dev.stepwise.statemachine.StateMachineView;
 import dev.stepwise.statemachine.StateMachines;
 import java.net.URI;
@@ -17,31 +19,45 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/v1")
 class StateMachineController {
   private final StateMachines stateMachines;
+  private final StateMachineVersions versions;
 
-  StateMachineController(StateMachines stateMachines) {
+  StateMachineController(StateMachines stateMachines, StateMachineVersions versions) {
     this.stateMachines = stateMachines;
+    this.versions = versions;
   }
 
+  /** {@code publishedVersion}: the version a create or update with {@code publish: true} made. */
   record StateMachineResponse(
       String name,
       int revision,
       Object definition,
       String description,
       Instant createdAt,
-      Instant updatedAt) {
+      Instant updatedAt,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Integer publishedVersion) {
     static StateMachineResponse of(StateMachineView view) {
+      return of(view, null);
+    }
+
+    static StateMachineResponse of(StateMachineView view, Integer publishedVersion) {
       return new StateMachineResponse(
           view.name(),
           view.revision(),
           Definitions.asJson(view.definition()),
           view.description(),
           view.createdAt(),
-          view.updatedAt());
+          view.updatedAt(),
+          publishedVersion);
+    }
+
+    static StateMachineResponse of(StateMachineVersions.Published published) {
+      return of(published.stateMachine().stateMachine(), published.version().version().version());
     }
   }
 
@@ -52,9 +68,19 @@ class StateMachineController {
   @PostMapping("/state-machines")
   ResponseEntity<StateMachineResponse> create(@RequestBody ApiRequests.CreateStateMachine request) {
     String name = Names.require(request.name(), "'name'");
-    var saved =
-        stateMachines.create(name, Definitions.read(request.definition()), request.description());
-    var body = StateMachineResponse.of(saved.stateMachine());
+    JsonNode definition = Definitions.read(request.definition());
+    StateMachines.Saved saved;
+    StateMachineResponse body;
+    if (publishing(request.publish(), request.versionDescription())) {
+      var published =
+          versions.createAndPublish(
+              name, definition, request.description(), request.versionDescription());
+      saved = published.stateMachine();
+      body = StateMachineResponse.of(published);
+    } else {
+      saved = stateMachines.create(name, definition, request.description());
+      body = StateMachineResponse.of(saved.stateMachine());
+    }
     if (saved.result() == SaveResult.UNCHANGED) return ResponseEntity.ok(body);
     return ResponseEntity.created(URI.create("/v1/state-machines/" + name)).body(body);
   }
@@ -81,9 +107,23 @@ class StateMachineController {
   @PutMapping("/state-machines/{name}")
   StateMachineResponse update(
       @PathVariable String name, @RequestBody ApiRequests.UpdateStateMachine request) {
-    var saved =
-        stateMachines.update(name, Definitions.read(request.definition()), request.description());
-    return StateMachineResponse.of(saved.stateMachine());
+    JsonNode definition = Definitions.read(request.definition());
+    if (publishing(request.publish(), request.versionDescription())) {
+      return StateMachineResponse.of(
+          versions.updateAndPublish(
+              name, definition, request.description(), request.versionDescription()));
+    }
+    return StateMachineResponse.of(
+        stateMachines.update(name, definition, request.description()).stateMachine());
+  }
+
+  /** Whether to publish a version too; a version description without publishing is refused. */
+  private static boolean publishing(Boolean publish, String versionDescription) {
+    boolean publishing = Boolean.TRUE.equals(publish);
+    if (versionDescription != null && !publishing) {
+      throw new BadRequestException("'versionDescription' needs 'publish': true");
+    }
+    return publishing;
   }
 
   @GetMapping("/state-machines/{name}/revisions/{revision}")

@@ -7,6 +7,7 @@ import dev.stepwise.execution.ExecutionControl;
 import dev.stepwise.execution.ExecutionStarter;
 import dev.stepwise.execution.ExecutionStatus;
 import dev.stepwise.execution.ExecutionView;
+import dev.stepwise.statemachine.QualifiedName;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -47,11 +48,12 @@ class ExecutionOperations implements OperationGroup {
    * that ended, or with another input, it is {@code ExecutionAlreadyExists}.
    */
   private StartExecutionResponse start(StartExecutionRequest request) {
-    String machine = stateMachine(request.stateMachineArn());
+    var arn = arns.parseStateMachine(Checks.required("stateMachineArn", request.stateMachineArn()));
     String name = ExecutionInputs.executionName(request.name());
     Object input = ExecutionInputs.input(request.input());
     Checks.length("traceHeader", request.traceHeader(), 0, 256);
-    var started = starter.start(machine, name, input);
+    // A version or alias ARN starts on it (versions and aliases are published on the REST API).
+    var started = starter.start(new QualifiedName(arn.name(), arn.qualifier()), name, input);
     ExecutionView view = started.execution();
     if (!started.created() && view.status() != ExecutionStatus.RUNNING) {
       throw new AwsError(
@@ -92,11 +94,5 @@ class ExecutionOperations implements OperationGroup {
     ExecutionView after = views.find(request.executionArn());
     var date = views.redriveDate(after);
     return new RedriveExecutionResponse(date != null ? date : clock.instant());
-  }
-
-  private String stateMachine(String stateMachineArn) {
-    var arn = arns.parseStateMachine(Checks.required("stateMachineArn", stateMachineArn));
-    Versions.refuseQualifier(arn);
-    return arn.name();
   }
 }

@@ -49,6 +49,8 @@ final class ExecutionShapes {
       String mapRunArn,
       String error,
       String cause,
+      String stateMachineVersionArn,
+      String stateMachineAliasArn,
       Integer redriveCount,
       Instant redriveDate,
       String redriveStatus,
@@ -70,6 +72,8 @@ final class ExecutionShapes {
       Instant startDate,
       Instant stopDate,
       String mapRunArn,
+      String stateMachineVersionArn,
+      String stateMachineAliasArn,
       Integer redriveCount) {}
 
   record ListExecutionsResponse(List<ExecutionListItem> executions, String nextToken) {}

@@ -52,6 +52,8 @@ class ExecutionViews {
         mapRuns.of(view).map(MapRunLinks.Link::mapRunArn).orElse(null),
         view.error(),
         view.cause(),
+        versionArn(view),
+        aliasArn(view),
         view.redriveCount(),
         redriveDate(view),
         redrivable(view) ? "REDRIVABLE" : "NOT_REDRIVABLE",
@@ -67,6 +69,8 @@ class ExecutionViews {
         view.startedAt(),
         view.stoppedAt(),
         mapRunArn,
+        versionArn(view),
+        aliasArn(view),
         view.redriveCount());
   }
 
@@ -81,6 +85,19 @@ class ExecutionViews {
         .map(e -> e.timestamp())
         .findFirst()
         .orElse(null);
+  }
+
+  /** The version the execution runs, when it was started on a version or an alias. */
+  private String versionArn(ExecutionView view) {
+    return view.version() == null
+        ? null
+        : arns.stateMachine(view.stateMachine()) + ":" + view.version();
+  }
+
+  private String aliasArn(ExecutionView view) {
+    return view.alias() == null
+        ? null
+        : arns.stateMachine(view.stateMachine()) + ":" + view.alias();
   }
 
   /** A succeeded execution has an output, even a null one; the others have none. */

@@ -9,7 +9,7 @@ import dev.stepwise.execution.ExecutionStarter;
 import dev.stepwise.execution.ExecutionStatus;
 import dev.stepwise.execution.ExecutionView;
 import dev.stepwise.execution.Executions;
-import java.time.Duration;
+import dev.stepwise.statemachine.QualifiedName;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -56,7 +56,6 @@ class SyncExecutionOperations implements OperationGroup {
         views
             .arns()
             .parseStateMachine(Checks.required("stateMachineArn", request.stateMachineArn()));
-    Versions.refuseQualifier(arn);
     String name = ExecutionInputs.executionName(request.name());
     Object input = ExecutionInputs.input(request.input());
     boolean data = ExecutionInputs.includesData(request.includedData());
@@ -66,13 +65,21 @@ class SyncExecutionOperations implements OperationGroup {
           "StateMachineTypeNotSupported",
           "StartSyncExecution runs EXPRESS state machines only; '" + arn.name() + "' is STANDARD");
     }
-    ExecutionView view = starter.start(arn.name(), name, input).execution();
-    if (view.status() == ExecutionStatus.RUNNING) view = awaitOrStop(view);
+    ExecutionView view =
+        starter.start(new QualifiedName(arn.name(), arn.qualifier()), name, input).execution();
+    boolean timedOut = false;
+    if (view.status() == ExecutionStatus.RUNNING) {
+      ExecutionView ended = executions.await(view.executionId(), properties.syncExecutionTimeout());
+      timedOut = ended.status() == ExecutionStatus.RUNNING;
+      view = timedOut ? stop(ended) : ended;
+    }
     String status =
-        switch (view.status()) {
-          case SUCCEEDED, TIMED_OUT -> view.status().name();
-          default -> "FAILED";
-        };
+        timedOut
+            ? "TIMED_OUT"
+            : switch (view.status()) {
+              case SUCCEEDED, TIMED_OUT -> view.status().name();
+              default -> "FAILED";
+            };
     return new StartSyncExecutionResponse(
         views.arn(view),
         views.arns().stateMachine(view.stateMachine()),
@@ -89,38 +96,17 @@ class SyncExecutionOperations implements OperationGroup {
         request.traceHeader());
   }
 
-  private ExecutionView awaitOrStop(ExecutionView view) {
-    Duration limit = properties.syncExecutionTimeout();
-    ExecutionView ended = executions.await(view.executionId(), limit);
-    if (ended.status() != ExecutionStatus.RUNNING) return ended;
+  /** Stops an execution that outlasted the limit; one that ended meanwhile stays as it ended. */
+  private ExecutionView stop(ExecutionView view) {
     try {
-      ExecutionView stopped =
-          control.stop(
-              view.executionId(),
-              TIMEOUT,
-              "The execution ran longer than the "
-                  + limit.toSeconds()
-                  + " s a synchronous execution may");
-      return withStatus(stopped, ExecutionStatus.TIMED_OUT);
+      return control.stop(
+          view.executionId(),
+          TIMEOUT,
+          "The execution ran longer than the "
+              + properties.syncExecutionTimeout().toSeconds()
+              + " s a synchronous execution may");
     } catch (ExecutionConflict e) {
       return executions.describe(view.executionId());
     }
-  }
-
-  private static ExecutionView withStatus(ExecutionView v, ExecutionStatus status) {
-    return new ExecutionView(
-        v.executionId(),
-        v.name(),
-        v.stateMachine(),
-        v.revision(),
-        status,
-        v.input(),
-        v.output(),
-        v.error(),
-        v.cause(),
-        v.startedAt(),
-        v.stoppedAt(),
-        v.redriveCount(),
-        v.parentExecutionId());
   }
 }

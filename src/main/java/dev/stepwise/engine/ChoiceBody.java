@@ -22,6 +22,7 @@ final class ChoiceBody {
     Bindings bindings = run.bindings(token, token.input());
     Bindings effective =
         jsonata ? bindings : bindings.withInput(StateIo.inputPath(choice.io(), bindings));
+    if (!jsonata) run.probe().record(Inspected.AFTER_INPUT_PATH, effective.input());
     ChoiceState.Choice matched = null;
     for (var candidate : choice.choices()) {
       if (candidate.rule().matches(effective)) {

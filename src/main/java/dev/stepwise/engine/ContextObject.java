@@ -1,5 +1,6 @@
 package dev.stepwise.engine;
 
+import dev.stepwise.asl.Json;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -47,6 +48,24 @@ final class ContextObject {
     var copy = new LinkedHashMap<>(context);
     copy.put("Task", Map.of("Token", taskToken));
     return copy;
+  }
+
+  /**
+   * {@code overlay} laid over {@code context}: objects present in both are merged key by key, any
+   * other value of the overlay replaces the context's.
+   */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> overlaid(Map<String, Object> context, Map<String, Object> overlay) {
+    var merged = new LinkedHashMap<>(context);
+    overlay.forEach(
+        (key, value) -> {
+          if (value instanceof Map<?, ?> inner && merged.get(key) instanceof Map<?, ?> base) {
+            merged.put(key, overlaid((Map<String, Object>) base, (Map<String, Object>) inner));
+          } else {
+            merged.put(key, Json.copy(value));
+          }
+        });
+    return merged;
   }
 
   static String format(Instant instant) {

@@ -19,12 +19,17 @@ final class ErrorHandlers {
    */
   static Run.Flow handle(
       Run run, Token token, State state, ErrorHandling handling, String error, String cause) {
+    Probe probe = run.probe();
+    probe.handling(error, cause);
     if (!ErrorNames.isUncatchable(error)) {
       for (int i = 0; i < handling.retriers().size(); i++) {
         var retrier = handling.retriers().get(i);
         if (!matchesAny(retrier.errorEquals(), error)) continue;
         int used = i < token.retryCounts().size() ? token.retryCounts().get(i) : 0;
-        if (used >= retrier.maxAttempts()) break;
+        if (used >= retrier.maxAttempts()) {
+          probe.exhausted(i);
+          break;
+        }
         var counts = new ArrayList<>(token.retryCounts());
         while (counts.size() <= i) counts.add(0);
         counts.set(i, used + 1);
@@ -39,16 +44,20 @@ final class ErrorHandlers {
                 token.enteredAt(),
                 token.enteredEventId(),
                 token.variables());
-        var dueAt = run.context().now().plus(Backoff.delay(retrier, used, run.context().random()));
-        return run.done(retrying, new Effect.Timer(dueAt));
+        var backoff = Backoff.delay(retrier, used, run.context().random());
+        probe.retrying(i, backoff);
+        return run.done(retrying, new Effect.Timer(run.context().now().plus(backoff)));
       }
-      for (var catcher : handling.catchers()) {
+      for (int i = 0; i < handling.catchers().size(); i++) {
+        var catcher = handling.catchers().get(i);
         if (!matchesAny(catcher.errorEquals(), error)) continue;
         var errorOutput = new LinkedHashMap<String, Object>();
         errorOutput.put("Error", error);
         errorOutput.put("Cause", cause);
         try {
-          return Catching.caught(run, state, catcher, token, errorOutput);
+          Run.Flow caught = Catching.caught(run, state, catcher, token, errorOutput);
+          probe.caught(i);
+          return caught;
         } catch (StatesError e) {
           error = e.error();
           cause = e.cause();

@@ -27,10 +27,13 @@ final class ForkBody {
     if (parallel.flow().jsonata()) {
       branchInput =
           JsonataIo.field(parallel.flow(), "Arguments", run.jsonataScope(token), token.input());
+      run.probe().record(Inspected.AFTER_ARGUMENTS, branchInput);
     } else {
       Bindings bindings = run.bindings(token, token.input());
       Bindings effective = bindings.withInput(StateIo.inputPath(parallel.io(), bindings));
+      run.probe().record(Inspected.AFTER_INPUT_PATH, effective.input());
       branchInput = StateIo.parameters(parallel.parameters(), effective);
+      run.probe().record(Inspected.AFTER_PARAMETERS, branchInput);
     }
     run.event("ParallelStateStarted");
     var children = new ArrayList<Token>();
@@ -47,6 +50,7 @@ final class ForkBody {
     if (map.flow().jsonata()) return jsonataMap(run, map, token);
     Bindings bindings = run.bindings(token, token.input());
     Bindings effective = bindings.withInput(StateIo.inputPath(map.io(), bindings));
+    run.probe().record(Inspected.AFTER_INPUT_PATH, effective.input());
     List<?> items = items(map, effective);
     int maxConcurrency = maxConcurrency(map, effective);
     var distributed =
@@ -136,6 +140,7 @@ final class ForkBody {
   /** The join: the children's outputs are the state's result. */
   static Run.Flow joined(Run run, State state, Token token, List<Object> outputs) {
     var result = new ArrayList<Object>(outputs);
+    run.probe().record(Inspected.RESULT, result);
     int limit = run.payloadLimit();
     if (state.flow().jsonata()) {
       JsonataScope scope = run.jsonataScope(token).withResult(result);
@@ -154,7 +159,9 @@ final class ForkBody {
         processing.selector() == null
             ? result
             : processing.selector().evaluate(bindings.withInput(result));
+    run.probe().record(Inspected.AFTER_RESULT_SELECTOR, selected);
     Object placed = StateIo.resultPath(processing.resultPath(), token.input(), selected);
+    run.probe().record(Inspected.AFTER_RESULT_PATH, placed);
     Object output = StateIo.outputPath(processing.io(), bindings.withInput(placed));
     var variables =
         Assignments.jsonPath(

@@ -29,7 +29,7 @@ public final class Interpreter {
    * row lock meanwhile.
    */
   private Step bounded(StepContext context, Function<Run, Step> step) {
-    var run = new Run(scopes, context);
+    var run = new Run(scopes, context, Probe.NONE);
     return EvaluationBudget.within(context.limits().budget(), () -> step.apply(run));
   }
 

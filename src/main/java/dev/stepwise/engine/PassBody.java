@@ -20,11 +20,20 @@ final class PassBody {
     }
     Bindings bindings = run.bindings(token, token.input());
     Object effective = StateIo.inputPath(pass.io(), bindings);
-    Object result =
-        pass.hasResult()
-            ? Json.copy(pass.result())
-            : StateIo.parameters(pass.parameters(), bindings.withInput(effective));
+    Object result;
+    Probe probe = run.probe();
+    if (pass.hasResult()) {
+      result = Json.copy(pass.result());
+      probe.record(Inspected.RESULT, result);
+    } else {
+      result = StateIo.parameters(pass.parameters(), bindings.withInput(effective));
+      probe.record(Inspected.AFTER_INPUT_PATH, effective);
+      probe.record(Inspected.AFTER_PARAMETERS, result);
+    }
+    // A Pass state has no ResultSelector; AWS shows its result unchanged under that name.
+    probe.record(Inspected.AFTER_RESULT_SELECTOR, result);
     Object placed = StateIo.resultPath(pass.resultPath(), token.input(), result);
+    probe.record(Inspected.AFTER_RESULT_PATH, placed);
     Object output = StateIo.outputPath(pass.io(), bindings.withInput(placed));
     Map<String, Object> variables =
         Assignments.jsonPath(

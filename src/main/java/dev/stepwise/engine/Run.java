@@ -25,12 +25,14 @@ import java.util.Map;
 final class Run {
   private final Scopes scopes;
   private final StepContext context;
+  private final Probe probe;
   private final List<Event> events = new ArrayList<>();
   private int transitions;
 
-  Run(Scopes scopes, StepContext context) {
+  Run(Scopes scopes, StepContext context, Probe probe) {
     this.scopes = scopes;
     this.context = context;
+    this.probe = probe;
   }
 
   /** Where a state leads: on to another state, or to a stop with a finished step. */
@@ -56,6 +58,11 @@ final class Run {
   }
 
   Step afterTask(Token token, TaskOutcome outcome) {
+    return follow(token, taskEnded(token, outcome));
+  }
+
+  /** Where a Task state goes once its request ended; the state's own flow, not followed. */
+  Flow taskEnded(Token token, TaskOutcome outcome) {
     var task = (TaskState) state(token);
     String events = TaskResources.eventPrefix(task.resource());
     Flow result;
@@ -86,10 +93,14 @@ final class Run {
     } catch (StatesError e) {
       result = handleError(token, task, task.errors(), e.error(), e.cause());
     }
-    return follow(token, result);
+    return result;
   }
 
   Step afterChildren(Token token, List<Object> outputs) {
+    return follow(token, childrenJoined(token, outputs));
+  }
+
+  Flow childrenJoined(Token token, List<Object> outputs) {
     State state = state(token);
     Flow result;
     try {
@@ -98,13 +109,22 @@ final class Run {
     } catch (StatesError e) {
       result = handleError(token, state, StateFields.errors(state), e.error(), e.cause());
     }
-    return follow(token, result);
+    return result;
   }
 
   Step afterChildFailed(Token token, String error, String cause) {
+    return follow(token, childFailed(token, error, cause));
+  }
+
+  Flow childFailed(Token token, String error, String cause) {
     State state = state(token);
     event(state.type() + "StateFailed", "error", error, "cause", cause);
-    return follow(token, handleError(token, state, StateFields.errors(state), error, cause));
+    return handleError(token, state, StateFields.errors(state), error, cause);
+  }
+
+  /** Runs the state a token stands in (entered, or retrying) and no further: TestState's walk. */
+  Flow once(Token token) {
+    return guarded(token, state(token));
   }
 
   /** Enters states one after the other until one needs the outside world or the token ends. */
@@ -165,19 +185,7 @@ final class Run {
       case TaskState task -> TaskBody.schedule(this, task, token);
       case ChoiceState choice -> ChoiceBody.run(this, choice, token);
       case WaitState wait -> WaitBody.run(this, wait, token);
-      case SucceedState succeed -> {
-        Object output;
-        if (succeed.flow().jsonata()) {
-          output = JsonataIo.output(succeed.flow().output(), jsonataScope(token), token.input());
-        } else {
-          Bindings bindings = bindings(token, token.input());
-          output =
-              StateIo.outputPath(
-                  succeed.io(), bindings.withInput(StateIo.inputPath(succeed.io(), bindings)));
-        }
-        event("SucceedStateExited", "name", state.name(), "output", output);
-        yield done(null, new Effect.Finished(output));
-      }
+      case SucceedState succeed -> SucceedBody.run(this, succeed, token);
       case FailState fail -> FailBody.run(this, fail, token);
       case ParallelState parallel -> ForkBody.parallel(this, parallel, token);
       case MapState map -> ForkBody.map(this, map, token);
@@ -196,6 +204,10 @@ final class Run {
 
   StepContext context() {
     return context;
+  }
+
+  Probe probe() {
+    return probe;
   }
 
   State state(Token token) {
@@ -221,7 +233,7 @@ final class Run {
         state(token) instanceof TaskState
             || state(token) instanceof ParallelState
             || state(token) instanceof MapState;
-    return ContextObject.of(context.execution(), token, retries);
+    return probe.context(ContextObject.of(context.execution(), token, retries));
   }
 
   int payloadLimit() {
@@ -234,6 +246,7 @@ final class Run {
    */
   Flow exit(State state, Transition transition, Object output, Map<String, Object> variables) {
     StateIo.checkSize(state.name(), output, context.limits().payloadBytes());
+    probe.record(Inspected.VARIABLES, variables);
     event(
         state.eventPrefix() + "StateExited",
         "name",

@@ -36,6 +36,14 @@ final class Scopes {
     return parallelState + "#" + index;
   }
 
+  /** The scope that holds the state named {@code stateName}, or null when none does. */
+  String scopeOf(String stateName) {
+    for (var entry : byName.entrySet()) {
+      if (entry.getValue().states().containsKey(stateName)) return entry.getKey();
+    }
+    return null;
+  }
+
   StateMachine get(String scope) {
     StateMachine machine = byName.get(scope);
     if (machine == null) throw new IllegalArgumentException("no scope '" + scope + "'");

@@ -23,12 +23,15 @@ final class TaskBody {
     if (task.flow().jsonata()) {
       JsonataScope scope = run.jsonataScope(token).withContext(context);
       payload = JsonataIo.field(task.flow(), "Arguments", scope, token.input());
+      run.probe().record(Inspected.AFTER_ARGUMENTS, payload);
       deadlines = TaskDeadlines.jsonata(task, scope, callback);
     } else {
       Bindings bindings =
           new Bindings(token.input(), context, token.variables(), run.context().random());
       Bindings effective = bindings.withInput(StateIo.inputPath(task.io(), bindings));
+      run.probe().record(Inspected.AFTER_INPUT_PATH, effective.input());
       payload = StateIo.parameters(task.parameters(), effective);
+      run.probe().record(Inspected.AFTER_PARAMETERS, payload);
       deadlines = TaskDeadlines.jsonPath(task, effective, callback);
     }
     Duration requestTimeout = requestTimeout(deadlines, run.context(), callback);
@@ -81,6 +84,8 @@ final class TaskBody {
   }
 
   static Run.Flow succeeded(Run run, TaskState task, Token token, Object result) {
+    Probe probe = run.probe();
+    probe.record(Inspected.RESULT, result);
     if (task.flow().jsonata()) {
       JsonataScope scope = run.jsonataScope(token).withResult(result);
       Object output = JsonataIo.output(task.flow().output(), scope, result);
@@ -93,7 +98,9 @@ final class TaskBody {
         task.resultSelector() == null
             ? result
             : task.resultSelector().evaluate(bindings.withInput(result));
+    probe.record(Inspected.AFTER_RESULT_SELECTOR, selected);
     Object placed = StateIo.resultPath(task.resultPath(), token.input(), selected);
+    probe.record(Inspected.AFTER_RESULT_PATH, placed);
     Object output = StateIo.outputPath(task.io(), bindings.withInput(placed));
     Map<String, Object> variables =
         Assignments.jsonPath(

@@ -35,6 +35,7 @@ final class WaitBody {
     } else {
       Bindings bindings = run.bindings(token, token.input());
       Bindings effective = bindings.withInput(StateIo.inputPath(wait.io(), bindings));
+      run.probe().record(Inspected.AFTER_INPUT_PATH, effective.input());
       dueAt = dueAt(wait, effective, now);
       output = StateIo.outputPath(wait.io(), effective);
       variables =

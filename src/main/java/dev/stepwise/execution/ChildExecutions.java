@@ -59,7 +59,9 @@ class ChildExecutions implements MapChildren {
             0,
             p.id(),
             waiting.id(),
-            waiting.childIndex());
+            waiting.childIndex(),
+            null,
+            null);
     parent.start(
         child,
         change -> {

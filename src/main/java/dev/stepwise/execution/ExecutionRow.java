@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /**
  * An execution as stored; JSON columns are kept as text. A child execution of a distributed Map
- * names its parent execution, the parent's token that waits for it, and its index in the run.
+ * names its parent execution, the parent's token that waits for it, and its index in the run. An
+ * execution started on a version or an alias names them ({@code version} is the alias's choice).
  */
 record ExecutionRow(
     UUID id,
@@ -24,7 +25,9 @@ record ExecutionRow(
     int lastTokenId,
     UUID parentExecutionId,
     Integer parentTokenId,
-    Integer mapIndex) {
+    Integer mapIndex,
+    Integer version,
+    String alias) {
 
   boolean isChild() {
     return parentExecutionId != null;

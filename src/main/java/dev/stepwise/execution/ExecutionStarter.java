@@ -2,7 +2,9 @@ package dev.stepwise.execution;
 
 import dev.stepwise.admission.Admission;
 import dev.stepwise.asl.Json;
-import dev.stepwise.statemachine.StateMachines;
+import dev.stepwise.statemachine.QualifiedName;
+import dev.stepwise.statemachine.StartTarget;
+import dev.stepwise.statemachine.StartTargets;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Objects;
@@ -16,7 +18,7 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ExecutionStarter {
-  private final StateMachines stateMachines;
+  private final StartTargets targets;
   private final ExecutionStore executions;
   private final NewExecutions newExecutions;
   private final LimitsProperties limits;
@@ -24,13 +26,13 @@ public class ExecutionStarter {
   private final Clock clock;
 
   ExecutionStarter(
-      StateMachines stateMachines,
+      StartTargets targets,
       ExecutionStore executions,
       NewExecutions newExecutions,
       LimitsProperties limits,
       Admission admission,
       Clock clock) {
-    this.stateMachines = stateMachines;
+    this.targets = targets;
     this.executions = executions;
     this.newExecutions = newExecutions;
     this.limits = limits;
@@ -49,6 +51,19 @@ public class ExecutionStarter {
    *     written)
    */
   public Started start(String stateMachine, String name, Object input) {
+    return start(new QualifiedName(stateMachine, null), name, input);
+  }
+
+  /**
+   * Starts an execution on {@code target}: a state machine's current revision (unqualified), one of
+   * its versions ({@code name:3}) or one of its aliases ({@code name:prod}), which chooses a
+   * version by weight. Execution names are unique per state machine, whatever the qualifier.
+   *
+   * @throws dev.stepwise.admission.ThrottledException when this node is overloaded (nothing was
+   *     written)
+   */
+  public Started start(QualifiedName target, String name, Object input) {
+    String stateMachine = target.stateMachine();
     String inputText = Json.write(input);
     if (inputText.getBytes(StandardCharsets.UTF_8).length > limits.payloadBytes()) {
       throw new PayloadOverLimit(
@@ -58,7 +73,7 @@ public class ExecutionStarter {
     // The permit covers the transaction, whose first step may run a whole chain of states.
     try (var permit = admission.admit()) {
       ExecutionChange change =
-          newExecutions.start(() -> newRow(stateMachine, executionName, inputText), input);
+          newExecutions.start(() -> newRow(target, executionName, inputText), input);
       return new Started(Executions.view(ended(change.execution(), change)), true);
     } catch (DuplicateKeyException e) {
       ExecutionRow existing = executions.findByName(stateMachine, executionName).orElseThrow();
@@ -66,15 +81,18 @@ public class ExecutionStarter {
     }
   }
 
-  /** The new execution's row, made inside its transaction: the revision is read there. */
-  private ExecutionRow newRow(String stateMachine, String name, String inputText) {
+  /**
+   * The new execution's row, made inside its transaction: the revision (and an alias's choice of
+   * version) is read there.
+   */
+  private ExecutionRow newRow(QualifiedName target, String name, String inputText) {
     // A name already taken is found by the unique key: the insert fails and start() looks it up.
-    int revision = stateMachines.currentRevision(stateMachine);
+    StartTarget resolved = targets.resolve(target);
     return new ExecutionRow(
         UUID.randomUUID(),
         name,
-        stateMachine,
-        revision,
+        resolved.stateMachine(),
+        resolved.revision(),
         ExecutionStatus.RUNNING,
         inputText,
         null,
@@ -87,7 +105,9 @@ public class ExecutionStarter {
         1,
         null,
         null,
-        null);
+        null,
+        resolved.version(),
+        resolved.alias());
   }
 
   /** The row as the change left it, without reading it back. */
@@ -111,7 +131,9 @@ public class ExecutionStarter {
         change.lastTokenId(),
         row.parentExecutionId(),
         row.parentTokenId(),
-        row.mapIndex());
+        row.mapIndex(),
+        row.version(),
+        row.alias());
   }
 
   private static Started existingWithSameInput(ExecutionRow existing, Object input) {

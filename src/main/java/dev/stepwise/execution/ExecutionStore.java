@@ -27,7 +27,7 @@ class ExecutionStore {
   private static final String COLUMNS =
       "id, name, state_machine, revision, status, input, output, error, cause, started_at,"
           + " stopped_at, redrive_count, last_event_id, last_token_id, parent_execution_id,"
-          + " parent_token_id, map_index";
+          + " parent_token_id, map_index, state_machine_version, state_machine_alias";
 
   private final JdbcClient jdbc;
 
@@ -39,7 +39,7 @@ class ExecutionStore {
     jdbc.sql(
             "insert into execution ("
                 + COLUMNS
-                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             row.id(),
             row.name(),
@@ -57,7 +57,9 @@ class ExecutionStore {
             row.lastTokenId(),
             row.parentExecutionId(),
             row.parentTokenId(),
-            row.mapIndex())
+            row.mapIndex(),
+            row.version(),
+            row.alias())
         .update();
   }
 
@@ -197,6 +199,8 @@ class ExecutionStore {
         rs.getInt("last_token_id"),
         rs.getObject("parent_execution_id", UUID.class),
         (Integer) rs.getObject("parent_token_id"),
-        (Integer) rs.getObject("map_index"));
+        (Integer) rs.getObject("map_index"),
+        (Integer) rs.getObject("state_machine_version"),
+        rs.getString("state_machine_alias"));
   }
 }

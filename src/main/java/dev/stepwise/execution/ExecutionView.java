@@ -5,7 +5,9 @@ import java.time.Instant;
 
 /**
  * An execution as the API shows it; {@code input} and {@code output} are JSON values. {@code
- * parentExecutionId} is set for the child executions of a distributed Map only.
+ * parentExecutionId} is set for the child executions of a distributed Map only; {@code version} and
+ * {@code alias} for executions started on a version or an alias (an alias's execution names the
+ * version it chose too).
  */
 public record ExecutionView(
     String executionId,
@@ -20,4 +22,6 @@ public record ExecutionView(
     Instant startedAt,
     Instant stoppedAt,
     int redriveCount,
-    @JsonInclude(JsonInclude.Include.NON_NULL) String parentExecutionId) {}
+    @JsonInclude(JsonInclude.Include.NON_NULL) String parentExecutionId,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Integer version,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String alias) {}

@@ -129,6 +129,8 @@ public class Executions {
         row.startedAt(),
         row.stoppedAt(),
         row.redriveCount(),
-        row.parentExecutionId() == null ? null : row.parentExecutionId().toString());
+        row.parentExecutionId() == null ? null : row.parentExecutionId().toString(),
+        row.version(),
+        row.alias());
   }
 }

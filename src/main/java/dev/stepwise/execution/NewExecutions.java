@@ -56,7 +56,11 @@ class NewExecutions {
             "stateMachine",
             row.stateMachine(),
             "revision",
-            row.revision()));
+            row.revision(),
+            "version",
+            row.version(),
+            "alias",
+            row.alias()));
     Token start = change.interpreter().startToken(input);
     var root = new TokenRow(1, null, null, TokenStatus.ACTIVE, start, null, 0, 0);
     tokens.insert(row.id(), root);

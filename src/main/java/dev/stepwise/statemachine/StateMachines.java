@@ -121,9 +121,20 @@ public class StateMachines {
         .toList();
   }
 
+  /**
+   * Deletes a state machine with its versions and aliases (as AWS does). The row's lock keeps a
+   * publish or an alias change from slipping in meanwhile; version numbers are still not reused if
+   * the name is created again.
+   */
   @Transactional
   public void delete(String name) {
-    live(name).delete(clock.instant());
+    machines
+        .findLocked(name)
+        .filter(e -> !e.deleted())
+        .orElseThrow(() -> notFound(name))
+        .delete(clock.instant());
+    jdbc.sql("delete from state_machine_alias where state_machine = ?").param(name).update();
+    jdbc.sql("delete from state_machine_version where state_machine = ?").param(name).update();
   }
 
   /**

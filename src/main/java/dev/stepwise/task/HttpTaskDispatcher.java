@@ -86,26 +86,41 @@ public class HttpTaskDispatcher implements AutoCloseable {
   }
 
   public TaskOutcome call(TaskRequest request, CallContext context) {
+    return call(request, context, ExchangeTrace.OFF);
+  }
+
+  /**
+   * Makes the call as {@link #call} does, and keeps what was sent and read (TestState's {@code
+   * TRACE}). The headers a route adds are left out of the trace unless {@code revealSecrets}.
+   */
+  public TracedOutcome trace(TaskRequest request, CallContext context, boolean revealSecrets) {
+    var trace = new ExchangeTrace(revealSecrets);
+    TaskOutcome outcome = call(request, context, trace);
+    return new TracedOutcome(outcome, trace.exchange());
+  }
+
+  private TaskOutcome call(TaskRequest request, CallContext context, ExchangeTrace trace) {
     var target = routes.resolve(request.resource());
     if (target.isEmpty()) {
       return new TaskOutcome.Failed(
           ErrorNames.RUNTIME, "No route for resource '" + request.resource() + "'");
     }
     return switch (target.get()) {
-      case Target.Endpoint endpoint -> callEndpoint(request, context, endpoint);
-      case Target.HttpInvoke ignored -> callHttpInvoke(request, context);
+      case Target.Endpoint endpoint -> callEndpoint(request, context, endpoint, trace);
+      case Target.HttpInvoke ignored -> callHttpInvoke(request, context, trace);
     };
   }
 
   private TaskOutcome callEndpoint(
-      TaskRequest request, CallContext context, Target.Endpoint endpoint) {
+      TaskRequest request, CallContext context, Target.Endpoint endpoint, ExchangeTrace trace) {
     Duration timeout = timeout(request.timeout(), endpoint.timeout());
+    String body = Json.write(request.payload());
     HttpRequest httpRequest;
     try {
       var builder =
           HttpRequest.newBuilder(endpoint.url())
               .timeout(timeout)
-              .POST(BodyPublishers.ofString(Json.write(request.payload())));
+              .POST(BodyPublishers.ofString(body));
       endpoint.headers().forEach((name, value) -> addHeader(builder, name, value));
       builder.setHeader("Content-Type", "application/json");
       builder.setHeader("Accept", "application/json");
@@ -114,10 +129,13 @@ public class HttpTaskDispatcher implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       return invalidRequest(endpoint.url(), e);
     }
-    return exchange(httpRequest, timeout, answer -> EndpointAnswers.outcome(answer, bodyLimit));
+    trace.sent(httpRequest, body, endpoint.headers().keySet());
+    return exchange(
+        httpRequest, timeout, trace, answer -> EndpointAnswers.outcome(answer, bodyLimit));
   }
 
-  private TaskOutcome callHttpInvoke(TaskRequest request, CallContext context) {
+  private TaskOutcome callHttpInvoke(
+      TaskRequest request, CallContext context, ExchangeTrace trace) {
     HttpInvokeParameters parameters;
     try {
       parameters = HttpInvokeParameters.from(request.payload());
@@ -143,7 +161,9 @@ public class HttpTaskDispatcher implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       return invalidRequest(parameters.uri(), e);
     }
-    return exchange(httpRequest, timeout, answer -> HttpInvokeAnswers.outcome(answer, bodyLimit));
+    trace.sent(httpRequest, parameters.body(), Set.of());
+    return exchange(
+        httpRequest, timeout, trace, answer -> HttpInvokeAnswers.outcome(answer, bodyLimit));
   }
 
   private Duration timeout(Duration requested, Duration routeCap) {
@@ -189,12 +209,15 @@ public class HttpTaskDispatcher implements AutoCloseable {
   private TaskOutcome exchange(
       HttpRequest request,
       Duration timeout,
+      ExchangeTrace trace,
       Function<HttpResponse<BoundedBody>, TaskOutcome> onAnswer) {
     CompletableFuture<HttpResponse<BoundedBody>> answer =
         client.sendAsync(request, BoundedBody.handler(bodyLimit));
     try {
       // The request timeout only covers the wait for headers; this also bounds the body.
-      return onAnswer.apply(answer.get(timeout.toNanos(), NANOSECONDS));
+      HttpResponse<BoundedBody> response = answer.get(timeout.toNanos(), NANOSECONDS);
+      trace.answered(response);
+      return onAnswer.apply(response);
     } catch (TimeoutException e) {
       answer.cancel(true);
       return timedOut(request, timeout);

@@ -197,6 +197,37 @@ class ExecutionWireIntegrationTests {
     assertThat(forExecution.mapRunArn()).isNull();
   }
 
+  @Test
+  void startsOnAVersionOrAnAliasPublishedThroughTheRestApi() {
+    create("ex-versioned", PASS);
+    var api = stepwise.api();
+    assertThat(api.post("/v1/state-machines/ex-versioned/versions", java.util.Map.of()).status())
+        .isIn(200, 201);
+    assertThat(
+            api.put(
+                    "/v1/state-machines/ex-versioned/aliases/prod",
+                    java.util.Map.of(
+                        "routing",
+                        java.util.List.of(java.util.Map.of("version", 1, "weight", 100))))
+                .status())
+        .isIn(200, 201);
+    String machine = Sfn.PREFIX + "stateMachine:ex-versioned";
+
+    String onVersion =
+        sfn.startExecution(b -> b.stateMachineArn(machine + ":1").name("v1")).executionArn();
+    assertThat(onVersion).isEqualTo(Sfn.PREFIX + "execution:ex-versioned:v1");
+    assertThat(awaitEnd(onVersion).stateMachineVersionArn()).isEqualTo(machine + ":1");
+
+    String onAlias =
+        sfn.startExecution(b -> b.stateMachineArn(machine + ":prod").name("a1")).executionArn();
+    var described = awaitEnd(onAlias);
+    assertThat(described.stateMachineAliasArn()).isEqualTo(machine + ":prod");
+    assertThat(described.stateMachineVersionArn()).isEqualTo(machine + ":1");
+
+    assertThatThrownBy(() -> start("ex-versioned:9", "v9", "{}"))
+        .isInstanceOf(StateMachineDoesNotExistException.class);
+  }
+
   static void create(String name, String definition) {
     sfn.createStateMachine(b -> b.name(name).definition(definition).roleArn(Sfn.ROLE));
   }
