@@ -1,9 +1,10 @@
 package dev.stepwise.aws;
 
 /**
- * State machine versions and aliases are not served by this wire API yet: a qualified ARN names a
- * state machine that does not exist here, and publishing is refused rather than ignored, so that a
- * client never believes it holds a version it does not.
+ * The wire API does not serve the version and alias operations yet (they are on the REST API):
+ * StartExecution and StartSyncExecution start on a qualified ARN, the other operations refuse one,
+ * and publishing is refused rather than ignored, so that a client never believes it holds a version
+ * it does not.
  */
 final class Versions {
   private Versions() {}
@@ -19,11 +20,12 @@ final class Versions {
     if (arn.qualifier() != null) {
       throw new AwsError(
           AwsError.STATE_MACHINE_DOES_NOT_EXIST,
-          "State Machine Does Not Exist: versions and aliases ('"
+          "State Machine Does Not Exist: this operation does not take a version or alias ARN on"
+              + " the wire API yet ('"
               + arn.name()
               + ":"
               + arn.qualifier()
-              + "') are not available on this server");
+              + "')");
     }
   }
 }
