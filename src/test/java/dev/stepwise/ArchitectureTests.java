@@ -153,15 +153,16 @@ class ArchitectureTests {
   }
 
   /**
-   * HTTP belongs to the web layer: {@code api}, and the controllers a feature module keeps next to
-   * its code (annotated {@code @RestController}, as {@code callback}'s). Everything else throws
-   * exceptions that say what went wrong, each of a failure category.
+   * HTTP belongs to the web layer: the APIs ({@code api}, the native one, and {@code aws}, the AWS
+   * wire API), and the controllers a feature module keeps next to its code (annotated
+   * {@code @RestController}, as {@code callback}'s). Everything else throws exceptions that say
+   * what went wrong, each of a failure category.
    */
   @ArchTest
   static final ArchRule httpOnlyInTheWebLayer =
       noClasses()
           .that()
-          .resideOutsideOfPackage("dev.stepwise.api..")
+          .resideOutsideOfPackages("dev.stepwise.api..", "dev.stepwise.aws..")
           .and()
           .areNotAnnotatedWith(RestController.class)
           .should()
@@ -169,14 +170,15 @@ class ArchitectureTests {
           .resideInAnyPackage("org.springframework.http..", "org.springframework.web..");
 
   /**
-   * Which HTTP status a failure is, only {@code api} says ({@code ApiErrors} maps the failure
-   * categories); a feature's controller answers its successes and throws the rest.
+   * Which HTTP status a failure is, only the APIs say ({@code ApiErrors} maps the failure
+   * categories, {@code aws}'s {@code AwsErrors} AWS's error names); a feature's controller answers
+   * its successes and throws the rest.
    */
   @ArchTest
   static final ArchRule statusCodesAndErrorMappingOnlyInTheApi =
       noClasses()
           .that()
-          .resideOutsideOfPackage("dev.stepwise.api..")
+          .resideOutsideOfPackages("dev.stepwise.api..", "dev.stepwise.aws..")
           .should()
           .dependOnClassesThat()
           .belongToAnyOf(

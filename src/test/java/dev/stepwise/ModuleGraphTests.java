@@ -69,6 +69,20 @@ class ModuleGraphTests {
             "lifecycle",
             "failure",
             "teststate"));
+    // The AWS wire API: the same services as the native API, in AWS's shapes.
+    ALLOWED.put(
+        "aws",
+        Set.of(
+            "asl",
+            "database",
+            "admission",
+            "statemachine",
+            "execution",
+            "lifecycle",
+            "callback",
+            "maprun",
+            "failure",
+            "teststate"));
   }
 
   @ArchTest

@@ -3,7 +3,7 @@ package dev.stepwise.callback;
 import dev.stepwise.failure.NotFound;
 
 /** No such activity. */
-class ActivityNotFound extends NotFound {
+public class ActivityNotFound extends NotFound {
   ActivityNotFound(String message) {
     super(message);
   }

@@ -31,6 +31,10 @@ class ActivityStore {
         == 1;
   }
 
+  void delete(String name) {
+    jdbc.sql("delete from activity where name = ?").param(name).update();
+  }
+
   Optional<ActivityView> find(String name) {
     return jdbc.sql("select name, created_at from activity where name = ?")
         .param(name)

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
  * claimed in its execution's transaction by {@link ActivityClaims}).
  */
 @Service
-class ActivityTasks {
+public class ActivityTasks {
   private static final Duration RECHECK = Duration.ofSeconds(1);
   private static final int CANDIDATES = 8;
 
@@ -29,24 +29,31 @@ class ActivityTasks {
     this.clock = clock;
   }
 
-  record Registered(ActivityView activity, boolean created) {}
+  public record Registered(ActivityView activity, boolean created) {}
 
   /** Registers an activity; registering it again returns the existing one. */
-  Registered register(String name) {
+  public Registered register(String name) {
     boolean created = activities.register(name, clock.instant());
     return new Registered(activities.find(name).orElseThrow(), created);
   }
 
-  ActivityView describe(String name) {
+  public ActivityView describe(String name) {
     return activities.find(name).orElseThrow(() -> notFound(name));
   }
 
-  List<ActivityView> list(String after, int limit) {
+  /**
+   * Deletes an activity (a no-op when there is none); tasks already waiting stay until answered.
+   */
+  public void delete(String name) {
+    activities.delete(name);
+  }
+
+  public List<ActivityView> list(String after, int limit) {
     return activities.list(after, limit);
   }
 
   /** Hands a waiting task of the activity to {@code worker}, waiting up to {@code wait} for one. */
-  Optional<ActivityTask> poll(String activity, String worker, Duration wait) {
+  public Optional<ActivityTask> poll(String activity, String worker, Duration wait) {
     describe(activity);
     Instant deadline = clock.instant().plus(wait);
     while (true) {

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
  * the request that carried the token {@link CallbackDeliveries}'.)
  */
 @Service
-class TaskCallbacks {
+public class TaskCallbacks {
   private final CallbackStore store;
   private final WaitingCallbacks waiting;
   private final CallbackOutcomes outcomes;
@@ -36,7 +36,7 @@ class TaskCallbacks {
   }
 
   /** The waiting state succeeds with {@code output}. */
-  void succeed(String taskToken, Object output) {
+  public void succeed(String taskToken, Object output) {
     int bytes = Json.write(output).getBytes(StandardCharsets.UTF_8).length;
     if (bytes > limits.payloadBytes()) {
       throw new PayloadOverLimit(
@@ -46,12 +46,12 @@ class TaskCallbacks {
   }
 
   /** The waiting state fails with {@code error} (Retry and Catch apply). */
-  void fail(String taskToken, String error, String cause) {
+  public void fail(String taskToken, String error, String cause) {
     answer(taskToken, new TaskOutcome.Failed(error, cause));
   }
 
   /** The waiting state is still being worked on: its {@code HeartbeatSeconds} clock restarts. */
-  void heartbeat(String taskToken) {
+  public void heartbeat(String taskToken) {
     if (!waiting.onWaiting(
         known(taskToken), null, (change, token, row) -> timers.heartbeat(change, row))) {
       throw notWaiting();

@@ -3,7 +3,7 @@ package dev.stepwise.callback;
 import dev.stepwise.failure.Conflict;
 
 /** A task token whose state no longer waits for an answer (answered, timed out or stopped). */
-class TaskNotWaiting extends Conflict {
+public class TaskNotWaiting extends Conflict {
   TaskNotWaiting(String message) {
     super(message);
   }

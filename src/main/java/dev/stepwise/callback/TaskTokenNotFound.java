@@ -3,7 +3,7 @@ package dev.stepwise.callback;
 import dev.stepwise.failure.NotFound;
 
 /** No task token of that value was ever handed out. */
-class TaskTokenNotFound extends NotFound {
+public class TaskTokenNotFound extends NotFound {
   TaskTokenNotFound(String message) {
     super(message);
   }

@@ -35,6 +35,23 @@ final class Assignments {
     return merged(current, values, limitBytes);
   }
 
+  /**
+   * The variables a state's {@code Assign} set, with the values they now hold, for its StateExited
+   * event (AWS's {@code assignedVariables}); null when it has no Assign.
+   */
+  static Map<String, Object> assigned(Template assign, Map<String, Object> variables) {
+    if (assign == null || !(assign.value() instanceof Map<?, ?> fields) || fields.isEmpty()) {
+      return null;
+    }
+    var assigned = new LinkedHashMap<String, Object>();
+    for (Object key : fields.keySet()) {
+      String name = (String) key;
+      if (name.endsWith(".$")) name = name.substring(0, name.length() - 2);
+      if (variables.containsKey(name)) assigned.put(name, variables.get(name));
+    }
+    return assigned;
+  }
+
   private static Map<String, Object> merged(
       Map<String, Object> current, Map<String, Object> values, int limitBytes) {
     if (values.isEmpty()) return current;

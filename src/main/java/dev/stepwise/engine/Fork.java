@@ -136,7 +136,11 @@ public record Fork(Plan plan, int open, int failed) {
               "length",
               plan.children(),
               "maxConcurrency",
-              plan.maxConcurrency()));
+              plan.maxConcurrency(),
+              "toleratedFailureCount",
+              plan.toleratedFailureCount(),
+              "toleratedFailurePercentage",
+              plan.toleratedFailurePercentage()));
     }
     return new Decision(this, events, new Range(0, plan.initiallyStarted()), Next.WAIT, null, null);
   }

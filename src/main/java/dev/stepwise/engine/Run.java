@@ -247,7 +247,14 @@ final class Run {
   Flow exit(State state, Transition transition, Object output, Map<String, Object> variables) {
     StateIo.checkSize(state.name(), output, context.limits().payloadBytes());
     probe.record(Inspected.VARIABLES, variables);
-    event(state.eventPrefix() + "StateExited", "name", state.name(), "output", output);
+    event(
+        state.eventPrefix() + "StateExited",
+        "name",
+        state.name(),
+        "output",
+        output,
+        "assignedVariables",
+        Assignments.assigned(state.flow().assign(), variables));
     return transition(transition, output, variables);
   }
 

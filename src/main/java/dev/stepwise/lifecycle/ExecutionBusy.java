@@ -3,7 +3,7 @@ package dev.stepwise.lifecycle;
 import dev.stepwise.failure.Busy;
 
 /** The execution's row stayed locked (a long step) longer than a request may wait; try again. */
-class ExecutionBusy extends Busy {
+public class ExecutionBusy extends Busy {
   ExecutionBusy(String message) {
     super(message);
   }

@@ -61,6 +61,17 @@ public class Executions {
     return view(executions.find(parse(executionId)).orElseThrow(() -> notFound(executionId)));
   }
 
+  /** An execution by its name, unique among the executions of one state machine. */
+  public ExecutionView describe(String stateMachine, String name) {
+    return view(
+        executions
+            .findByName(stateMachine, name)
+            .orElseThrow(
+                () ->
+                    new ExecutionNotFound(
+                        "Execution '" + name + "' of '" + stateMachine + "' does not exist")));
+  }
+
   public record Page<T>(List<T> items, String nextPageToken) {}
 
   /** Top-level executions, or with {@code parentExecution} that execution's map run children. */

@@ -3,7 +3,7 @@ package dev.stepwise.lifecycle;
 import dev.stepwise.failure.InvalidInput;
 
 /** A page token this service did not hand out (or that was altered). */
-class InvalidPageToken extends InvalidInput {
+public class InvalidPageToken extends InvalidInput {
   InvalidPageToken(String message) {
     super(message);
   }

@@ -29,8 +29,9 @@ import org.junit.jupiter.api.Test;
  * Then a burst: 3,000 starts of a 3-Task chain from 128 clients at once, none waiting for its
  * execution, counting accepted, throttled (429) and failed starts and timing the answers. Last, one
  * inline Map over 40,000 Pass items (the service runs with a history limit raised for it): items/s
- * and the execution's duration. {@code -Dbench.only=burst} (or pass10, http3, timers, map) runs
- * only that workload, after the warm-up.
+ * and the execution's duration. Also starts of the Pass chain through the AWS wire API beside
+ * starts through the REST API ({@link WireStarts}). {@code -Dbench.only=burst} (or pass10, http3,
+ * timers, wire, map) runs only that workload, after the warm-up.
  */
 class StepwiseBenchmark {
   private static final HttpClient CLIENT =
@@ -42,7 +43,7 @@ class StepwiseBenchmark {
   private static final List<String> SERVICE_ARGUMENTS =
       List.of("--stepwise.limits.history-events=" + (4 * MAP_ITEMS + 100));
 
-  /** {@code -Dbench.only=burst} (or pass10, http3, timers, map) runs only that workload. */
+  /** {@code -Dbench.only=burst} (or pass10, http3, timers, wire, map) runs only that workload. */
   private static final String ONLY = System.getProperty("bench.only", "");
 
   private static final int BURST_STARTS = Integer.getInteger("bench.burst.starts", 3000);
@@ -95,6 +96,9 @@ class StepwiseBenchmark {
                 .formatted(lateness.at(50), lateness.at(99), lateness.at(100)));
       }
       if (selected("burst")) burst("bench-burst-" + run, BURST_STARTS, BURST_CLIENTS);
+      if (selected("wire")) {
+        report.addAll(new WireStarts(CLIENT, base).compare("bench-pass10-" + run, ROUND));
+      }
       if (selected("map")) largeMap(service);
       report.add("RESULT peak_rss_mib=" + service.peakRssMiB());
       report.add(

@@ -1,0 +1,55 @@
+package dev.stepwise.aws;
+
+/**
+ * An error answered the AWS way: one of AWS's error names for the operation ({@code __type}) and a
+ * message. Client errors are 400, as on AWS; only the service's own failures are 5xx.
+ */
+public class AwsError extends RuntimeException {
+  static final String INVALID_ARN = "InvalidArn";
+  static final String INVALID_NAME = "InvalidName";
+  static final String INVALID_TOKEN = "InvalidToken";
+  static final String INVALID_DEFINITION = "InvalidDefinition";
+  static final String VALIDATION = "ValidationException";
+  static final String SERIALIZATION = "SerializationException";
+  static final String UNKNOWN_OPERATION = "UnknownOperationException";
+  static final String STATE_MACHINE_DOES_NOT_EXIST = "StateMachineDoesNotExist";
+  static final String EXECUTION_DOES_NOT_EXIST = "ExecutionDoesNotExist";
+  static final String ACTIVITY_DOES_NOT_EXIST = "ActivityDoesNotExist";
+  static final String RESOURCE_NOT_FOUND = "ResourceNotFound";
+
+  private final String code;
+  private final int status;
+
+  public AwsError(String code, String message) {
+    this(code, message, 400);
+  }
+
+  public AwsError(String code, String message, int status) {
+    super(message);
+    this.code = code;
+    this.status = status;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  /** AWS's wording for a field that breaks its constraints. */
+  static AwsError validation(String message) {
+    return new AwsError(VALIDATION, message);
+  }
+
+  static AwsError constraint(String field, Object value, String constraint) {
+    return validation(
+        "1 validation error detected: Value "
+            + (value == null ? "null" : "'" + value + "'")
+            + " at '"
+            + field
+            + "' failed to satisfy constraint: "
+            + constraint);
+  }
+}

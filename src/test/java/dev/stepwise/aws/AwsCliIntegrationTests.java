@@ -1,0 +1,123 @@
+package dev.stepwise.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.stepwise.asl.Json;
+import dev.stepwise.support.StepwiseInstance;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The AWS CLI pointed at Stepwise with {@code --endpoint-url}, as the README shows it. Skipped when
+ * no {@code aws} command is installed (Debian's package is {@code awscli}).
+ */
+class AwsCliIntegrationTests {
+  static StepwiseInstance stepwise;
+  static File workDir;
+
+  @BeforeAll
+  static void start() throws IOException {
+    Assumptions.assumeTrue(
+        cliInstalled(),
+        "The AWS CLI ('aws') is not installed: skipping the CLI checks (apt-get install awscli)");
+    stepwise = StepwiseInstance.start();
+    workDir = java.nio.file.Files.createTempDirectory("stepwise-cli").toFile();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (stepwise != null) stepwise.close();
+  }
+
+  @Test
+  void createsStartsAndFollowsAnExecution() throws IOException {
+    var definition = new File(workDir, "definition.json");
+    java.nio.file.Files.writeString(
+        definition.toPath(),
+        "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"Result\":\"hi\",\"End\":true}}}");
+    var created =
+        aws(
+            "create-state-machine",
+            "--name",
+            "cli-hello",
+            "--definition",
+            "file://" + definition.getAbsolutePath(),
+            "--role-arn",
+            "arn:aws:iam::123456789012:role/cli");
+    String machine = (String) created.get("stateMachineArn");
+    assertThat(machine).isEqualTo("arn:aws:states:us-east-1:123456789012:stateMachine:cli-hello");
+
+    var started = aws("start-execution", "--state-machine-arn", machine, "--input", "{\"x\":1}");
+    String execution = (String) started.get("executionArn");
+    var ended =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> aws("describe-execution", "--execution-arn", execution),
+                d -> !"RUNNING".equals(d.get("status")));
+    assertThat(ended.get("status")).isEqualTo("SUCCEEDED");
+    assertThat(ended.get("output")).isEqualTo("\"hi\"");
+
+    var listed = aws("list-executions", "--state-machine-arn", machine);
+    assertThat(listed.get("executions").toString()).contains(execution);
+    var history = aws("get-execution-history", "--execution-arn", execution);
+    assertThat(history.get("events").toString()).contains("ExecutionSucceeded");
+
+    aws("delete-state-machine", "--state-machine-arn", machine);
+    var machines = aws("list-state-machines");
+    assertThat(machines.get("stateMachines").toString()).doesNotContain("cli-hello");
+  }
+
+  /** Runs {@code aws stepfunctions <args>} against the instance; returns its JSON output. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> aws(String... args) {
+    var command = new ArrayList<>(List.of("aws", "stepfunctions"));
+    command.addAll(List.of(args));
+    command.addAll(List.of("--endpoint-url", stepwise.api().base(), "--output", "json"));
+    try {
+      var process = new ProcessBuilder(command).directory(workDir).redirectErrorStream(true);
+      var env = process.environment();
+      env.put("AWS_ACCESS_KEY_ID", "test");
+      env.put("AWS_SECRET_ACCESS_KEY", "test");
+      env.put("AWS_DEFAULT_REGION", "us-east-1");
+      env.put("AWS_CONFIG_FILE", new File(workDir, "none").getAbsolutePath());
+      env.put("AWS_SHARED_CREDENTIALS_FILE", new File(workDir, "none").getAbsolutePath());
+      env.put("AWS_PAGER", "");
+      Process running = process.start();
+      String output = new String(running.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!running.waitFor(60, TimeUnit.SECONDS) || running.exitValue() != 0) {
+        throw new AssertionError("aws " + String.join(" ", args) + " failed: " + output);
+      }
+      return output.isBlank() ? Map.of() : (Map<String, Object>) Json.parse(output);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static boolean cliInstalled() {
+    try {
+      Process version = new ProcessBuilder("aws", "--version").redirectErrorStream(true).start();
+      version.getInputStream().readAllBytes();
+      return version.waitFor(30, TimeUnit.SECONDS) && version.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}
