@@ -1,5 +1,6 @@
 package dev.stepwise.aws;
 
+import dev.stepwise.statemachine.QualifiedName;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +23,11 @@ public class Arns {
   }
 
   /** A state machine, or one of its versions or aliases when {@code qualifier} is set. */
-  public record StateMachineArn(String name, String qualifier) {}
+  public record StateMachineArn(String name, String qualifier) {
+    public QualifiedName qualified() {
+      return new QualifiedName(name, qualifier);
+    }
+  }
 
   public record ExecutionArn(String stateMachine, String name) {}
 
@@ -34,6 +39,15 @@ public class Arns {
 
   public String stateMachine(String name) {
     return prefix + "stateMachine:" + name;
+  }
+
+  /** A version: the state machine's ARN and the version number, as AWS writes it. */
+  public String version(String stateMachine, int version) {
+    return stateMachine(stateMachine) + ":" + version;
+  }
+
+  public String alias(String stateMachine, String alias) {
+    return stateMachine(stateMachine) + ":" + alias;
   }
 
   public String execution(String stateMachine, String name) {

@@ -16,18 +16,30 @@ public class AwsError extends RuntimeException {
   static final String EXECUTION_DOES_NOT_EXIST = "ExecutionDoesNotExist";
   static final String ACTIVITY_DOES_NOT_EXIST = "ActivityDoesNotExist";
   static final String RESOURCE_NOT_FOUND = "ResourceNotFound";
+  static final String CONFLICT = "ConflictException";
+
+  /** AWS's {@code ValidationExceptionReason} values this server gives. */
+  static final String INVALID_ROUTING_CONFIGURATION = "INVALID_ROUTING_CONFIGURATION";
+
+  static final String MISSING_REQUIRED_PARAMETER = "MISSING_REQUIRED_PARAMETER";
 
   private final String code;
   private final int status;
+  private final String reason;
 
   public AwsError(String code, String message) {
     this(code, message, 400);
   }
 
   public AwsError(String code, String message, int status) {
+    this(code, message, status, null);
+  }
+
+  private AwsError(String code, String message, int status, String reason) {
     super(message);
     this.code = code;
     this.status = status;
+    this.reason = reason;
   }
 
   public String code() {
@@ -38,9 +50,18 @@ public class AwsError extends RuntimeException {
     return status;
   }
 
+  /** A ValidationException's {@code reason} member, when AWS gives one for the problem. */
+  public String reason() {
+    return reason;
+  }
+
   /** AWS's wording for a field that breaks its constraints. */
   static AwsError validation(String message) {
     return new AwsError(VALIDATION, message);
+  }
+
+  static AwsError validation(String reason, String message) {
+    return new AwsError(VALIDATION, message, 400, reason);
   }
 
   static AwsError constraint(String field, Object value, String constraint) {

@@ -6,17 +6,16 @@ import dev.stepwise.execution.ExecutionStatus;
 import dev.stepwise.lifecycle.ExecutionView;
 import dev.stepwise.lifecycle.Executions;
 import dev.stepwise.maprun.MapRunCounts;
-import dev.stepwise.statemachine.StateMachines;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 
 /**
- * ListExecutions: of a state machine, or of a map run (its child executions), newest first. A
- * redrive filter, and a map run when its parent ran several, are applied to each page of the core's
- * list, so a page may hold fewer than {@code maxResults} executions and still have a next one (AWS
- * allows that).
+ * ListExecutions: of a state machine (or one of its versions or aliases), or of a map run (its
+ * child executions), newest first. A redrive filter, and a map run when its parent ran several, are
+ * applied to each page of the core's list, so a page may hold fewer than {@code maxResults}
+ * executions and still have a next one (AWS allows that).
  */
 @Component
 class ExecutionListOperations implements OperationGroup {
@@ -24,14 +23,14 @@ class ExecutionListOperations implements OperationGroup {
       Set.of("RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED", "PENDING_REDRIVE");
 
   private final Executions executions;
-  private final StateMachines stateMachines;
+  private final QualifiedStateMachines stateMachines;
   private final MapRunCounts mapRunCounts;
   private final ExecutionViews views;
   private final Arns arns;
 
   ExecutionListOperations(
       Executions executions,
-      StateMachines stateMachines,
+      QualifiedStateMachines stateMachines,
       MapRunCounts mapRunCounts,
       ExecutionViews views,
       Arns arns) {
@@ -63,9 +62,10 @@ class ExecutionListOperations implements OperationGroup {
     Predicate<ExecutionView> redriven = redriveFilter(request.redriveFilter());
     if (request.stateMachineArn() != null) {
       var arn = arns.parseStateMachine(request.stateMachineArn());
-      Versions.refuseQualifier(arn);
-      stateMachines.get(arn.name());
-      var page = executions.list(arn.name(), status, null, request.nextToken(), size);
+      // A version or an alias lists the executions started on it (as AWS does).
+      stateMachines.requireExists(arn, request.stateMachineArn());
+      var page =
+          executions.list(arn.qualified().toString(), status, null, request.nextToken(), size);
       return new ListExecutionsResponse(
           page.items().stream().filter(redriven).map(v -> views.item(v, null)).toList(),
           page.nextPageToken());

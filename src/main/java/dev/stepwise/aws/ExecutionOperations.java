@@ -52,7 +52,7 @@ class ExecutionOperations implements OperationGroup {
     String name = ExecutionInputs.executionName(request.name());
     Object input = ExecutionInputs.input(request.input());
     Checks.length("traceHeader", request.traceHeader(), 0, 256);
-    // A version or alias ARN starts on it (versions and aliases are published on the REST API).
+    // A version or alias ARN starts on it.
     var started = starter.start(new QualifiedName(arn.name(), arn.qualifier()), name, input);
     ExecutionView view = started.execution();
     if (!started.created() && view.status() != ExecutionStatus.RUNNING) {

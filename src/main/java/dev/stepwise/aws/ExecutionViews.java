@@ -89,15 +89,11 @@ class ExecutionViews {
 
   /** The version the execution runs, when it was started on a version or an alias. */
   private String versionArn(ExecutionView view) {
-    return view.version() == null
-        ? null
-        : arns.stateMachine(view.stateMachine()) + ":" + view.version();
+    return view.version() == null ? null : arns.version(view.stateMachine(), view.version());
   }
 
   private String aliasArn(ExecutionView view) {
-    return view.alias() == null
-        ? null
-        : arns.stateMachine(view.stateMachine()) + ":" + view.alias();
+    return view.alias() == null ? null : arns.alias(view.stateMachine(), view.alias());
   }
 
   /** A succeeded execution has an output, even a null one; the others have none. */

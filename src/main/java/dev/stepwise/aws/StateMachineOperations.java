@@ -6,6 +6,7 @@ import dev.stepwise.lifecycle.ExecutionView;
 import dev.stepwise.lifecycle.Executions;
 import dev.stepwise.statemachine.StateMachineView;
 import dev.stepwise.statemachine.StateMachines;
+import dev.stepwise.statemachine.VersionView;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -58,7 +59,7 @@ class StateMachineOperations implements OperationGroup {
     Checks.required("roleArn", request.roleArn());
     Checks.length("roleArn", request.roleArn(), 1, 256);
     Checks.oneOf("type", request.type(), TYPES);
-    Versions.refusePublish(request.publish());
+    var publish = publish(request.publish(), request.versionDescription());
     if (request.loggingConfiguration() != null) request.loggingConfiguration().check();
     if (request.encryptionConfiguration() != null) request.encryptionConfiguration().check();
     var attributes =
@@ -70,13 +71,23 @@ class StateMachineOperations implements OperationGroup {
             request.encryptionConfiguration());
     var created =
         wire.create(
-            name, definition, attributes, Tags.checked(request.tags(), arns.stateMachine(name)));
+            name,
+            definition,
+            attributes,
+            Tags.checked(request.tags(), arns.stateMachine(name)),
+            publish);
     return new CreateStateMachineResponse(
-        arns.stateMachine(name), created.stateMachine().createdAt());
+        arns.stateMachine(name), created.stateMachine().createdAt(), versionArn(created.version()));
   }
 
+  /** A state machine, or one of its versions (AWS answers a version ARN with that version). */
   private DescribeStateMachineResponse describe(StateMachineArnRequest request) {
-    String name = unqualified(request.stateMachineArn());
+    String given = Checks.required("stateMachineArn", request.stateMachineArn());
+    var arn = arns.parseStateMachine(given);
+    if (arn.qualifier() != null && Qualifiers.namesVersion(arn)) {
+      return describeVersion(wire.version(arn.name(), Qualifiers.version(arn, given)));
+    }
+    String name = Qualifiers.unqualified(arn, given);
     StateMachineView view = stateMachines.get(name);
     var attributes = wire.attributes(name);
     return new DescribeStateMachineResponse(
@@ -90,12 +101,34 @@ class StateMachineOperations implements OperationGroup {
         attributes.loggingConfiguration(),
         attributes.tracingConfiguration(),
         Integer.toString(view.revision()),
+        null,
+        attributes.encryptionConfiguration());
+  }
+
+  /**
+   * A version: its own definition, creation date, description and the revision it was published
+   * from; role and configurations are the state machine's (Stepwise keeps them per state machine).
+   */
+  private DescribeStateMachineResponse describeVersion(VersionView version) {
+    var attributes = wire.attributes(version.stateMachine());
+    return new DescribeStateMachineResponse(
+        arns.version(version.stateMachine(), version.version()),
+        version.stateMachine(),
+        "ACTIVE",
+        version.definition(),
+        attributes.roleArn(),
+        attributes.type(),
+        version.createdAt(),
+        attributes.loggingConfiguration(),
+        attributes.tracingConfiguration(),
+        Integer.toString(version.revision()),
+        version.description(),
         attributes.encryptionConfiguration());
   }
 
   private UpdateStateMachineResponse update(UpdateStateMachineRequest request) {
     String name = unqualified(request.stateMachineArn());
-    Versions.refusePublish(request.publish());
+    var publish = publish(request.publish(), request.versionDescription());
     if (request.definition() == null
         && request.roleArn() == null
         && request.loggingConfiguration() == null
@@ -111,7 +144,7 @@ class StateMachineOperations implements OperationGroup {
     Checks.length("roleArn", request.roleArn(), 1, 256);
     if (request.loggingConfiguration() != null) request.loggingConfiguration().check();
     if (request.encryptionConfiguration() != null) request.encryptionConfiguration().check();
-    StateMachineView view =
+    var updated =
         wire.update(
             name,
             definition,
@@ -127,9 +160,13 @@ class StateMachineOperations implements OperationGroup {
                         : current.tracingConfiguration(),
                     request.encryptionConfiguration() != null
                         ? request.encryptionConfiguration()
-                        : current.encryptionConfiguration()));
+                        : current.encryptionConfiguration()),
+            publish);
+    StateMachineView view = updated.stateMachine();
     return new UpdateStateMachineResponse(
-        definition == null ? clock.instant() : view.updatedAt(), Integer.toString(view.revision()));
+        definition == null ? clock.instant() : view.updatedAt(),
+        Integer.toString(view.revision()),
+        versionArn(updated.version()));
   }
 
   private Empty delete(StateMachineArnRequest request) {
@@ -180,10 +217,25 @@ class StateMachineOperations implements OperationGroup {
         attributes.encryptionConfiguration());
   }
 
-  /** A state machine's own ARN: versions and aliases are not served here. */
+  /** A state machine's own ARN: updating or deleting a version or an alias is not done here. */
   private String unqualified(String stateMachineArn) {
-    var arn = arns.parseStateMachine(Checks.required("stateMachineArn", stateMachineArn));
-    Versions.refuseQualifier(arn);
-    return arn.name();
+    Checks.required("stateMachineArn", stateMachineArn);
+    return Qualifiers.unqualified(arns.parseStateMachine(stateMachineArn), stateMachineArn);
+  }
+
+  /** AWS's publish and versionDescription; a description without publishing is refused. */
+  private static WireStateMachines.Publish publish(Boolean publish, String versionDescription) {
+    Checks.length("versionDescription", versionDescription, 0, 256);
+    if (!Boolean.TRUE.equals(publish)) {
+      if (versionDescription != null) {
+        throw AwsError.validation("Version description can only be set when publish is true");
+      }
+      return WireStateMachines.Publish.NONE;
+    }
+    return new WireStateMachines.Publish(true, versionDescription);
+  }
+
+  private String versionArn(VersionView version) {
+    return version == null ? null : arns.version(version.stateMachine(), version.version());
   }
 }

@@ -23,7 +23,8 @@ final class StateMachineShapes {
       Boolean publish,
       String versionDescription) {}
 
-  record CreateStateMachineResponse(String stateMachineArn, Instant creationDate) {}
+  record CreateStateMachineResponse(
+      String stateMachineArn, Instant creationDate, String stateMachineVersionArn) {}
 
   record StateMachineArnRequest(String stateMachineArn, String includedData) {}
 
@@ -38,6 +39,7 @@ final class StateMachineShapes {
       LoggingConfiguration loggingConfiguration,
       TracingConfiguration tracingConfiguration,
       String revisionId,
+      String description,
       EncryptionConfiguration encryptionConfiguration) {}
 
   record UpdateStateMachineRequest(
@@ -50,7 +52,8 @@ final class StateMachineShapes {
       Boolean publish,
       String versionDescription) {}
 
-  record UpdateStateMachineResponse(Instant updateDate, String revisionId) {}
+  record UpdateStateMachineResponse(
+      Instant updateDate, String revisionId, String stateMachineVersionArn) {}
 
   record ListRequest(Integer maxResults, String nextToken) {}
 

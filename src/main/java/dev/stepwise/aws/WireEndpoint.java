@@ -23,8 +23,11 @@ class WireEndpoint {
 
   private final Operations operations;
 
-  /** AWS's error body; clients read the name after the '#'. */
-  record ErrorBody(@JsonProperty("__type") String type, String message) {}
+  /**
+   * AWS's error body; clients read the name after the '#'. {@code reason} is a
+   * ValidationException's, when there is one.
+   */
+  record ErrorBody(@JsonProperty("__type") String type, String message, String reason) {}
 
   WireEndpoint(Operations operations) {
     this.operations = operations;
@@ -47,7 +50,9 @@ class WireEndpoint {
       AwsError error = AwsErrors.translate(name, e);
       return answer(
           error.status(),
-          WireJson.write(new ErrorBody("com.amazonaws.sfn#" + error.code(), error.getMessage())));
+          WireJson.write(
+              new ErrorBody(
+                  "com.amazonaws.sfn#" + error.code(), error.getMessage(), error.reason())));
     }
   }
 

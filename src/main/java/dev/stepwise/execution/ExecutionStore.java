@@ -4,6 +4,7 @@ import static dev.stepwise.execution.Sql.instant;
 import static dev.stepwise.execution.Sql.ts;
 
 import dev.stepwise.database.TextColumn;
+import dev.stepwise.statemachine.QualifiedName;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -128,10 +129,12 @@ public class ExecutionStore {
 
   /**
    * Newest first; {@code after} is the last row of the previous page. Without {@code parent},
-   * top-level executions only; with it, that execution's map run children.
+   * top-level executions only; with it, that execution's map run children. A qualified {@code
+   * stateMachine} lists the executions started on that version (directly or through an alias that
+   * chose it) or on that alias.
    */
   public List<ExecutionRow> list(
-      String stateMachine, ExecutionStatus status, UUID parent, Cursor after, int limit) {
+      QualifiedName stateMachine, ExecutionStatus status, UUID parent, Cursor after, int limit) {
     var where = new ArrayList<String>();
     var params = new ArrayList<Object>();
     if (parent == null) {
@@ -142,7 +145,16 @@ public class ExecutionStore {
     }
     if (stateMachine != null) {
       where.add("state_machine = ?");
-      params.add(stateMachine);
+      params.add(stateMachine.stateMachine());
+      if (stateMachine.namesVersion()) {
+        // More digits than a version number holds name no version there is.
+        if (stateMachine.qualifier().length() > 9) return List.of();
+        where.add("state_machine_version = ?");
+        params.add(Integer.parseInt(stateMachine.qualifier()));
+      } else if (stateMachine.qualified()) {
+        where.add("state_machine_alias = ?");
+        params.add(stateMachine.qualifier());
+      }
     }
     if (status != null) {
       where.add("status = ?");

@@ -4,6 +4,7 @@ import dev.stepwise.asl.Json;
 import dev.stepwise.execution.ExecutionRow;
 import dev.stepwise.execution.ExecutionStatus;
 import dev.stepwise.execution.ExecutionStore;
+import dev.stepwise.statemachine.QualifiedName;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,7 +75,11 @@ public class Executions {
 
   public record Page<T>(List<T> items, String nextPageToken) {}
 
-  /** Top-level executions, or with {@code parentExecution} that execution's map run children. */
+  /**
+   * Top-level executions, or with {@code parentExecution} that execution's map run children. {@code
+   * stateMachine} may be qualified as AWS qualifies it ({@code name:3}, {@code name:prod}): the
+   * executions started on that version or alias.
+   */
   public Page<ExecutionView> list(
       String stateMachine,
       ExecutionStatus status,
@@ -83,7 +88,8 @@ public class Executions {
       int pageSize) {
     var cursor = PageTokens.executionCursor(pageToken);
     UUID parent = parentExecution == null ? null : parse(parentExecution);
-    var rows = executions.list(stateMachine, status, parent, cursor, pageSize + 1);
+    QualifiedName target = stateMachine == null ? null : QualifiedName.parse(stateMachine);
+    var rows = executions.list(target, status, parent, cursor, pageSize + 1);
     String next = null;
     if (rows.size() > pageSize) {
       rows = rows.subList(0, pageSize);

@@ -17,6 +17,8 @@ class ArnsTests {
     assertThat(arns.execution("m", "e")).isEqualTo(prefix + "execution:m:e");
     assertThat(arns.activity("a")).isEqualTo(prefix + "activity:a");
     assertThat(arns.mapRun("m", "e", 4)).isEqualTo(prefix + "mapRun:m/e:4");
+    assertThat(arns.version("m", 3)).isEqualTo(prefix + "stateMachine:m:3");
+    assertThat(arns.alias("m", "prod")).isEqualTo(prefix + "stateMachine:m:prod");
     assertThat(arns.defaultRole()).isEqualTo("arn:aws:iam::111122223333:role/stepwise");
   }
 
