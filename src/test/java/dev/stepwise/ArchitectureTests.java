@@ -135,14 +135,14 @@ class ArchitectureTests {
   }
 
   /**
-   * Modules throw exceptions that say what went wrong; which HTTP status that is, only the API
-   * says.
+   * Modules throw exceptions that say what went wrong; which HTTP status that is, only the web
+   * edges say (the API and the console).
    */
   @ArchTest
   static final ArchRule httpOnlyInTheWebLayer =
       noClasses()
           .that()
-          .resideOutsideOfPackage("dev.stepwise.api..")
+          .resideOutsideOfPackages("dev.stepwise.api..", "dev.stepwise.console..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("org.springframework.http..", "org.springframework.web..");

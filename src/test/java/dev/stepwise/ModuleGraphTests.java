@@ -48,6 +48,7 @@ class ModuleGraphTests {
         Set.of("asl", "engine", "task", "database", "queue", "admission", "statemachine"));
     ALLOWED.put("metrics", Set.of("execution", "queue"));
     ALLOWED.put("api", Set.of("asl", "database", "admission", "statemachine", "execution"));
+    ALLOWED.put("console", Set.of("asl", "database", "queue", "execution"));
   }
 
   @ArchTest
