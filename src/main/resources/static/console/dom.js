@@ -28,8 +28,8 @@ export function clear(el) {
 
 export const STATUS_ICONS = {
   'not-reached': '○', running: '▶', succeeded: '✓', failed: '✗', caught: '↪', retrying: '↻',
-  waiting: '⏸', cancelled: '⊘',
-  RUNNING: '▶', SUCCEEDED: '✓', FAILED: '✗', TIMED_OUT: '⌛', ABORTED: '⊘',
+  waiting: '◷', cancelled: '⊘',
+  RUNNING: '▶', SUCCEEDED: '✓', FAILED: '✗', TIMED_OUT: '✗', ABORTED: '⊘',
 };
 
 export function statusText(status) {

@@ -3,7 +3,7 @@
 import { STATUS_ICONS, statusText } from './dom.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
-const NAME_CHAR = 7.6;
+const NAME_CHAR = 8.4;
 const LINE_CHAR = 6.6;
 const LABEL_CHAR = 6.4;
 

@@ -30,7 +30,7 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
  * draws with (the browser then cuts text that would not fit).
  */
 final class GraphLayout {
-  static final double NAME_CHAR = 7.6;
+  static final double NAME_CHAR = 8.4;
   static final double LINE_CHAR = 6.6;
   static final double LABEL_CHAR = 6.4;
   static final int MAX_LABEL_CHARS = 40;
