@@ -206,19 +206,34 @@ class ConsoleExecutionIntegrationTests {
         .api()
         .createStateMachine("expense-approval", Resources.text("/console/expense-approval.json"));
     String small = stepwise.api().start("expense-approval", Map.of("amount", 40));
-    String large = stepwise.api().start("expense-approval", Map.of("amount", 2500, "by", "bob"));
+    String large =
+        (String)
+            stepwise
+                .api()
+                .post(
+                    "/v1/state-machines/expense-approval/executions",
+                    Map.of("name", "expense-2500", "input", Map.of("amount", 2500, "by", "bob")))
+                .json()
+                .get("executionId");
     assertThat(stepwise.api().awaitEnd(small, Duration.ofSeconds(20)).get("status"))
         .isEqualTo("SUCCEEDED");
 
     browser.open(page("/executions/" + large));
     awaitStatus("Ask a manager", "waiting");
     assertThat(status("Auto-approve")).isEqualTo("not-reached");
+    browser.state("Ask a manager").click();
+    browser.await(
+        d ->
+            String.valueOf(browser.text("#state-panel")).contains("\"amount\": 2500")
+                ? true
+                : null);
     browser.screenshot("running-execution");
 
     browser.open(page("/approvals"));
     WebElement row =
         browser.await(By.cssSelector("#approvals tr[data-execution-id='" + large + "']"));
     assertThat(row.getText()).contains("activity manager-approval");
+    row.findElement(By.cssSelector("details summary")).click();
     browser.screenshot("approvals");
     row.findElement(By.cssSelector("button.reject")).click();
     browser.await(By.id("reject-cause")).sendKeys("Too expensive");
@@ -266,6 +281,81 @@ class ConsoleExecutionIntegrationTests {
         d ->
             String.valueOf(browser.text("#state-panel .map-counts"))
                     .startsWith("1000 in all: 1000 succeeded")
+                ? true
+                : null);
+  }
+
+  @Test
+  void listsFilterAndTheOverviewCounts() {
+    stepwise
+        .api()
+        .createStateMachine(
+            "listed-one",
+            "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Fail\", \"Error\": \"E\"}}}");
+    stepwise
+        .api()
+        .createStateMachine(
+            "listed-two",
+            "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Pass\", \"End\": true}}}");
+    String failed = stepwise.api().start("listed-one", Map.of());
+    stepwise.api().awaitEnd(failed, Duration.ofSeconds(20));
+
+    browser.open(page("/state-machines?search=listed-"));
+    browser.await(
+        d -> d.findElements(By.cssSelector("#sm-results tbody tr")).size() == 2 ? true : null);
+    assertThat(browser.text("#sm-results tbody tr")).contains("listed-one").contains("failed");
+    browser.click(By.linkText("listed-one"));
+    browser.await(d -> d.getCurrentUrl().endsWith("/state-machines/listed-one") ? true : null);
+    assertThat(
+            browser
+                .await(By.cssSelector("#recent-executions a.execution-link"))
+                .getAttribute("href"))
+        .endsWith("/executions/" + failed);
+
+    browser.open(page("/executions?status=FAILED&stateMachine=listed-one"));
+    browser.await(
+        d ->
+            d.findElements(By.cssSelector("#execution-results a[href$='" + failed + "']")).isEmpty()
+                ? null
+                : true);
+    assertThat(browser.all(By.cssSelector("#execution-results tbody tr"))).hasSize(1);
+
+    browser.open(page("/overview"));
+    browser.await(d -> browser.text("#overview .card") != null ? true : null);
+    assertThat(browser.text("#overview")).contains("Failed, last hour").contains("Queue depth");
+    assertThat(browser.await(By.linkText("/actuator/prometheus")).getAttribute("href"))
+        .endsWith("/actuator/prometheus");
+    assertThat(browser.all(By.cssSelector("nav a[aria-current='page']")))
+        .extracting(WebElement::getText)
+        .containsExactly("Overview");
+  }
+
+  @Test
+  void aDistributedMapLinksToItsChildExecutions() {
+    stepwise
+        .api()
+        .createStateMachine(
+            "distributed",
+            """
+            {"StartAt": "Fan out", "States": {"Fan out": {"Type": "Map", "End": true,
+              "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                "StartAt": "Work", "States": {"Work": {"Type": "Pass", "End": true}}}}}}
+            """);
+    String id = stepwise.api().start("distributed", java.util.List.of(1, 2, 3));
+    stepwise.api().awaitEnd(id, Duration.ofSeconds(30));
+
+    browser.open(page("/executions/" + id));
+    awaitStatus("Fan out", "succeeded");
+    browser.click(By.cssSelector("[data-state-name='Fan out'] > text.name"));
+    browser.await(
+        d ->
+            d.findElements(By.cssSelector("#state-panel .children li a")).size() == 3
+                ? true
+                : null);
+    browser.click(By.linkText("All child executions →"));
+    browser.await(
+        d ->
+            d.findElements(By.cssSelector("#execution-results tbody tr")).size() == 3
                 ? true
                 : null);
   }
