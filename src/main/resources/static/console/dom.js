@@ -1,4 +1,4 @@
-// Small helpers to build the page: elements, links, times, statuses (always told by icon and text).
+// What every page builds with: elements, links, times, statuses (always told by icon and text).
 
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
