@@ -75,11 +75,8 @@ class ExecutionRows {
       params.add(filter.startedBefore().atOffset(ZoneOffset.UTC));
     }
     if (pageToken != null) {
-      String[] cursor =
-          new String(Base64.getUrlDecoder().decode(pageToken), StandardCharsets.UTF_8).split("\\|");
       where.add("(started_at, id) < (?, ?)");
-      params.add(Instant.parse(cursor[0]).atOffset(ZoneOffset.UTC));
-      params.add(UUID.fromString(cursor[1]));
+      params.addAll(cursor(pageToken));
     }
     params.add(limit + 1);
     var rows =
@@ -100,6 +97,16 @@ class ExecutionRows {
         Base64.getUrlEncoder()
             .withoutPadding()
             .encodeToString(token.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static List<Object> cursor(String pageToken) {
+    try {
+      String[] cursor =
+          new String(Base64.getUrlDecoder().decode(pageToken), StandardCharsets.UTF_8).split("\\|");
+      return List.of(Instant.parse(cursor[0]).atOffset(ZoneOffset.UTC), UUID.fromString(cursor[1]));
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("Invalid pageToken '" + pageToken + "'");
+    }
   }
 
   Optional<Progress> progress(UUID executionId) {

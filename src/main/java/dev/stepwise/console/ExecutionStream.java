@@ -8,6 +8,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -25,6 +27,7 @@ class ExecutionStream {
 
   private final ExecutionRows executions;
   private final Map<UUID, Map<Semaphore, Boolean>> watchers = new ConcurrentHashMap<>();
+  private volatile boolean closing;
 
   ExecutionStream(ExecutionRows executions) {
     this.executions = executions;
@@ -51,7 +54,7 @@ class ExecutionStream {
     long sent = -1;
     long deadline = System.nanoTime() + LONGEST.toNanos();
     try {
-      while (System.nanoTime() < deadline) {
+      while (!closing && System.nanoTime() < deadline) {
         var progress = executions.progress(id).orElse(null);
         if (progress == null) break;
         if (progress.lastEventId() != sent) {
@@ -75,6 +78,13 @@ class ExecutionStream {
     } finally {
       forget.run();
     }
+  }
+
+  /** On shutdown the streams end at once, so they do not hold up the graceful stop. */
+  @EventListener(ContextClosedEvent.class)
+  void close() {
+    closing = true;
+    watchers.values().forEach(set -> set.keySet().forEach(Semaphore::release));
   }
 
   @TransactionalEventListener(fallbackExecution = true)

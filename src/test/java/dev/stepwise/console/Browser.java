@@ -133,7 +133,20 @@ final class Browser implements AutoCloseable {
     return ((JavascriptExecutor) driver).executeScript(js, args);
   }
 
-  /** Saves a PNG of the window to target/console-screenshots (the README's come from here). */
+  /**
+   * Saves a PNG of the window, {@code height} pixels tall for the picture (then 800 again), to
+   * target/console-screenshots: the README's pictures come from here.
+   */
+  Path screenshot(String name, int height) {
+    driver.manage().window().setSize(new Dimension(1280, height));
+    try {
+      script("return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+      return screenshot(name);
+    } finally {
+      driver.manage().window().setSize(new Dimension(1280, 800));
+    }
+  }
+
   Path screenshot(String name) {
     try {
       Files.createDirectories(SCREENSHOTS);

@@ -17,7 +17,7 @@ class ConsoleApprovalsIntegrationTests extends InBrowser {
     stepwise
         .api()
         .createStateMachine(
-            "callback-approval",
+            "console-callback-approval",
             """
             {"StartAt": "Ask", "States": {
               "Ask": {"Type": "Task", "Resource": "%s.waitForTaskToken",
@@ -26,7 +26,7 @@ class ConsoleApprovalsIntegrationTests extends InBrowser {
               "Done": {"Type": "Succeed"}}}
             """
                 .formatted(endpoint.url("/ask")));
-    String id = stepwise.api().start("callback-approval", Map.of("expense", 420));
+    String id = stepwise.api().start("console-callback-approval", Map.of("expense", 420));
     browser.open(page("/executions/" + id));
     awaitStatus("Ask", "waiting");
 
@@ -80,14 +80,14 @@ class ConsoleApprovalsIntegrationTests extends InBrowser {
             String.valueOf(browser.text("#state-panel")).contains("\"amount\": 2500")
                 ? true
                 : null);
-    browser.screenshot("running-execution");
+    browser.screenshot("running-execution", 1000);
 
     browser.open(page("/approvals"));
     WebElement row =
         browser.await(By.cssSelector("#approvals tr[data-execution-id='" + large + "']"));
     assertThat(row.getText()).contains("activity manager-approval");
     row.findElement(By.cssSelector("details summary")).click();
-    browser.screenshot("approvals");
+    browser.screenshot("approvals", 600);
     row.findElement(By.cssSelector("button.reject")).click();
     browser.await(By.id("reject-cause")).sendKeys("Too expensive");
     confirm();
@@ -104,29 +104,32 @@ class ConsoleApprovalsIntegrationTests extends InBrowser {
     stepwise
         .api()
         .createStateMachine(
-            "listed-one",
+            "console-listed-one",
             "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Fail\", \"Error\": \"E\"}}}");
     stepwise
         .api()
         .createStateMachine(
-            "listed-two",
+            "console-listed-two",
             "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Pass\", \"End\": true}}}");
-    String failed = stepwise.api().start("listed-one", Map.of());
+    String failed = stepwise.api().start("console-listed-one", Map.of());
     stepwise.api().awaitEnd(failed, Duration.ofSeconds(20));
 
-    browser.open(page("/state-machines?search=listed-"));
+    browser.open(page("/state-machines?search=console-listed-"));
     browser.await(
         d -> d.findElements(By.cssSelector("#sm-results tbody tr")).size() == 2 ? true : null);
-    assertThat(browser.text("#sm-results tbody tr")).contains("listed-one").contains("failed");
-    browser.click(By.linkText("listed-one"));
-    browser.await(d -> d.getCurrentUrl().endsWith("/state-machines/listed-one") ? true : null);
+    assertThat(browser.text("#sm-results tbody tr"))
+        .contains("console-listed-one")
+        .contains("failed");
+    browser.click(By.linkText("console-listed-one"));
+    browser.await(
+        d -> d.getCurrentUrl().endsWith("/state-machines/console-listed-one") ? true : null);
     assertThat(
             browser
                 .await(By.cssSelector("#recent-executions a.execution-link"))
                 .getAttribute("href"))
         .endsWith("/executions/" + failed);
 
-    browser.open(page("/executions?status=FAILED&stateMachine=listed-one"));
+    browser.open(page("/executions?status=FAILED&stateMachine=console-listed-one"));
     browser.await(
         d ->
             d.findElements(By.cssSelector("#execution-results a[href$='" + failed + "']")).isEmpty()

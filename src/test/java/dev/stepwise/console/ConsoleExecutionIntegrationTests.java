@@ -17,7 +17,7 @@ class ConsoleExecutionIntegrationTests extends InBrowser {
     stepwise
         .api()
         .createStateMachine(
-            "short-wait",
+            "console-short-wait",
             """
             {"StartAt": "Prepare", "States": {
               "Prepare": {"Type": "Pass", "Result": {"ready": true}, "Next": "Pause"},
@@ -26,7 +26,7 @@ class ConsoleExecutionIntegrationTests extends InBrowser {
               "Done": {"Type": "Succeed"}}}
             """
                 .replace("\"Later\": {\"Type\": \"Pass\", \"End\": true},", ""));
-    String id = stepwise.api().start("short-wait", Map.of("order", 7));
+    String id = stepwise.api().start("console-short-wait", Map.of("order", 7));
     browser.open(page("/executions/" + id));
 
     awaitStatus("Pause", "running");
@@ -54,13 +54,13 @@ class ConsoleExecutionIntegrationTests extends InBrowser {
     stepwise
         .api()
         .createStateMachine(
-            "long-wait",
+            "console-long-wait",
             """
             {"StartAt": "Hold", "States": {
               "Hold": {"Type": "Wait", "Seconds": 600, "Next": "Done"},
               "Done": {"Type": "Succeed"}}}
             """);
-    browser.open(page("/state-machines/long-wait"));
+    browser.open(page("/state-machines/console-long-wait"));
     browser.click(By.id("start-execution"));
     browser.await(By.id("execution-name")).sendKeys("from-the-button");
     WebElement input = browser.await(By.id("execution-input"));
@@ -101,14 +101,14 @@ class ConsoleExecutionIntegrationTests extends InBrowser {
     stepwise
         .api()
         .createStateMachine(
-            "named",
+            "console-named",
             Resources.text("/seed/parallel.json")
                 .replace(
                     "arn:aws:lambda:us-east-1:123456789012:function:TaskA", "http://127.0.0.1:9/a")
                 .replace(
                     "arn:aws:lambda:us-east-1:123456789012:function:TaskB",
                     "http://127.0.0.1:9/b"));
-    browser.open(page("/state-machines/named"));
+    browser.open(page("/state-machines/console-named"));
     browser.click(By.id("start-execution"));
     browser.await(By.id("execution-name")).sendKeys("not a valid name!");
     confirm();
@@ -123,7 +123,7 @@ class ConsoleExecutionIntegrationTests extends InBrowser {
     stepwise
         .api()
         .createStateMachine(
-            "large-map",
+            "console-large-map",
             """
             {"StartAt": "Each", "States": {
               "Each": {"Type": "Map", "ItemsPath": "$.items", "End": true,
@@ -131,7 +131,7 @@ class ConsoleExecutionIntegrationTests extends InBrowser {
                   "Touch": {"Type": "Pass", "End": true}}}}}}
             """);
     var items = java.util.stream.IntStream.range(0, 1000).boxed().toList();
-    String id = stepwise.api().start("large-map", Map.of("items", items));
+    String id = stepwise.api().start("console-large-map", Map.of("items", items));
     stepwise.api().awaitEnd(id, Duration.ofSeconds(60));
 
     browser.open(page("/executions/" + id));
@@ -162,13 +162,13 @@ class ConsoleExecutionIntegrationTests extends InBrowser {
     stepwise
         .api()
         .createStateMachine(
-            "distributed",
+            "console-distributed",
             """
             {"StartAt": "Fan out", "States": {"Fan out": {"Type": "Map", "End": true,
               "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
                 "StartAt": "Work", "States": {"Work": {"Type": "Pass", "End": true}}}}}}
             """);
-    String id = stepwise.api().start("distributed", java.util.List.of(1, 2, 3));
+    String id = stepwise.api().start("console-distributed", java.util.List.of(1, 2, 3));
     stepwise.api().awaitEnd(id, Duration.ofSeconds(30));
 
     browser.open(page("/executions/" + id));

@@ -53,8 +53,10 @@ class ConsoleGraphIntegrationTests {
 
   @Test
   void drawsTheSequentialSeedWithStartAndEnd() {
-    stepwise.api().createStateMachine("seed-sequential", Resources.text("/seed/sequential.json"));
-    browser.open(page("/state-machines/seed-sequential"));
+    stepwise
+        .api()
+        .createStateMachine("console-seed-sequential", Resources.text("/seed/sequential.json"));
+    browser.open(page("/state-machines/console-seed-sequential"));
 
     WebElement first = browser.state("FirstTask");
     assertThat(first.getAttribute("data-type")).isEqualTo("Task");
@@ -67,8 +69,10 @@ class ConsoleGraphIntegrationTests {
 
   @Test
   void drawsTheParallelSeedWithEachBranchInsideTheParallelState() {
-    stepwise.api().createStateMachine("seed-parallel", Resources.text("/seed/parallel.json"));
-    browser.open(page("/state-machines/seed-parallel"));
+    stepwise
+        .api()
+        .createStateMachine("console-seed-parallel", Resources.text("/seed/parallel.json"));
+    browser.open(page("/state-machines/console-seed-parallel"));
 
     WebElement parallel = browser.state("ParallelState");
     assertThat(parallel.getAttribute("data-type")).isEqualTo("Parallel");
@@ -79,8 +83,8 @@ class ConsoleGraphIntegrationTests {
 
   @Test
   void drawsTheRetrySeedWithItsRetryOnTheNodeAndACatchEdge() {
-    stepwise.api().createStateMachine("seed-retry", Resources.text("/seed/retry.json"));
-    browser.open(page("/state-machines/seed-retry"));
+    stepwise.api().createStateMachine("console-seed-retry", Resources.text("/seed/retry.json"));
+    browser.open(page("/state-machines/console-seed-retry"));
 
     WebElement failing = browser.state("FailingTask");
     assertThat(failing.getText()).contains("Retry: States.TaskFailed ×3");
@@ -104,8 +108,8 @@ class ConsoleGraphIntegrationTests {
               {"Variable": "$[0]", "IsPresent": true, "Next": "Done"}], "Default": "Done"},
           "Done": {"Type": "Succeed"}}}
         """;
-    stepwise.api().createStateMachine("nested", definition);
-    browser.open(page("/state-machines/nested"));
+    stepwise.api().createStateMachine("console-nested", definition);
+    browser.open(page("/state-machines/console-nested"));
 
     WebElement map = browser.state("Each order");
     assertThat(map.getText()).contains("Map (inline)");
@@ -171,11 +175,12 @@ class ConsoleGraphIntegrationTests {
     }
     stepwise
         .api()
-        .createStateMachine("five-hundred", Json.write(Map.of("StartAt", "S0", "States", states)));
-    browser.open(page("/state-machines/seed-missing-warm-up"));
+        .createStateMachine(
+            "console-five-hundred", Json.write(Map.of("StartAt", "S0", "States", states)));
+    browser.open(page("/state-machines/console-seed-missing-warm-up"));
 
     long started = System.nanoTime();
-    browser.open(page("/state-machines/five-hundred"));
+    browser.open(page("/state-machines/console-five-hundred"));
     browser.await(
         d ->
             d.findElements(By.cssSelector("#sm-graph [data-state-name]")).size() == 500
@@ -189,10 +194,10 @@ class ConsoleGraphIntegrationTests {
 
   @Test
   void fitsAPhoneSizedScreen() {
-    stepwise.api().createStateMachine("phone", Resources.text("/seed/parallel.json"));
+    stepwise.api().createStateMachine("console-phone", Resources.text("/seed/parallel.json"));
     try {
       browser.driver.manage().window().setSize(new Dimension(390, 844));
-      browser.open(page("/state-machines/phone"));
+      browser.open(page("/state-machines/console-phone"));
       browser.state("TaskA");
       Number overflow =
           (Number)
@@ -213,6 +218,6 @@ class ConsoleGraphIntegrationTests {
     browser.open(page("/state-machines/order-fulfilment"));
     browser.state("Validate order");
     assertThat(browser.all(By.cssSelector("#sm-graph [data-state-name]")).size()).isGreaterThan(8);
-    browser.screenshot("state-machine-graph");
+    browser.screenshot("state-machine-graph", 1200);
   }
 }

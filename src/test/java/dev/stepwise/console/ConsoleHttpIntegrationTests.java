@@ -12,8 +12,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Browsers' requests that change something need the console's header and this origin. */
-class CrossSiteRequestGuardIntegrationTests {
+/**
+ * The console over plain HTTP: its shell, its read endpoints' answers to bad input, and browsers'
+ * requests that change something, which need the console's header and this origin.
+ */
+class ConsoleHttpIntegrationTests {
   static final HttpClient CLIENT = HttpClient.newHttpClient();
   static final String BODY =
       "{\"definition\": {\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Pass\", \"End\": true}}}}";
@@ -76,5 +79,22 @@ class CrossSiteRequestGuardIntegrationTests {
     assertThat(response.body()).contains("/console/app.js");
     assertThat(response.headers().firstValue("Content-Security-Policy").orElseThrow())
         .contains("frame-ancestors 'none'");
+  }
+
+  @Test
+  void theReadEndpointsAnswerBadInputWithProblemDetails() throws Exception {
+    var badToken = stepwise.api().get("/console/api/executions?pageToken=nonsense");
+    var unknown =
+        stepwise.api().get("/console/api/executions/" + java.util.UUID.randomUUID() + "/states");
+    var notAnId = stepwise.api().get("/console/api/executions/42/stream");
+    var badSize = stepwise.api().get("/console/api/state-machines?pageSize=0");
+    var badGraph = stepwise.api().postRaw("/console/api/graph", "{\"definition\": \"{not json\"}");
+
+    assertThat(badToken.status()).isEqualTo(400);
+    assertThat(badToken.json().get("detail")).asString().contains("pageToken");
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(notAnId.status()).isEqualTo(404);
+    assertThat(badSize.status()).isEqualTo(400);
+    assertThat(badGraph.status()).isEqualTo(400);
   }
 }
