@@ -154,7 +154,7 @@ class ArchitectureTests {
 
   /**
    * HTTP belongs to the web layer: the APIs ({@code api}, the native one, and {@code aws}, the AWS
-   * wire API), and the controllers a feature module keeps next to its code (annotated
+   * wire API), the console, and the controllers a feature module keeps next to its code (annotated
    * {@code @RestController}, as {@code callback}'s). Everything else throws exceptions that say
    * what went wrong, each of a failure category.
    */
@@ -162,7 +162,8 @@ class ArchitectureTests {
   static final ArchRule httpOnlyInTheWebLayer =
       noClasses()
           .that()
-          .resideOutsideOfPackages("dev.stepwise.api..", "dev.stepwise.aws..")
+          .resideOutsideOfPackages(
+              "dev.stepwise.api..", "dev.stepwise.aws..", "dev.stepwise.console..")
           .and()
           .areNotAnnotatedWith(RestController.class)
           .should()
@@ -171,14 +172,15 @@ class ArchitectureTests {
 
   /**
    * Which HTTP status a failure is, only the APIs say ({@code ApiErrors} maps the failure
-   * categories, {@code aws}'s {@code AwsErrors} AWS's error names); a feature's controller answers
-   * its successes and throws the rest.
+   * categories, {@code aws}'s {@code AwsErrors} AWS's error names, the console its own read
+   * endpoints' refusals); a feature's controller answers its successes and throws the rest.
    */
   @ArchTest
   static final ArchRule statusCodesAndErrorMappingOnlyInTheApi =
       noClasses()
           .that()
-          .resideOutsideOfPackages("dev.stepwise.api..", "dev.stepwise.aws..")
+          .resideOutsideOfPackages(
+              "dev.stepwise.api..", "dev.stepwise.aws..", "dev.stepwise.console..")
           .should()
           .dependOnClassesThat()
           .belongToAnyOf(

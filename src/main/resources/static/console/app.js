@@ -1,0 +1,37 @@
+// The console's router: each address is a page module that draws into <main>.
+import { errorBox, clear, fill } from './dom.js';
+import { describeError } from './api.js';
+
+const routes = [
+  [/^\/(?:state-machines\/?)?$/, 'state-machines', () => import('./pages/state-machines.js')],
+  [/^\/state-machines\/([^/]+)$/, 'state-machines', () => import('./pages/state-machine.js')],
+  [/^\/editor$/, 'state-machines', () => import('./pages/editor.js')],
+  [/^\/executions\/?$/, 'executions', () => import('./pages/executions.js')],
+  [/^\/executions\/([^/]+)$/, 'executions', () => import('./pages/execution.js')],
+  [/^\/approvals$/, 'approvals', () => import('./pages/approvals.js')],
+  [/^\/overview$/, 'overview', () => import('./pages/overview.js')],
+];
+
+async function start() {
+  const main = document.getElementById('main');
+  const path = location.pathname;
+  for (const [pattern, section, load] of routes) {
+    const match = path.match(pattern);
+    if (!match) continue;
+    for (const a of document.querySelectorAll('nav a')) {
+      if (a.dataset.section === section) a.setAttribute('aria-current', 'page');
+    }
+    try {
+      const page = await load();
+      clear(main);
+      await page.render(main, ...match.slice(1).map(decodeURIComponent));
+    } catch (e) {
+      console.error(e);
+      fill(main, errorBox(describeError(e)));
+    }
+    return;
+  }
+  fill(main, errorBox(`No page at ${path}`));
+}
+
+start();
