@@ -25,7 +25,8 @@ public class ExecutionStore {
   private static final String COLUMNS =
       "id, name, state_machine, revision, status, input, output, error, cause, started_at,"
           + " stopped_at, redrive_count, last_event_id, last_token_id, parent_execution_id,"
-          + " parent_token_id, map_index, state_machine_version, state_machine_alias";
+          + " parent_token_id, parent_token_version, map_index, state_machine_version,"
+          + " state_machine_alias";
 
   private final JdbcClient jdbc;
 
@@ -37,7 +38,7 @@ public class ExecutionStore {
     jdbc.sql(
             "insert into execution ("
                 + COLUMNS
-                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             row.id(),
             row.name(),
@@ -55,6 +56,7 @@ public class ExecutionStore {
             row.lastTokenId(),
             row.parentExecutionId(),
             row.parentTokenId(),
+            row.parentTokenVersion(),
             row.mapIndex(),
             row.version(),
             row.alias())
@@ -127,15 +129,16 @@ public class ExecutionStore {
   }
 
   /**
-   * Newest first; {@code after} is the last row of the previous page. Without {@code parent},
-   * top-level executions only; with it, that execution's map run children.
+   * Newest first; {@code after} is the last row of the previous page. Without {@code parent}, every
+   * execution but a distributed Map's children (an execution a Task state started is one of its
+   * state machine's like any other); with it, that execution's children of either kind.
    */
   public List<ExecutionRow> list(
       String stateMachine, ExecutionStatus status, UUID parent, Cursor after, int limit) {
     var where = new ArrayList<String>();
     var params = new ArrayList<Object>();
     if (parent == null) {
-      where.add("parent_execution_id is null");
+      where.add("map_index is null");
     } else {
       where.add("parent_execution_id = ?");
       params.add(parent);
@@ -183,6 +186,7 @@ public class ExecutionStore {
         rs.getInt("last_token_id"),
         rs.getObject("parent_execution_id", UUID.class),
         (Integer) rs.getObject("parent_token_id"),
+        (Integer) rs.getObject("parent_token_version"),
         (Integer) rs.getObject("map_index"),
         (Integer) rs.getObject("state_machine_version"),
         rs.getString("state_machine_alias"));
