@@ -7,6 +7,7 @@ import dev.stepwise.asl.ErrorNames;
 import dev.stepwise.asl.Json;
 import dev.stepwise.engine.TaskOutcome;
 import dev.stepwise.engine.TaskRequest;
+import dev.stepwise.engine.TaskResources;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -105,8 +106,13 @@ public class HttpTaskDispatcher implements AutoCloseable {
   private TaskOutcome call(TaskRequest request, CallContext context, ExchangeTrace trace) {
     var target = routes.resolve(request.resource());
     if (target.isEmpty()) {
+      // Only an execution's Task can start a child execution (TestState's cannot: it needs a mock).
+      String why =
+          TaskResources.startsExecution(request.resource())
+              ? "' is not sent anywhere: it starts an execution, which only an execution's Task can"
+              : "'";
       return new TaskOutcome.Failed(
-          ErrorNames.RUNTIME, "No route for resource '" + request.resource() + "'");
+          ErrorNames.RUNTIME, "No route for resource '" + request.resource() + why);
     }
     return switch (target.get()) {
       case Target.Endpoint endpoint ->

@@ -194,6 +194,36 @@ class StartExecutionIntegrationTests {
   }
 
   @Test
+  void eachEntryIntoTheTaskStartsOneChildRedrivesIncluded() {
+    var failed =
+        run(
+            "sx-redrive",
+            """
+            {"StartAt": "Start", "States": {"Start": {"Type": "Task",
+              "Resource": "arn:aws:states:::states:startExecution.sync",
+              "Parameters": {"StateMachineArn": "sx-fail"}, "End": true}}}
+            """,
+            Map.of());
+    String id = (String) failed.get("executionId");
+    assertThat(failed)
+        .containsEntry("status", "FAILED")
+        .containsEntry("error", "States.TaskFailed");
+    assertThat(children(id)).hasSize(1);
+
+    assertThat(api().post("/v1/executions/" + id + "/redrive", Map.of()).status()).isEqualTo(200);
+    var again = api().awaitEnd(id, Duration.ofSeconds(30));
+
+    assertThat(again.get("status")).isEqualTo("FAILED");
+    var children = children(id);
+    assertThat(children).hasSize(2);
+    assertThat(children)
+        .extracting(c -> (String) c.get("name"))
+        .doesNotHaveDuplicates()
+        .allSatisfy(name -> assertThat(name).startsWith(id + "-").endsWith("-1"));
+    assertThat(types(id).stream().filter("TaskSubmitted"::equals)).hasSize(2);
+  }
+
+  @Test
   void anUnknownStateMachineFailsWithAwsError() {
     var done =
         run(
