@@ -63,7 +63,10 @@ public class Executions {
 
   public record Page<T>(List<T> items, String nextPageToken) {}
 
-  /** Top-level executions, or with {@code parentExecution} that execution's map run children. */
+  /**
+   * Every execution but a distributed Map's children, or with {@code parentExecution} that
+   * execution's children (its Maps', and those its Tasks started).
+   */
   public Page<ExecutionView> list(
       String stateMachine,
       ExecutionStatus status,
