@@ -130,7 +130,7 @@ class ArchitectureTests {
                       "dev.stepwise.execution",
                       "dev.stepwise.queue",
                       "dev.stepwise.callback",
-                      "dev.stepwise.maprun",
+                      "dev.stepwise.children",
                       "dev.stepwise.lifecycle",
                       "dev.stepwise.failure")))
           .should()
@@ -209,7 +209,7 @@ class ArchitectureTests {
           .resideInAnyPackage(
               "dev.stepwise.execution..",
               "dev.stepwise.callback..",
-              "dev.stepwise.maprun..",
+              "dev.stepwise.children..",
               "dev.stepwise.lifecycle..")
           .should()
           .dependOnClassesThat(
@@ -217,8 +217,8 @@ class ArchitectureTests {
 
   /**
    * The core names no feature: it hands their effects to handler interfaces of its own ({@code
-   * DispatchHandler}, {@code DeliveryHandler}, {@code StopHandler}, {@code MapChildren}) that the
-   * features implement.
+   * DispatchHandler}, {@code DeliveryHandler}, {@code StopHandler}, {@code ChildExecutions}) that
+   * the features implement.
    */
   @ArchTest
   static final ArchRule coreNamesNoFeature =
@@ -229,7 +229,7 @@ class ArchitectureTests {
           .dependOnClassesThat()
           .resideInAnyPackage(
               "dev.stepwise.callback..",
-              "dev.stepwise.maprun..",
+              "dev.stepwise.children..",
               "dev.stepwise.lifecycle..",
               "dev.stepwise.api..",
               "dev.stepwise.metrics..");
@@ -237,7 +237,7 @@ class ArchitectureTests {
   /** The features know the core, not each other. */
   @ArchTest
   static void featuresDoNotUseEachOther(JavaClasses classes) {
-    var features = List.of("callback", "maprun", "lifecycle");
+    var features = List.of("callback", "children", "lifecycle");
     for (String feature : features) {
       var others =
           features.stream()

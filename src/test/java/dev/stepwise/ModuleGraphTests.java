@@ -50,7 +50,11 @@ class ModuleGraphTests {
         "execution",
         Set.of("asl", "engine", "task", "database", "queue", "statemachine", "failure"));
     // The features, each on the core.
-    ALLOWED.put("maprun", Set.of("asl", "engine", "queue", "execution"));
+    // Child executions: a distributed Map's, and those Task states start (states:startExecution),
+    // which resolve state machines and name them with the task module's AWS account.
+    ALLOWED.put(
+        "children",
+        Set.of("asl", "engine", "queue", "execution", "statemachine", "failure", "task"));
     ALLOWED.put("lifecycle", Set.of("asl", "admission", "statemachine", "execution", "failure"));
     ALLOWED.put(
         "callback", Set.of("asl", "engine", "database", "queue", "execution", "failure", "api"));
@@ -80,7 +84,7 @@ class ModuleGraphTests {
             "execution",
             "lifecycle",
             "callback",
-            "maprun",
+            "children",
             "failure",
             "teststate"));
     // The web console: its pages, and read-only queries of its own over the runtime's tables.

@@ -2,10 +2,10 @@ package dev.stepwise.aws;
 
 import static dev.stepwise.aws.ExecutionShapes.*;
 
+import dev.stepwise.children.MapRunCounts;
 import dev.stepwise.execution.ExecutionStatus;
 import dev.stepwise.lifecycle.ExecutionView;
 import dev.stepwise.lifecycle.Executions;
-import dev.stepwise.maprun.MapRunCounts;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;

@@ -1,9 +1,9 @@
 package dev.stepwise.aws;
 
+import dev.stepwise.children.MapRunCounts;
 import dev.stepwise.lifecycle.ExecutionView;
 import dev.stepwise.lifecycle.Executions;
 import dev.stepwise.lifecycle.HistoryEventView;
-import dev.stepwise.maprun.MapRunCounts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.stepwise.aws;
 
+import dev.stepwise.children.MapRunCounts;
 import dev.stepwise.execution.ExecutionStatus;
-import dev.stepwise.maprun.MapRunCounts;
 import java.time.Instant;
 import java.util.Map;
 

@@ -4,6 +4,7 @@ import dev.stepwise.asl.EvaluationBudget;
 import dev.stepwise.asl.model.MapState;
 import dev.stepwise.asl.model.State;
 import dev.stepwise.asl.model.StateMachine;
+import dev.stepwise.asl.model.TaskState;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -78,6 +79,12 @@ public final class Interpreter {
     }
     var kind = state instanceof MapState ? Fork.Kind.MAP : Fork.Kind.PARALLEL;
     return new Fork.Plan(kind, state.name(), null, children, maxConcurrency, null, null);
+  }
+
+  /** The {@code Resource} of the Task state a token stands in; null when it is no Task. */
+  public String taskResource(Token token) {
+    State state = scopes.get(token.scope()).state(token.state());
+    return state instanceof TaskState task ? task.resource() : null;
   }
 
   /** Runs a token that is entering a state, or whose Wait or retry timer has fired. */

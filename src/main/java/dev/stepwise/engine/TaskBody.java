@@ -34,7 +34,10 @@ final class TaskBody {
       run.probe().record(Inspected.AFTER_PARAMETERS, payload);
       deadlines = TaskDeadlines.jsonPath(task, effective, callback);
     }
-    Duration requestTimeout = requestTimeout(deadlines, run.context(), callback);
+    // A state waiting for a callback or a child execution waits long: its TimeoutSeconds bounds the
+    // wait, and without one only the execution's own timeout does.
+    boolean longWait = callback || TaskResources.waitsForChildExecution(task.resource());
+    Duration requestTimeout = requestTimeout(deadlines, run.context(), callback, longWait);
     TaskRequest.Callback waitsFor = null;
     if (callback) {
       waitsFor =
@@ -51,7 +54,7 @@ final class TaskBody {
         "parameters",
         payload,
         "timeoutInSeconds",
-        reportedTimeout(callback, deadlines, requestTimeout),
+        reportedTimeout(longWait, deadlines, requestTimeout),
         "heartbeatInSeconds",
         deadlines.heartbeat() == null ? null : deadlines.heartbeat().toSeconds());
     var request =
@@ -66,17 +69,19 @@ final class TaskBody {
     return run.done(token.with(Phase.TASK, taskToken), new Effect.Dispatch(request));
   }
 
-  private static long reportedTimeout(boolean callback, TaskDeadlines deadlines, Duration request) {
-    if (!callback) return request.toSeconds();
+  private static long reportedTimeout(boolean longWait, TaskDeadlines deadlines, Duration request) {
+    if (!longWait) return request.toSeconds();
     return deadlines.timeout() == null ? NO_TIMEOUT_SECONDS : deadlines.timeout().toSeconds();
   }
 
   /**
    * How long the HTTP request may take: the state's timeout, or the default. The request that hands
-   * out a task token only delivers it, so it never waits longer than the default either.
+   * out a task token only delivers it, so it never waits longer than the default either. A state
+   * that waits for a child execution sends no request: its timeout bounds the wait (null: none).
    */
   private static Duration requestTimeout(
-      TaskDeadlines deadlines, StepContext context, boolean callback) {
+      TaskDeadlines deadlines, StepContext context, boolean callback, boolean longWait) {
+    if (longWait && !callback) return deadlines.timeout();
     Duration fallback = context.limits().defaultTaskTimeout();
     if (deadlines.timeout() == null) return fallback;
     if (callback && fallback.compareTo(deadlines.timeout()) < 0) return fallback;

@@ -85,7 +85,7 @@ public final class ExecutionChange {
     return execution;
   }
 
-  Interpreter interpreter() {
+  public Interpreter interpreter() {
     return interpreter;
   }
 
@@ -225,6 +225,7 @@ public final class ExecutionChange {
         lastTokenId,
         row.parentExecutionId(),
         row.parentTokenId(),
+        row.parentTokenVersion(),
         row.mapIndex(),
         row.version(),
         row.alias());

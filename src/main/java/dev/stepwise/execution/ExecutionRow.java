@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * An execution as stored; JSON columns are kept as text. A child execution of a distributed Map
- * names its parent execution, the parent's token that waits for it, and its index in the run. An
- * execution started on a version or an alias names them ({@code version} is the alias's choice).
+ * An execution as stored; JSON columns are kept as text. A child execution names its parent
+ * execution: a distributed Map's child also the parent's token that waits for it and its index in
+ * the run; one started by a Task state ({@code states:startExecution}) the parent's token and that
+ * token's version when the Task waits for its end ({@code .sync}), else neither. An execution
+ * started on a version or an alias names them ({@code version} is the alias's choice).
  */
 public record ExecutionRow(
     UUID id,
@@ -25,11 +27,19 @@ public record ExecutionRow(
     int lastTokenId,
     UUID parentExecutionId,
     Integer parentTokenId,
+    Integer parentTokenVersion,
     Integer mapIndex,
     Integer version,
     String alias) {
 
   public boolean isChild() {
     return parentExecutionId != null;
+  }
+
+  /**
+   * Whether a token of its parent waits for its end (a distributed Map's child, a {@code .sync}).
+   */
+  public boolean reportsToParent() {
+    return parentTokenId != null;
   }
 }

@@ -26,7 +26,8 @@ public class ExecutionStore {
   private static final String COLUMNS =
       "id, name, state_machine, revision, status, input, output, error, cause, started_at,"
           + " stopped_at, redrive_count, last_event_id, last_token_id, parent_execution_id,"
-          + " parent_token_id, map_index, state_machine_version, state_machine_alias";
+          + " parent_token_id, parent_token_version, map_index, state_machine_version,"
+          + " state_machine_alias";
 
   private final JdbcClient jdbc;
 
@@ -38,7 +39,7 @@ public class ExecutionStore {
     jdbc.sql(
             "insert into execution ("
                 + COLUMNS
-                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             row.id(),
             row.name(),
@@ -56,6 +57,7 @@ public class ExecutionStore {
             row.lastTokenId(),
             row.parentExecutionId(),
             row.parentTokenId(),
+            row.parentTokenVersion(),
             row.mapIndex(),
             row.version(),
             row.alias())
@@ -128,17 +130,18 @@ public class ExecutionStore {
   }
 
   /**
-   * Newest first; {@code after} is the last row of the previous page. Without {@code parent},
-   * top-level executions only; with it, that execution's map run children. A qualified {@code
-   * stateMachine} lists the executions started on that version (directly or through an alias that
-   * chose it) or on that alias.
+   * Newest first; {@code after} is the last row of the previous page. Without {@code parent}, every
+   * execution but a distributed Map's children (an execution a Task state started is one of its
+   * state machine's like any other); with it, that execution's children of either kind. A qualified
+   * {@code stateMachine} lists the executions started on that version (directly or through an alias
+   * that chose it) or on that alias.
    */
   public List<ExecutionRow> list(
       QualifiedName stateMachine, ExecutionStatus status, UUID parent, Cursor after, int limit) {
     var where = new ArrayList<String>();
     var params = new ArrayList<Object>();
     if (parent == null) {
-      where.add("parent_execution_id is null");
+      where.add("map_index is null");
     } else {
       where.add("parent_execution_id = ?");
       params.add(parent);
@@ -195,6 +198,7 @@ public class ExecutionStore {
         rs.getInt("last_token_id"),
         rs.getObject("parent_execution_id", UUID.class),
         (Integer) rs.getObject("parent_token_id"),
+        (Integer) rs.getObject("parent_token_version"),
         (Integer) rs.getObject("map_index"),
         (Integer) rs.getObject("state_machine_version"),
         rs.getString("state_machine_alias"));

@@ -23,9 +23,9 @@ import org.springframework.stereotype.Component;
 class ForkJoin {
   private final TokenStore tokens;
   private final WorkQueue queue;
-  private final MapChildren mapChildren;
+  private final ChildExecutions mapChildren;
 
-  ForkJoin(TokenStore tokens, WorkQueue queue, MapChildren mapChildren) {
+  ForkJoin(TokenStore tokens, WorkQueue queue, ChildExecutions mapChildren) {
     this.tokens = tokens;
     this.queue = queue;
     this.mapChildren = mapChildren;
@@ -128,7 +128,7 @@ class ForkJoin {
    * or the parent stopped: the report is dropped) takes its output, or its error output.
    */
   void childExecutionEnded(
-      ExecutionChange change, int tokenId, MapChildren.Report report, Steps steps) {
+      ExecutionChange change, int tokenId, ChildExecutions.Report report, Steps steps) {
     TokenRow waiting = tokens.find(change.executionId(), tokenId).orElse(null);
     if (waiting == null || waiting.status() != TokenStatus.ACTIVE) return;
     boolean succeeded = report.status() == ExecutionStatus.SUCCEEDED;
@@ -284,7 +284,7 @@ class ForkJoin {
   }
 
   /** A failed child's place in the result: its error output, as a Catch would see it. */
-  private static Object errorOutput(MapChildren.Report report) {
+  private static Object errorOutput(ChildExecutions.Report report) {
     var error = new LinkedHashMap<String, Object>();
     error.put("Error", report.error());
     error.put("Cause", report.cause());

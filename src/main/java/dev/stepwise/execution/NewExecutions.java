@@ -1,6 +1,5 @@
 package dev.stepwise.execution;
 
-import dev.stepwise.engine.Event;
 import dev.stepwise.engine.Token;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -9,7 +8,8 @@ import org.springframework.stereotype.Component;
 /**
  * Starts an execution through {@link ExecutionTransactions}: one transaction inserts it and puts it
  * to work: the first event, the root token, the execution's timeout, and the first step, all
- * written together, so a run of pure states may finish before the start returns.
+ * written together, so a run of pure states may finish before the start returns. A child execution
+ * starts inside its parent's transaction ({@link NewChildExecutions}).
  */
 @Component
 public class NewExecutions {
@@ -46,19 +46,7 @@ public class NewExecutions {
 
   private void run(ExecutionChange change, Object input) {
     ExecutionRow row = change.execution();
-    change.add(
-        Event.of(
-            "ExecutionStarted",
-            "input",
-            input,
-            "stateMachine",
-            row.stateMachine(),
-            "revision",
-            row.revision(),
-            "version",
-            row.version(),
-            "alias",
-            row.alias()));
+    change.add(NewChildExecutions.started(row, input));
     Token start = change.interpreter().startToken(input);
     var root = new TokenRow(1, null, null, TokenStatus.ACTIVE, start, null, 0, 0);
     tokens.insert(row.id(), root);

@@ -22,7 +22,7 @@ public class StepApplier {
   private final TokenStore tokens;
   private final WorkQueue queue;
   private final ForkJoin forks;
-  private final MapChildren children;
+  private final ChildExecutions children;
   private final List<DispatchHandler> dispatchHandlers;
   private final ForkJoin.Steps steps = this::applyStep;
 
@@ -30,7 +30,7 @@ public class StepApplier {
       TokenStore tokens,
       WorkQueue queue,
       ForkJoin forks,
-      MapChildren children,
+      ChildExecutions children,
       List<DispatchHandler> dispatchHandlers) {
     this.tokens = tokens;
     this.queue = queue;
@@ -69,7 +69,8 @@ public class StepApplier {
   }
 
   /** A distributed Map's child execution reported its end to the waiting token {@code tokenId}. */
-  public void childExecutionEnded(ExecutionChange change, int tokenId, MapChildren.Report report) {
+  public void childExecutionEnded(
+      ExecutionChange change, int tokenId, ChildExecutions.Report report) {
     forks.childExecutionEnded(change, tokenId, report, steps);
     forks.writeAll(change);
   }
@@ -142,7 +143,7 @@ public class StepApplier {
       change.add(Event.of("ExecutionFailed", "error", error, "cause", cause));
     }
     queue.cancelExecution(change.executionId());
-    children.reportEnd(change, new MapChildren.Report(status, output, error, cause));
+    children.reportEnd(change, new ChildExecutions.Report(status, output, error, cause));
   }
 
   private static NewWork work(

@@ -10,11 +10,14 @@ import org.springframework.stereotype.Component;
 public class Termination {
   private final TokenStore tokens;
   private final WorkQueue queue;
-  private final MapChildren children;
+  private final ChildExecutions children;
   private final List<StopHandler> stopHandlers;
 
   Termination(
-      TokenStore tokens, WorkQueue queue, MapChildren children, List<StopHandler> stopHandlers) {
+      TokenStore tokens,
+      WorkQueue queue,
+      ChildExecutions children,
+      List<StopHandler> stopHandlers) {
     this.tokens = tokens;
     this.queue = queue;
     this.children = children;
@@ -25,9 +28,7 @@ public class Termination {
       ExecutionChange change, ExecutionStatus status, String error, String cause) {
     var id = change.executionId();
     change.end(status, null, error, cause);
-    if (children.abortAll(change) > 0) {
-      change.add(Event.of("MapRunAborted"));
-    }
+    children.abortAll(change);
     tokens.cancelAll(id);
     // Pending timers and task work go; a task answer still in flight finds no item and is dropped.
     queue.cancelExecution(id);
@@ -40,6 +41,6 @@ public class Termination {
           default -> "ExecutionAborted";
         };
     change.add(Event.of(type, "error", error, "cause", cause));
-    children.reportEnd(change, new MapChildren.Report(status, null, error, cause));
+    children.reportEnd(change, new ChildExecutions.Report(status, null, error, cause));
   }
 }

@@ -54,7 +54,7 @@ public class WorkItemChanges {
    * Runs {@code work} on the token {@code item} names, in the transaction shape of {@link #run}: a
    * stale item is dropped without effect; an item of an execution that has ended is removed.
    */
-  void onToken(WorkItem item, BiConsumer<ExecutionChange, TokenRow> work) {
+  public void onToken(WorkItem item, BiConsumer<ExecutionChange, TokenRow> work) {
     var request =
         completing(
                 item,

@@ -2,7 +2,7 @@ package dev.stepwise.execution;
 
 /**
  * The kinds of work item the execution core enqueues and handles (the features keep their own:
- * {@code callback}'s timers, {@code maprun}'s reports and aborts).
+ * {@code callback}'s timers, {@code children}'s reports, aborts and starts).
  */
 public final class WorkKinds {
   /**

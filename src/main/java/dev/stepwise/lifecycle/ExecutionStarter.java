@@ -115,6 +115,7 @@ public class ExecutionStarter {
         null,
         null,
         null,
+        null,
         resolved.version(),
         resolved.alias());
   }

@@ -6,9 +6,9 @@ import java.time.Instant;
 
 /**
  * An execution as the API shows it; {@code input} and {@code output} are JSON values. {@code
- * parentExecutionId} is set for the child executions of a distributed Map only; {@code version} and
- * {@code alias} for executions started on a version or an alias (an alias's execution names the
- * version it chose too).
+ * parentExecutionId} is set for child executions (a distributed Map's, or one a Task state started
+ * with {@code states:startExecution}); {@code version} and {@code alias} for executions started on
+ * a version or an alias (an alias's execution names the version it chose too).
  */
 public record ExecutionView(
     String executionId,

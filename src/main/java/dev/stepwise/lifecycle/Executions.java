@@ -76,9 +76,10 @@ public class Executions {
   public record Page<T>(List<T> items, String nextPageToken) {}
 
   /**
-   * Top-level executions, or with {@code parentExecution} that execution's map run children. {@code
-   * stateMachine} may be qualified as AWS qualifies it ({@code name:3}, {@code name:prod}): the
-   * executions started on that version or alias.
+   * Every execution but a distributed Map's children, or with {@code parentExecution} that
+   * execution's children (its Maps', and those its Tasks started). {@code stateMachine} may be
+   * qualified as AWS qualifies it ({@code name:3}, {@code name:prod}): the executions started on
+   * that version or alias.
    */
   public Page<ExecutionView> list(
       String stateMachine,

@@ -44,14 +44,11 @@ public class DefinitionValidator {
     for (State state : machine.states().values()) {
       String at = pointer + "/States/" + state.name().replace("~", "~0").replace("/", "~1");
       switch (state) {
-        case TaskState task when !check.isRunnable(task.resource()) ->
-            out.add(
-                new Diagnostic(
-                    "INVALID_RESOURCE",
-                    "No task route matches the resource '"
-                        + task.resource()
-                        + "'; configure one under stepwise.tasks.routes",
-                    at + "/Resource"));
+        case TaskState task -> {
+          for (var problem : check.problems(task)) {
+            out.add(new Diagnostic(problem.code(), problem.message(), at + problem.field()));
+          }
+        }
         case ParallelState parallel -> {
           for (int i = 0; i < parallel.branches().size(); i++) {
             checkResources(parallel.branches().get(i), at + "/Branches/" + i, check, out);

@@ -7,15 +7,12 @@ import dev.stepwise.asl.ErrorNames;
 import dev.stepwise.asl.Json;
 import dev.stepwise.engine.TaskOutcome;
 import dev.stepwise.engine.TaskRequest;
-import java.io.IOException;
-import java.net.URI;
+import dev.stepwise.engine.TaskResources;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
@@ -61,6 +58,7 @@ public class HttpTaskDispatcher implements AutoCloseable {
   public static final int DEFAULT_BODY_LIMIT = 262_144;
 
   private final TaskRoutes routes;
+  private final AwsAccount account;
   private final Duration defaultTimeout;
   private final int bodyLimit;
   private final HttpClient client;
@@ -69,12 +67,18 @@ public class HttpTaskDispatcher implements AutoCloseable {
     this(routes, properties, DEFAULT_BODY_LIMIT);
   }
 
+  public HttpTaskDispatcher(TaskRoutes routes, TaskProperties properties, int bodyLimit) {
+    this(routes, properties, AwsAccount.defaults(), bodyLimit);
+  }
+
   @Autowired
   public HttpTaskDispatcher(
       TaskRoutes routes,
       TaskProperties properties,
+      AwsAccount account,
       @Value("${stepwise.limits.payload-bytes:" + DEFAULT_BODY_LIMIT + "}") int bodyLimit) {
     this.routes = routes;
+    this.account = account;
     this.defaultTimeout = properties.defaultTimeout();
     this.bodyLimit = bodyLimit;
     this.client =
@@ -102,19 +106,70 @@ public class HttpTaskDispatcher implements AutoCloseable {
   private TaskOutcome call(TaskRequest request, CallContext context, ExchangeTrace trace) {
     var target = routes.resolve(request.resource());
     if (target.isEmpty()) {
+      // Only an execution's Task can start a child execution (TestState's cannot: it needs a mock).
+      String why =
+          TaskResources.startsExecution(request.resource())
+              ? "' is not sent anywhere: it starts an execution, which only an execution's Task can"
+              : "'";
       return new TaskOutcome.Failed(
-          ErrorNames.RUNTIME, "No route for resource '" + request.resource() + "'");
+          ErrorNames.RUNTIME, "No route for resource '" + request.resource() + why);
     }
     return switch (target.get()) {
-      case Target.Endpoint endpoint -> callEndpoint(request, context, endpoint, trace);
+      case Target.Endpoint endpoint ->
+          post(
+              request,
+              context,
+              endpoint,
+              Json.write(request.payload()),
+              trace,
+              answer -> EndpointAnswers.outcome(answer, bodyLimit));
       case Target.HttpInvoke ignored -> callHttpInvoke(request, context, trace);
+      case Target.LambdaInvoke ignored -> callLambda(request, context, trace);
     };
   }
 
-  private TaskOutcome callEndpoint(
-      TaskRequest request, CallContext context, Target.Endpoint endpoint, ExchangeTrace trace) {
+  /**
+   * Invokes the Lambda function a {@code lambda:invoke} Task names: its route's endpoint gets the
+   * {@code Payload}; a function no route serves fails as Lambda fails an unknown one.
+   */
+  private TaskOutcome callLambda(TaskRequest request, CallContext context, ExchangeTrace trace) {
+    LambdaInvocation call;
+    try {
+      call = LambdaInvocation.from(request.payload(), account);
+    } catch (IllegalArgumentException e) {
+      return new TaskOutcome.Failed(ErrorNames.RUNTIME, e.getMessage());
+    }
+    var endpoint = routes.functionRoute(call.function());
+    if (endpoint.isEmpty()) {
+      return new TaskOutcome.Failed(
+          "Lambda.ResourceNotFoundException",
+          "Function not found: "
+              + call.function().arn()
+              + " (FunctionName '"
+              + call.functionName()
+              + "'): no task route matches it; configure one under stepwise.tasks.routes");
+    }
+    if (LambdaInvocation.DRY_RUN.equals(call.type())) return LambdaInvokeAnswers.dryRun(call);
+    TaskOutcome outcome =
+        post(
+            request,
+            context,
+            endpoint.get(),
+            call.body(),
+            trace,
+            answer -> LambdaInvokeAnswers.outcome(answer, bodyLimit, call));
+    return LambdaInvokeAnswers.withAwsErrorNames(outcome);
+  }
+
+  /** POSTs {@code body} as JSON to a route's (or a URL's) endpoint. */
+  private TaskOutcome post(
+      TaskRequest request,
+      CallContext context,
+      Target.Endpoint endpoint,
+      String body,
+      ExchangeTrace trace,
+      Function<HttpResponse<BoundedBody>, TaskOutcome> onAnswer) {
     Duration timeout = timeout(request.timeout(), endpoint.timeout());
-    String body = Json.write(request.payload());
     HttpRequest httpRequest;
     try {
       var builder =
@@ -127,11 +182,10 @@ public class HttpTaskDispatcher implements AutoCloseable {
       setStepwiseHeaders(builder, request, context);
       httpRequest = builder.build();
     } catch (IllegalArgumentException e) {
-      return invalidRequest(endpoint.url(), e);
+      return CallFailures.invalidRequest(endpoint.url(), e);
     }
     trace.sent(httpRequest, body, endpoint.headers().keySet());
-    return exchange(
-        httpRequest, timeout, trace, answer -> EndpointAnswers.outcome(answer, bodyLimit));
+    return exchange(httpRequest, timeout, trace, onAnswer);
   }
 
   private TaskOutcome callHttpInvoke(
@@ -159,7 +213,7 @@ public class HttpTaskDispatcher implements AutoCloseable {
       setStepwiseHeaders(builder, request, context);
       httpRequest = builder.build();
     } catch (IllegalArgumentException e) {
-      return invalidRequest(parameters.uri(), e);
+      return CallFailures.invalidRequest(parameters.uri(), e);
     }
     trace.sent(httpRequest, parameters.body(), Set.of());
     return exchange(
@@ -220,44 +274,15 @@ public class HttpTaskDispatcher implements AutoCloseable {
       return onAnswer.apply(response);
     } catch (TimeoutException e) {
       answer.cancel(true);
-      return timedOut(request, timeout);
+      return CallFailures.timedOut(request, timeout);
     } catch (ExecutionException e) {
-      return transportFailure(request, timeout, e.getCause());
+      return CallFailures.transport(request, timeout, e.getCause());
     } catch (InterruptedException e) {
       answer.cancel(true);
       Thread.currentThread().interrupt();
-      throw new CancellationException("Interrupted while calling " + describe(request));
+      throw new CancellationException(
+          "Interrupted while calling " + CallFailures.describe(request));
     }
-  }
-
-  private static TaskOutcome transportFailure(
-      HttpRequest request, Duration timeout, Throwable failure) {
-    if (failure instanceof HttpConnectTimeoutException) {
-      return new TaskOutcome.Failed(
-          ErrorNames.HTTP_SOCKET, "Could not connect for " + describe(request) + ": timed out");
-    }
-    if (failure instanceof HttpTimeoutException) return timedOut(request, timeout);
-    String reason =
-        failure instanceof IOException
-            ? failure.getClass().getSimpleName()
-            : "Malformed answer: " + failure.getClass().getSimpleName();
-    if (failure.getMessage() != null) reason += " (" + failure.getMessage() + ")";
-    return new TaskOutcome.Failed(
-        ErrorNames.HTTP_SOCKET, "Call to " + describe(request) + " failed: " + reason);
-  }
-
-  private static TaskOutcome timedOut(HttpRequest request, Duration timeout) {
-    return new TaskOutcome.Failed(
-        ErrorNames.TIMEOUT, "No answer from " + describe(request) + " within " + timeout);
-  }
-
-  private static TaskOutcome invalidRequest(URI uri, IllegalArgumentException e) {
-    return new TaskOutcome.Failed(
-        ErrorNames.RUNTIME, "Cannot build the request to " + uri + ": " + e.getMessage());
-  }
-
-  private static String describe(HttpRequest request) {
-    return request.method() + " " + request.uri();
   }
 
   @Override

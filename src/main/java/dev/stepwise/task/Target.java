@@ -20,4 +20,10 @@ public sealed interface Target {
 
   /** AWS's HTTP Task: method, endpoint, headers and body come from the payload at call time. */
   record HttpInvoke() implements Target {}
+
+  /**
+   * AWS's optimized Lambda integration: the function named in the payload picks the route at call
+   * time, and the endpoint gets the payload's {@code Payload}.
+   */
+  record LambdaInvoke() implements Target {}
 }

@@ -10,12 +10,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Decides where a Task {@code Resource} is sent: a URL is its own endpoint, {@code
- * arn:aws:states:::http:invoke} is AWS's HTTP Task, and any other name goes to the first configured
- * route whose pattern matches it.
+ * arn:aws:states:::http:invoke} is AWS's HTTP Task, {@code arn:aws:states:::lambda:invoke} goes to
+ * the route of the function it names ({@link #functionRoute}), and any other name goes to the first
+ * configured route whose pattern matches it.
  */
 @Component
 public class TaskRoutes {
   public static final String HTTP_INVOKE = "arn:aws:states:::http:invoke";
+  public static final String LAMBDA_INVOKE = "arn:aws:states:::lambda:invoke";
   public static final String WAIT_FOR_TASK_TOKEN = ".waitForTaskToken";
 
   private final List<CompiledRoute> routes;
@@ -29,11 +31,25 @@ public class TaskRoutes {
     if (resource == null) return Optional.empty();
     String base = baseResource(resource);
     if (HTTP_INVOKE.equals(base)) return Optional.of(new Target.HttpInvoke());
+    if (LAMBDA_INVOKE.equals(base)) return Optional.of(new Target.LambdaInvoke());
     if (isHttpUrl(base)) {
       return httpUri(base).map(url -> new Target.Endpoint(url, Map.of(), null));
     }
+    return first(base).map(Target.class::cast);
+  }
+
+  /**
+   * The endpoint of a Lambda function: the first route matching its ARN, qualifier included, or
+   * else the first matching its unqualified ARN (so one route serves a function's versions and
+   * aliases unless one of them has its own).
+   */
+  public Optional<Target.Endpoint> functionRoute(LambdaFunction function) {
+    return first(function.arn()).or(() -> first(function.unqualifiedArn()));
+  }
+
+  private Optional<Target.Endpoint> first(String name) {
     return routes.stream()
-        .filter(route -> route.pattern().matches(base))
+        .filter(route -> route.pattern().matches(name))
         .findFirst()
         .map(CompiledRoute::target);
   }

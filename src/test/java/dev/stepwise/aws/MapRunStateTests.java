@@ -2,8 +2,8 @@ package dev.stepwise.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stepwise.children.MapRunCounts;
 import dev.stepwise.execution.ExecutionStatus;
-import dev.stepwise.maprun.MapRunCounts;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;

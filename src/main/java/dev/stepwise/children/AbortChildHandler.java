@@ -1,4 +1,4 @@
-package dev.stepwise.maprun;
+package dev.stepwise.children;
 
 import dev.stepwise.execution.ExecutionStatus;
 import dev.stepwise.execution.TerminatingHandler;
@@ -13,9 +13,9 @@ class AbortChildHandler extends TerminatingHandler {
     super(
         itemChanges,
         termination,
-        MapRunKinds.ABORT_CHILD,
+        ChildKinds.ABORT_CHILD,
         ExecutionStatus.ABORTED,
         "States.Aborted",
-        "The parent execution's map run stopped");
+        "The parent execution stopped, or no longer waits for this execution");
   }
 }

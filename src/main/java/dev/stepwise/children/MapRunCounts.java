@@ -1,4 +1,4 @@
-package dev.stepwise.maprun;
+package dev.stepwise.children;
 
 import dev.stepwise.execution.ExecutionStatus;
 import java.time.Instant;
@@ -47,7 +47,8 @@ public class MapRunCounts {
     jdbc.sql(
             "select parent_token_id - map_index as run, status, count(*) as n,"
                 + " min(started_at) as first_start, max(stopped_at) as last_stop"
-                + " from execution where parent_execution_id = ? group by 1, 2 order by 1")
+                + " from execution where parent_execution_id = ? and map_index is not null"
+                + " group by 1, 2 order by 1")
         .param(parent)
         .query(
             rs -> {

@@ -1,4 +1,4 @@
-package dev.stepwise.maprun;
+package dev.stepwise.children;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

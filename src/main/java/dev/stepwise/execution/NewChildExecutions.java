@@ -1,0 +1,64 @@
+package dev.stepwise.execution;
+
+import dev.stepwise.engine.Event;
+import dev.stepwise.engine.Token;
+import dev.stepwise.queue.NewWork;
+import dev.stepwise.queue.WorkQueue;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts child executions inside their parent's transaction, through the same door ({@link
+ * ExecutionChange#start}): a child's row is inserted with its first event and root token, and its
+ * first step is queued (not run there, so the parent's lock is held briefly).
+ */
+@Component
+public class NewChildExecutions {
+  private final TokenStore tokens;
+  private final ExecutionTimeouts timeouts;
+  private final WorkQueue queue;
+
+  NewChildExecutions(TokenStore tokens, ExecutionTimeouts timeouts, WorkQueue queue) {
+    this.tokens = tokens;
+    this.timeouts = timeouts;
+    this.queue = queue;
+  }
+
+  /**
+   * Starts the child {@code row} with {@code input}. Its root token stands at {@code root}, a
+   * distributed Map's item processor, or, when null, at the start of the child's state machine,
+   * whose own {@code TimeoutSeconds} is then armed.
+   */
+  public void start(ExecutionChange parent, ExecutionRow row, Token root, Object input) {
+    parent.start(
+        row,
+        change -> {
+          change.add(started(row, input));
+          Token position = root != null ? root : change.interpreter().startToken(input);
+          int id = change.newTokenIds(1);
+          tokens.insert(
+              row.id(), new TokenRow(id, null, null, TokenStatus.ACTIVE, position, null, 0, 0));
+          if (root == null) timeouts.arm(change, 0);
+          queue.enqueue(
+              List.of(new NewWork(row.id(), id, 0, WorkKinds.ADVANCE, parent.now(), null)));
+        });
+  }
+
+  /** The first event of an execution, a child's naming its parent. */
+  static Event started(ExecutionRow row, Object input) {
+    return Event.of(
+        "ExecutionStarted",
+        "input",
+        input,
+        "stateMachine",
+        row.stateMachine(),
+        "revision",
+        row.revision(),
+        "version",
+        row.version(),
+        "alias",
+        row.alias(),
+        "parentExecutionId",
+        row.parentExecutionId() == null ? null : row.parentExecutionId().toString());
+  }
+}
