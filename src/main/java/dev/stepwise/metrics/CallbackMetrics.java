@@ -18,20 +18,23 @@ import org.springframework.stereotype.Component;
  * {@code stepwise.callbacks.open}: Task states waiting for a callback, per state machine. A gauge
  * is registered for a state machine the first time one of its states hands out a task token (or at
  * start, for those already waiting); the counts are read from the database at most once a second.
+ * State machines past the tag limit ({@link Meters#stateMachine}) are summed under one gauge.
  */
 @Component
 class CallbackMetrics {
   private static final Duration FRESH = Duration.ofSeconds(1);
   private final OpenCallbacks callbacks;
   private final MeterRegistry registry;
+  private final Meters meters;
   private final Clock clock;
   private final Set<String> registered = ConcurrentHashMap.newKeySet();
   private volatile Map<String, Long> last = Map.of();
   private volatile Instant readAt = Instant.EPOCH;
 
-  CallbackMetrics(OpenCallbacks callbacks, MeterRegistry registry, Clock clock) {
+  CallbackMetrics(OpenCallbacks callbacks, Meters meters, Clock clock) {
     this.callbacks = callbacks;
-    this.registry = registry;
+    this.meters = meters;
+    this.registry = meters.registry();
     this.clock = clock;
   }
 
@@ -46,11 +49,20 @@ class CallbackMetrics {
   }
 
   private void register(String machine) {
-    if (!registered.add(machine)) return;
-    Gauge.builder("stepwise.callbacks.open", this, m -> m.counts().getOrDefault(machine, 0L))
+    String tag = meters.stateMachine(machine);
+    if (!registered.add(tag)) return;
+    Gauge.builder("stepwise.callbacks.open", this, m -> m.open(tag))
         .description("Task states waiting for a callback")
-        .tag("state_machine", machine)
+        .tag("state_machine", tag)
         .register(registry);
+  }
+
+  /** The open callbacks of the state machines reported under {@code tag}. */
+  private double open(String tag) {
+    return counts().entrySet().stream()
+        .filter(e -> meters.stateMachine(e.getKey()).equals(tag))
+        .mapToLong(Map.Entry::getValue)
+        .sum();
   }
 
   private Map<String, Long> counts() {
