@@ -28,4 +28,9 @@ final class BoundedTag {
     }
     return admitted.contains(value) ? value : OTHER;
   }
+
+  /** {@code value} if it was admitted before, else {@value #OTHER}; admits nothing. */
+  String admitted(String value) {
+    return value != null && admitted.contains(value) ? value : OTHER;
+  }
 }

@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
  * {@code stepwise.callbacks.open}: Task states waiting for a callback, per state machine. A gauge
  * is registered for a state machine the first time one of its states hands out a task token (or at
  * start, for those already waiting); the counts are read from the database at most once a second.
- * State machines past the tag limit ({@link Meters#stateMachine}) are summed under one gauge.
+ * State machines past the tag limit ({@link Meters#stateMachine}), and those with no gauge of their
+ * own here yet (their callbacks opened on another replica since this one started), are summed under
+ * {@value BoundedTag#OTHER}, which is always there.
  */
 @Component
 class CallbackMetrics {
@@ -45,11 +47,12 @@ class CallbackMetrics {
 
   @EventListener(ApplicationReadyEvent.class)
   void registerWaiting() {
+    register(BoundedTag.OTHER);
     counts().keySet().forEach(this::register);
   }
 
   private void register(String machine) {
-    String tag = meters.stateMachine(machine);
+    String tag = machine.equals(BoundedTag.OTHER) ? machine : meters.stateMachine(machine);
     if (!registered.add(tag)) return;
     Gauge.builder("stepwise.callbacks.open", this, m -> m.open(tag))
         .description("Task states waiting for a callback")
@@ -60,9 +63,15 @@ class CallbackMetrics {
   /** The open callbacks of the state machines reported under {@code tag}. */
   private double open(String tag) {
     return counts().entrySet().stream()
-        .filter(e -> meters.stateMachine(e.getKey()).equals(tag))
+        .filter(e -> reportedUnder(e.getKey()).equals(tag))
         .mapToLong(Map.Entry::getValue)
         .sum();
+  }
+
+  /** Its own gauge's tag when it has one, else the shared one; reading admits no new tag value. */
+  private String reportedUnder(String machine) {
+    String tag = meters.admittedStateMachine(machine);
+    return registered.contains(tag) ? tag : BoundedTag.OTHER;
   }
 
   private Map<String, Long> counts() {

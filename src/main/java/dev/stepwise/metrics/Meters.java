@@ -31,6 +31,11 @@ class Meters {
     return stateMachines.of(name);
   }
 
+  /** The tag value {@code name} already has: itself if admitted before, else "_other". */
+  String admittedStateMachine(String name) {
+    return stateMachines.admitted(name);
+  }
+
   MeterRegistry registry() {
     return registry;
   }

@@ -124,7 +124,8 @@ public class LocalWork implements SmartLifecycle {
   private void handle(WorkItem item) {
     Instant started = clock.instant();
     long startedNanos = System.nanoTime();
-    try (var scope = LogContext.execution(String.valueOf(item.executionId()))) {
+    String execution = item.executionId() == null ? null : item.executionId().toString();
+    try (var scope = LogContext.execution(execution)) {
       handleInContext(item);
     } finally {
       Duration delay = Duration.between(item.runAt(), started);

@@ -33,6 +33,16 @@ class BoundedTagTests {
   }
 
   @Test
+  void lookingUpAdmitsNothing() {
+    var tag = new BoundedTag(1);
+
+    assertThat(tag.admitted("a")).isEqualTo(BoundedTag.OTHER);
+    assertThat(tag.of("b")).isEqualTo("b");
+    assertThat(tag.admitted("b")).isEqualTo("b");
+    assertThat(tag.of("a")).isEqualTo(BoundedTag.OTHER);
+  }
+
+  @Test
   void aLimitOfZeroTagsEverythingOther() {
     assertThat(new BoundedTag(0).of("a")).isEqualTo(BoundedTag.OTHER);
   }
