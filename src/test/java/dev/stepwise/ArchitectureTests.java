@@ -22,7 +22,11 @@ import dev.stepwise.execution.ExecutionChanged;
 import dev.stepwise.execution.ExecutionStatus;
 import dev.stepwise.execution.TaskCompleted;
 import dev.stepwise.queue.Backlog;
+import dev.stepwise.queue.ClaimLoopStatus;
 import dev.stepwise.queue.ClaimLost;
+import dev.stepwise.queue.LeasesTakenOver;
+import dev.stepwise.queue.WorkHandedBack;
+import dev.stepwise.queue.WorkItemHandled;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -291,6 +295,10 @@ class ArchitectureTests {
                           CallbackOpened.class,
                           ExecutionStatus.class,
                           ClaimLost.class,
+                          WorkItemHandled.class,
+                          LeasesTakenOver.class,
+                          WorkHandedBack.class,
                           Backlog.class,
+                          ClaimLoopStatus.class,
                           OpenCallbacks.class)));
 }

@@ -1,5 +1,6 @@
 package dev.stepwise.execution;
 
+import dev.stepwise.queue.LogContext;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.core.retry.RetryException;
@@ -59,6 +60,14 @@ public class ExecutionTransactions {
    *     that long
    */
   public Optional<ExecutionChange> run(ChangeRequest request) {
+    String id = request.executionId() == null ? null : request.executionId().toString();
+    // Requests from the APIs (stops, answers) log with the execution too, not only queued work.
+    try (var scope = LogContext.execution(id)) {
+      return runInContext(request);
+    }
+  }
+
+  private Optional<ExecutionChange> runInContext(ChangeRequest request) {
     if (request.newExecution() != null) return start(request);
     if (!request.retried()) return attempt(request);
     try {

@@ -4,6 +4,7 @@ import dev.stepwise.asl.Json;
 import dev.stepwise.engine.Event;
 import dev.stepwise.engine.TaskOutcome;
 import dev.stepwise.queue.LocalWork;
+import dev.stepwise.queue.LogContext;
 import dev.stepwise.queue.WorkHandler;
 import dev.stepwise.queue.WorkItem;
 import dev.stepwise.task.CallContext;
@@ -46,6 +47,7 @@ class TaskHandler implements WorkHandler {
   public void handle(WorkItem item) {
     TaskWork work = Json.readStored(item.payload(), TaskWork.class);
     var request = work.request();
+    LogContext.state(request.stateName());
     long sentAt = System.nanoTime();
     var call = new CallContext(item.executionId().toString(), work.idempotencyKey());
     // A stopping node may abandon the call; the item then goes to another node, which calls again.

@@ -2,6 +2,7 @@ package dev.stepwise.execution;
 
 import dev.stepwise.engine.Event;
 import dev.stepwise.engine.Step;
+import dev.stepwise.queue.LogContext;
 import dev.stepwise.queue.WorkItem;
 import dev.stepwise.queue.WorkQueue;
 import java.util.List;
@@ -65,6 +66,7 @@ public class WorkItemChanges {
                       || token.version() != item.tokenVersion()) {
                     return;
                   }
+                  if (token.position() != null) LogContext.state(token.position().state());
                   work.accept(change, token);
                 })
             .withToken(item.tokenId());

@@ -2,70 +2,95 @@ package dev.stepwise.metrics;
 
 import dev.stepwise.execution.ExecutionChanged;
 import dev.stepwise.execution.TaskCompleted;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Counts what committed transactions did, and what Task requests did, in Micrometer meters named as
- * the product contract says. Tagged by state machine, never by execution.
+ * the product contract says. Tagged by state machine (bounded: {@link Meters#stateMachine}), never
+ * by execution; the timers are histograms ({@link Histograms}).
  */
 @Component
 class ExecutionMetrics {
-  private static final String STATE_ENTERED = "StateEntered";
-  private final MeterRegistry registry;
-  private final Map<CounterKey, Counter> counters = new ConcurrentHashMap<>();
+  /** Task errors are named by the endpoints: bounded like state machines. */
+  private static final int MAX_OUTCOMES = 50;
 
-  ExecutionMetrics(MeterRegistry registry) {
-    this.registry = registry;
+  private static final String STATE_ENTERED = "StateEntered";
+  private final Meters meters;
+  private final BoundedTag outcomes = new BoundedTag(MAX_OUTCOMES);
+
+  ExecutionMetrics(Meters meters) {
+    this.meters = meters;
   }
 
   @TransactionalEventListener(fallbackExecution = true)
   void on(ExecutionChanged committed) {
-    String machine = committed.stateMachine();
+    String machine = meters.stateMachine(committed.stateMachine());
     for (String type : committed.eventTypes()) {
       if (type.endsWith(STATE_ENTERED)) {
         String stateType = type.substring(0, type.length() - STATE_ENTERED.length());
-        counter("stepwise.state.transitions", machine, "type", stateType).increment();
+        meters
+            .counter(
+                "stepwise.state.transitions",
+                "States entered, by state type",
+                "state_machine",
+                machine,
+                "type",
+                stateType)
+            .increment();
       } else if (type.equals("ExecutionStarted")) {
-        counter("stepwise.executions.started", machine).increment();
+        meters
+            .counter("stepwise.executions.started", "Executions started", "state_machine", machine)
+            .increment();
       }
     }
     if (committed.finished() != null) {
-      counter("stepwise.executions.finished", machine, "status", committed.finished().name())
+      String status = committed.finished().name();
+      meters
+          .counter(
+              "stepwise.executions.finished",
+              "Executions ended, by status",
+              "state_machine",
+              machine,
+              "status",
+              status)
           .increment();
-      Timer.builder("stepwise.execution.duration")
-          .tag("state_machine", machine)
-          .tag("status", committed.finished().name())
-          .register(registry)
+      meters
+          .timer(
+              "stepwise.execution.duration",
+              "How long executions ran, from start to end",
+              Histograms::executionDuration,
+              "state_machine",
+              machine,
+              "status",
+              status)
           .record(committed.duration());
     }
   }
 
   @EventListener
   void on(TaskCompleted completed) {
-    Timer.builder("stepwise.task.requests")
-        .tag("state_machine", completed.stateMachine())
-        .tag("outcome", completed.error() == null ? "success" : completed.error())
-        .register(registry)
+    String machine = meters.stateMachine(completed.stateMachine());
+    String outcome = completed.error() == null ? "success" : outcomes.of(completed.error());
+    meters
+        .timer(
+            "stepwise.task.requests",
+            "Task requests sent to endpoints, by outcome (success or the ASL error)",
+            Histograms::taskRequest,
+            "state_machine",
+            machine,
+            "outcome",
+            outcome)
         .record(completed.duration());
     if (completed.attempt() > 1) {
-      counter("stepwise.task.retries", completed.stateMachine()).increment();
+      meters
+          .counter(
+              "stepwise.task.retries",
+              "Task requests that were retries (Retry)",
+              "state_machine",
+              machine)
+          .increment();
     }
   }
-
-  /** Meters are looked up once per name and tags: this runs for every committed transaction. */
-  private Counter counter(String name, String machine, String... tags) {
-    return counters.computeIfAbsent(
-        new CounterKey(name, machine, List.of(tags)),
-        key -> Counter.builder(name).tag("state_machine", machine).tags(tags).register(registry));
-  }
-
-  private record CounterKey(String name, String machine, List<String> tags) {}
 }

@@ -32,6 +32,7 @@ public class ClaimDueWork implements SmartLifecycle {
   private final DataSource dataSource;
   private final QueueProperties properties;
   private final Clock clock;
+  private final ClaimLoopStatus status;
   private final FailureRun failures = new FailureRun(log, "Claiming work");
   private volatile boolean running;
   private Thread thread;
@@ -42,23 +43,27 @@ public class ClaimDueWork implements SmartLifecycle {
       LocalWork local,
       DataSource dataSource,
       QueueProperties properties,
-      Clock clock) {
+      Clock clock,
+      ClaimLoopStatus status) {
     this.dueWork = dueWork;
     this.local = local;
     this.dataSource = dataSource;
     this.properties = properties;
     this.clock = clock;
+    this.status = status;
   }
 
   @Override
   public void start() {
     running = true;
+    status.running(true);
     thread = Thread.ofPlatform().name("stepwise-claimer").daemon().start(this::loop);
   }
 
   @Override
   public void stop() {
     running = false;
+    status.running(false);
     if (thread != null) {
       thread.interrupt();
       try {
@@ -85,11 +90,13 @@ public class ClaimDueWork implements SmartLifecycle {
       try {
         int claimed = runOnce();
         failures.succeeded();
+        status.succeeded();
         if (claimed > 0) continue;
         waitForWork();
       } catch (Exception e) {
         if (!running) break;
         failures.failed(e);
+        status.failed(e);
         closeListener();
         sleep(failures.backoff());
       }

@@ -45,13 +45,17 @@ class Claims {
     notifyClaimers();
   }
 
-  /** Gives back every claim of this node (on shutdown, once its work has drained or stopped). */
-  void releaseClaims() {
+  /**
+   * Gives back every claim of this node (on shutdown, once its work has drained or stopped);
+   * returns how many it gave back.
+   */
+  int releaseClaims() {
     int released =
         jdbc.sql("update work_item set claimed_by = null, lease_until = null where claimed_by = ?")
             .param(node)
             .update();
     if (released > 0) notifyClaimers();
+    return released;
   }
 
   void notifyClaimers() {

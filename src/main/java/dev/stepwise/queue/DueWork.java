@@ -8,6 +8,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,37 +25,57 @@ class DueWork {
   private final Clock clock;
   private final QueueProperties properties;
   private final String node;
+  private final ApplicationEventPublisher events;
 
-  DueWork(JdbcClient jdbc, Clock clock, QueueProperties properties, NodeId node) {
+  DueWork(
+      JdbcClient jdbc,
+      Clock clock,
+      QueueProperties properties,
+      NodeId node,
+      ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.properties = properties;
     this.node = node.value();
+    this.events = events;
   }
 
-  /** Claims up to {@code max} due items for this node, oldest due first. */
+  /**
+   * Claims up to {@code max} due items for this node, oldest due first. An item that was still
+   * claimed by a node whose lease ran out is taken over ({@link LeasesTakenOver}): the locked
+   * sub-select reads its holder before the update replaces it.
+   */
   List<WorkItem> claim(int max) {
     Instant now = clock.instant();
-    return jdbc.sql(
-            "update work_item w set claimed_by = ?, lease_until = ?, version = w.version + 1"
-                + " where w.id in (select id from work_item where run_at <= ?"
-                + " and (claimed_by is null or lease_until < ?)"
-                + " order by run_at limit ? for update skip locked)"
-                + " returning w.id, w.execution_id, w.token_id, w.token_version, w.kind,"
-                + " w.run_at, w.version, w.payload")
-        .params(node, ts(now.plus(properties.lease())), ts(now), ts(now), max)
-        .query(
-            (rs, i) ->
-                new WorkItem(
-                    rs.getLong(1),
-                    rs.getObject(2, UUID.class),
-                    rs.getInt(3),
-                    rs.getInt(4),
-                    rs.getString(5),
-                    instant(rs, 6),
-                    rs.getInt(7),
-                    rs.getString(8)))
-        .list();
+    var takenOver = new AtomicInteger();
+    List<WorkItem> items =
+        jdbc.sql(
+                "update work_item w set claimed_by = ?, lease_until = ?, version = w.version + 1"
+                    + " from (select id, claimed_by from work_item where run_at <= ?"
+                    + " and (claimed_by is null or lease_until < ?)"
+                    + " order by run_at limit ? for update skip locked) due"
+                    + " where w.id = due.id"
+                    + " returning w.id, w.execution_id, w.token_id, w.token_version, w.kind,"
+                    + " w.run_at, w.version, w.payload, due.claimed_by")
+            .params(node, ts(now.plus(properties.lease())), ts(now), ts(now), max)
+            .query(
+                (rs, i) -> {
+                  var item =
+                      new WorkItem(
+                          rs.getLong(1),
+                          rs.getObject(2, UUID.class),
+                          rs.getInt(3),
+                          rs.getInt(4),
+                          rs.getString(5),
+                          instant(rs, 6),
+                          rs.getInt(7),
+                          rs.getString(8));
+                  if (rs.getString(9) != null) takenOver.incrementAndGet();
+                  return item;
+                })
+            .list();
+    if (takenOver.get() > 0) events.publishEvent(new LeasesTakenOver(takenOver.get()));
+    return items;
   }
 
   /** When the next unclaimed item falls due, or null when none is waiting. */

@@ -3,6 +3,7 @@ package dev.stepwise.queue;
 import dev.stepwise.database.DatabaseFailures;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -52,6 +54,7 @@ public class LocalWork implements SmartLifecycle {
   private final Claims claims;
   private final Duration shutdownGrace;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
   private final FailureRun outage = new FailureRun(log, "Running work items");
   private volatile Map<String, WorkHandler> handlers;
   private volatile boolean closed;
@@ -61,12 +64,14 @@ public class LocalWork implements SmartLifecycle {
       QueueProperties properties,
       ObjectProvider<List<WorkHandler>> handlerProvider,
       Claims claims,
-      Clock clock) {
+      Clock clock,
+      ApplicationEventPublisher events) {
     this.capacity = new Semaphore(properties.maxInFlight());
     this.handlerProvider = handlerProvider;
     this.claims = claims;
     this.shutdownGrace = properties.shutdownGrace();
     this.clock = clock;
+    this.events = events;
   }
 
   /** Takes one unit of capacity, if there is any; pair with {@link #run} or {@link #release}. */
@@ -115,7 +120,24 @@ public class LocalWork implements SmartLifecycle {
     }
   }
 
+  /** Runs the item with its execution in the log context, and says how it went. */
   private void handle(WorkItem item) {
+    Instant started = clock.instant();
+    long startedNanos = System.nanoTime();
+    String execution = item.executionId() == null ? null : item.executionId().toString();
+    try (var scope = LogContext.execution(execution)) {
+      handleInContext(item);
+    } finally {
+      Duration delay = Duration.between(item.runAt(), started);
+      publish(
+          new WorkItemHandled(
+              item.kind(),
+              delay.isNegative() ? Duration.ZERO : delay,
+              Duration.ofNanos(System.nanoTime() - startedNanos)));
+    }
+  }
+
+  private void handleInContext(WorkItem item) {
     try {
       WorkHandler handler = handlers().get(item.kind());
       if (handler == null) throw new IllegalStateException("no handler for " + item.kind());
@@ -159,9 +181,19 @@ public class LocalWork implements SmartLifecycle {
   private void handBack(WorkItem item) {
     try {
       claims.handBack(item);
+      publish(new WorkHandedBack(1));
       log.info("Work item {} ({}) handed back unfinished for another node", item.id(), item.kind());
     } catch (RuntimeException e) {
       log.warn("Could not hand back work item {}; its lease will expire", item.id(), e);
+    }
+  }
+
+  /** Tells observers (the metrics); their failure is never the work's. */
+  private void publish(Object event) {
+    try {
+      events.publishEvent(event);
+    } catch (RuntimeException e) {
+      log.debug("Could not publish {}", event, e);
     }
   }
 
@@ -206,7 +238,8 @@ public class LocalWork implements SmartLifecycle {
       }
     }
     try {
-      claims.releaseClaims();
+      int released = claims.releaseClaims();
+      if (released > 0) publish(new WorkHandedBack(released));
     } catch (RuntimeException e) {
       if (DatabaseFailures.isUnavailable(e)) {
         log.warn(
