@@ -56,7 +56,9 @@ class ModuleGraphTests {
         "callback", Set.of("asl", "engine", "database", "queue", "execution", "failure", "api"));
     // One state run on its own (AWS TestState): the engine and a Task call, nothing stored.
     ALLOWED.put("teststate", Set.of("asl", "engine", "task", "failure"));
-    // The edges.
+    // The edges. Security knows callers, roles and prefixes; it looks up an execution's state
+    // machine to confine a caller to its prefix. The APIs ask it who is calling.
+    ALLOWED.put("security", Set.of("lifecycle", "failure"));
     ALLOWED.put("metrics", Set.of("execution", "callback", "queue"));
     ALLOWED.put(
         "api",
@@ -68,7 +70,8 @@ class ModuleGraphTests {
             "execution",
             "lifecycle",
             "failure",
-            "teststate"));
+            "teststate",
+            "security"));
     // The AWS wire API: the same services as the native API, in AWS's shapes.
     ALLOWED.put(
         "aws",
@@ -82,7 +85,8 @@ class ModuleGraphTests {
             "callback",
             "maprun",
             "failure",
-            "teststate"));
+            "teststate",
+            "security"));
   }
 
   @ArchTest

@@ -227,7 +227,9 @@ public final class ExecutionChange {
         row.parentTokenId(),
         row.mapIndex(),
         row.version(),
-        row.alias());
+        row.alias(),
+        row.startedBy(),
+        row.stoppedBy());
   }
 
   ExecutionChanged summary() {

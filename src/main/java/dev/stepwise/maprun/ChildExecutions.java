@@ -69,6 +69,8 @@ class ChildExecutions implements MapChildren {
             waiting.id(),
             waiting.childIndex(),
             null,
+            null,
+            null,
             null);
     parent.start(
         child,
