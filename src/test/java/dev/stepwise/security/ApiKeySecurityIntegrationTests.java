@@ -205,15 +205,28 @@ class ApiKeySecurityIntegrationTests {
     assertThat(as(TEAM_A).get("/v1/executions?stateMachine=team-b-orders").status()).isEqualTo(403);
     assertThat(as(TEAM_A).get("/v1/executions/" + mine).status()).isEqualTo(200);
 
-    // Lists hold the team's own only.
+    // Lists hold the team's own only (the database may hold other tests' state machines too).
     var machines =
-        (List<Map<String, Object>>) as(TEAM_A).get("/v1/state-machines").json().get("items");
-    assertThat(machines).extracting(m -> m.get("name")).containsExactly("team-a-orders");
+        (List<Map<String, Object>>)
+            as(TEAM_A).get("/v1/state-machines?pageSize=1000").json().get("items");
+    assertThat(machines)
+        .extracting(m -> (String) m.get("name"))
+        .contains("team-a-orders")
+        .allMatch(name -> name.startsWith("team-a-"));
     var executions =
-        (List<Map<String, Object>>) as(TEAM_A).get("/v1/executions").json().get("items");
-    assertThat(executions).extracting(e -> e.get("executionId")).containsExactly(mine);
-    var all = (List<Map<String, Object>>) as(ADMIN).get("/v1/executions").json().get("items");
-    assertThat(all).extracting(e -> e.get("executionId")).contains(mine, theirs);
+        (List<Map<String, Object>>)
+            as(TEAM_A).get("/v1/executions?pageSize=1000").json().get("items");
+    assertThat(executions)
+        .extracting(e -> (String) e.get("executionId"))
+        .contains(mine)
+        .doesNotContain(theirs);
+    assertThat(executions)
+        .extracting(e -> (String) e.get("stateMachine"))
+        .allMatch(name -> name.startsWith("team-a-"));
+    var all =
+        (List<Map<String, Object>>)
+            as(ADMIN).get("/v1/executions?stateMachine=team-b-orders").json().get("items");
+    assertThat(all).extracting(e -> e.get("executionId")).contains(theirs);
   }
 
   @Test
