@@ -14,19 +14,20 @@ import org.springframework.core.env.Environment;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
  * Two filter chains: the AWS wire API ({@code POST /} with {@code X-Amz-Target}), guarded by {@link
  * WireGuard}, and everything else (native API, Actuator, a console's static files), with bearer
- * authentication by mode and the roles of {@link NativeAccess}. Neither keeps a session or sets a
- * cookie: every call carries its credentials, so there is nothing for CSRF to ride on.
+ * authentication by mode and the roles of {@link NativeAccess}. Neither keeps login state on the
+ * server (the security context lives in the request) nor sets a cookie: every call carries its
+ * credentials, so there is nothing for CSRF to ride on.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -138,7 +139,8 @@ class SecurityConfiguration {
 
   private static HttpSecurity stateless(HttpSecurity http) throws Exception {
     return http.csrf(c -> c.disable())
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .securityContext(
+            c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
         .requestCache(c -> c.disable())
         .httpBasic(b -> b.disable())
         .formLogin(f -> f.disable())

@@ -112,6 +112,9 @@ class ApiKeySecurityIntegrationTests {
     // operator: starts, but defines nothing
     var started = as(OPERATOR).post("/v1/state-machines/roles/executions", Map.of());
     assertThat(started.status()).isEqualTo(201);
+    // Every call carries its key: nothing is remembered between calls, no cookie is set.
+    assertThat(started.header("Set-Cookie")).isNull();
+    assertThat(viewerStart.header("Set-Cookie")).isNull();
     assertThat(
             as(OPERATOR)
                 .post("/v1/state-machines", Map.of("name", "roles-2", "definition", PASS))
