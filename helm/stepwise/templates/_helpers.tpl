@@ -73,3 +73,15 @@ the lower-cased header name.
 {{- define "stepwise.headerEnvName" -}}
 {{- regexReplaceAll "[^A-Z0-9-]" (upper .) "_" }}
 {{- end }}
+
+{{/*
+The Secret holding API keys and AWS secret access keys: the existing one, or
+the one the chart generates.
+*/}}
+{{- define "stepwise.securitySecretName" -}}
+{{- if .Values.security.existingSecret -}}
+{{- .Values.security.existingSecret -}}
+{{- else -}}
+{{- printf "%s-api-keys" (include "stepwise.fullname" .) -}}
+{{- end -}}
+{{- end }}

@@ -10,8 +10,24 @@ export class ApiError extends Error {
   }
 }
 
-export async function api(path, { method = 'GET', body } = {}) {
+// With authentication on (stepwise.security.mode api-key or oidc), the console sends the key or
+// token the user entered as a bearer token; it is kept for this tab only (session storage).
+const KEY = 'stepwise.apiKey';
+
+export function apiKey() {
+  return sessionStorage.getItem(KEY);
+}
+
+function askForKey() {
+  const entered = window.prompt('This Stepwise asks for an API key or token (kept for this tab only):');
+  if (!entered || !entered.trim()) return false;
+  sessionStorage.setItem(KEY, entered.trim());
+  return true;
+}
+
+export async function api(path, { method = 'GET', body } = {}, retried = false) {
   const headers = { Accept: 'application/json', [CONSOLE_HEADER]: '1' };
+  if (apiKey()) headers.Authorization = `Bearer ${apiKey()}`;
   const init = { method, headers, credentials: 'same-origin' };
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
@@ -28,6 +44,7 @@ export async function api(path, { method = 'GET', body } = {}) {
   if (text) {
     try { json = JSON.parse(text); } catch { json = { detail: text }; }
   }
+  if (response.status === 401 && !retried && askForKey()) return api(path, { method, body }, true);
   if (!response.ok) throw new ApiError(response.status, json || { title: response.statusText });
   return json;
 }

@@ -160,14 +160,18 @@ class ArchitectureTests {
    * HTTP belongs to the web layer: the APIs ({@code api}, the native one, and {@code aws}, the AWS
    * wire API), the console, and the controllers a feature module keeps next to its code (annotated
    * {@code @RestController}, as {@code callback}'s). Everything else throws exceptions that say
-   * what went wrong, each of a failure category.
+   * what went wrong, each of a failure category. {@code security} is a web edge too: its filters
+   * answer 401 and 403 before any controller runs.
    */
   @ArchTest
   static final ArchRule httpOnlyInTheWebLayer =
       noClasses()
           .that()
           .resideOutsideOfPackages(
-              "dev.stepwise.api..", "dev.stepwise.aws..", "dev.stepwise.console..")
+              "dev.stepwise.api..",
+              "dev.stepwise.aws..",
+              "dev.stepwise.console..",
+              "dev.stepwise.security..")
           .and()
           .areNotAnnotatedWith(RestController.class)
           .should()

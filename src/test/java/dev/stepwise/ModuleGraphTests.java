@@ -60,7 +60,9 @@ class ModuleGraphTests {
         "callback", Set.of("asl", "engine", "database", "queue", "execution", "failure", "api"));
     // One state run on its own (AWS TestState): the engine and a Task call, nothing stored.
     ALLOWED.put("teststate", Set.of("asl", "engine", "task", "failure"));
-    // The edges.
+    // The edges. Security knows callers, roles and prefixes; it looks up an execution's state
+    // machine to confine a caller to its prefix. The APIs ask it who is calling.
+    ALLOWED.put("security", Set.of("lifecycle", "failure"));
     ALLOWED.put("metrics", Set.of("execution", "callback", "queue"));
     ALLOWED.put(
         "api",
@@ -72,7 +74,8 @@ class ModuleGraphTests {
             "execution",
             "lifecycle",
             "failure",
-            "teststate"));
+            "teststate",
+            "security"));
     // The AWS wire API: the same services as the native API, in AWS's shapes.
     ALLOWED.put(
         "aws",
@@ -86,7 +89,8 @@ class ModuleGraphTests {
             "callback",
             "children",
             "failure",
-            "teststate"));
+            "teststate",
+            "security"));
     // The web console: its pages, and read-only queries of its own over the runtime's tables.
     ALLOWED.put("console", Set.of("asl", "database", "queue", "execution"));
   }

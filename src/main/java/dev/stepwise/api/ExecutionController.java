@@ -7,6 +7,7 @@ import dev.stepwise.lifecycle.ExecutionStarter;
 import dev.stepwise.lifecycle.ExecutionView;
 import dev.stepwise.lifecycle.Executions;
 import dev.stepwise.lifecycle.HistoryEventView;
+import dev.stepwise.security.Caller;
 import dev.stepwise.statemachine.QualifiedName;
 import java.net.URI;
 import java.time.Duration;
@@ -54,7 +55,8 @@ class ExecutionController {
             ? new LinkedHashMap<String, Object>()
             : Json.fromNode(request.input());
     // {name}:{version} and {name}:{alias} start on a version or an alias, as AWS's qualified ARNs.
-    var started = starter.start(QualifiedName.parse(name), executionName, input);
+    var started =
+        starter.start(QualifiedName.parse(name), executionName, input, Caller.current().name());
     ExecutionView view = started.execution();
     URI location = URI.create("/v1/executions/" + view.executionId());
     if (waitSeconds != null && waitSeconds > 0) {
@@ -90,8 +92,11 @@ class ExecutionController {
         throw new BadRequestException("Unknown status '" + status + "'");
       }
     }
+    // A caller confined to a prefix sees the executions of its state machines only.
+    String prefix = Caller.current().prefix();
     var page =
-        executions.list(stateMachine, filter, parentExecution, pageToken, Paging.size(pageSize));
+        executions.list(
+            stateMachine, prefix, filter, parentExecution, pageToken, Paging.size(pageSize));
     return new ExecutionList(page.items(), page.nextPageToken());
   }
 
@@ -117,6 +122,7 @@ class ExecutionController {
     return control.stop(
         executionId,
         request == null ? null : request.error(),
-        request == null ? null : request.cause());
+        request == null ? null : request.cause(),
+        Caller.current().name());
   }
 }

@@ -2,6 +2,7 @@ package dev.stepwise.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.stepwise.asl.Diagnostic;
+import dev.stepwise.security.Caller;
 import dev.stepwise.statemachine.SaveResult;
 import dev.stepwise.statemachine.StateMachineVersions;
 import dev.stepwise.statemachine.StateMachineView;
@@ -68,6 +69,7 @@ class StateMachineController {
   @PostMapping("/state-machines")
   ResponseEntity<StateMachineResponse> create(@RequestBody ApiRequests.CreateStateMachine request) {
     String name = Names.require(request.name(), "'name'");
+    Caller.current().require(name);
     JsonNode definition = Definitions.read(request.definition());
     StateMachines.Saved saved;
     StateMachineResponse body;
@@ -90,7 +92,8 @@ class StateMachineController {
       @RequestParam(required = false) Integer pageSize,
       @RequestParam(required = false) String pageToken) {
     int size = Paging.size(pageSize);
-    var views = stateMachines.list(pageToken, size + 1);
+    // A caller confined to a prefix sees its own state machines only.
+    var views = stateMachines.list(pageToken, size + 1, Caller.current().prefix());
     String next = null;
     if (views.size() > size) {
       views = views.subList(0, size);

@@ -7,6 +7,7 @@ import dev.stepwise.lifecycle.ExecutionConflict;
 import dev.stepwise.lifecycle.ExecutionControl;
 import dev.stepwise.lifecycle.ExecutionStarter;
 import dev.stepwise.lifecycle.ExecutionView;
+import dev.stepwise.security.Caller;
 import dev.stepwise.statemachine.QualifiedName;
 import java.time.Clock;
 import java.util.List;
@@ -53,7 +54,9 @@ class ExecutionOperations implements OperationGroup {
     Object input = ExecutionInputs.input(request.input());
     Checks.length("traceHeader", request.traceHeader(), 0, 256);
     // A version or alias ARN starts on it.
-    var started = starter.start(new QualifiedName(arn.name(), arn.qualifier()), name, input);
+    var started =
+        starter.start(
+            new QualifiedName(arn.name(), arn.qualifier()), name, input, Caller.current().name());
     ExecutionView view = started.execution();
     if (!started.created() && view.status() != ExecutionStatus.RUNNING) {
       throw new AwsError(
@@ -73,7 +76,9 @@ class ExecutionOperations implements OperationGroup {
     ExecutionView view = views.find(request.executionArn());
     if (view.status() == ExecutionStatus.RUNNING) {
       try {
-        view = control.stop(view.executionId(), request.error(), request.cause());
+        view =
+            control.stop(
+                view.executionId(), request.error(), request.cause(), Caller.current().name());
       } catch (ExecutionConflict e) {
         // It ended while this stop waited for it.
         view = views.find(request.executionArn());

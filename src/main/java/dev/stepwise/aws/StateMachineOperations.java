@@ -4,6 +4,7 @@ import static dev.stepwise.aws.StateMachineShapes.*;
 
 import dev.stepwise.lifecycle.ExecutionView;
 import dev.stepwise.lifecycle.Executions;
+import dev.stepwise.security.Caller;
 import dev.stepwise.statemachine.StateMachineView;
 import dev.stepwise.statemachine.StateMachines;
 import dev.stepwise.statemachine.VersionView;
@@ -176,7 +177,10 @@ class StateMachineOperations implements OperationGroup {
 
   private ListStateMachinesResponse list(ListRequest request) {
     int size = Checks.pageSize(request.maxResults(), 1000);
-    var page = stateMachines.list(NextTokens.name(request.nextToken()), size + 1);
+    // A caller confined to a prefix lists its own state machines only.
+    var page =
+        stateMachines.list(
+            NextTokens.name(request.nextToken()), size + 1, Caller.current().prefix());
     String next = null;
     if (page.size() > size) {
       page = page.subList(0, size);

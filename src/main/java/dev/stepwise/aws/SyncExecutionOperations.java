@@ -9,6 +9,7 @@ import dev.stepwise.lifecycle.ExecutionControl;
 import dev.stepwise.lifecycle.ExecutionStarter;
 import dev.stepwise.lifecycle.ExecutionView;
 import dev.stepwise.lifecycle.Executions;
+import dev.stepwise.security.Caller;
 import dev.stepwise.statemachine.QualifiedName;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -66,7 +67,13 @@ class SyncExecutionOperations implements OperationGroup {
           "StartSyncExecution runs EXPRESS state machines only; '" + arn.name() + "' is STANDARD");
     }
     ExecutionView view =
-        starter.start(new QualifiedName(arn.name(), arn.qualifier()), name, input).execution();
+        starter
+            .start(
+                new QualifiedName(arn.name(), arn.qualifier()),
+                name,
+                input,
+                Caller.current().name())
+            .execution();
     boolean timedOut = false;
     if (view.status() == ExecutionStatus.RUNNING) {
       ExecutionView ended = executions.await(view.executionId(), properties.syncExecutionTimeout());

@@ -111,7 +111,9 @@ class ChildRows {
             waits ? token.version() : null,
             null,
             target.version(),
-            target.alias());
+            target.alias(),
+            null,
+            null);
     return new Start.Fresh(row, parameters.input());
   }
 }

@@ -67,6 +67,8 @@ class Children implements ChildExecutions {
             null,
             waiting.childIndex(),
             null,
+            null,
+            null,
             null);
     newChildren.start(parent, child, waiting.position(), input);
   }

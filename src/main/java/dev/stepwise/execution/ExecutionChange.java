@@ -228,7 +228,9 @@ public final class ExecutionChange {
         row.parentTokenVersion(),
         row.mapIndex(),
         row.version(),
-        row.alias());
+        row.alias(),
+        row.startedBy(),
+        row.stoppedBy());
   }
 
   ExecutionChanged summary() {

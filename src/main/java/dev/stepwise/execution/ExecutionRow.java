@@ -8,7 +8,8 @@ import java.util.UUID;
  * execution: a distributed Map's child also the parent's token that waits for it and its index in
  * the run; one started by a Task state ({@code states:startExecution}) the parent's token and that
  * token's version when the Task waits for its end ({@code .sync}), else neither. An execution
- * started on a version or an alias names them ({@code version} is the alias's choice).
+ * started on a version or an alias names them ({@code version} is the alias's choice). {@code
+ * startedBy} and {@code stoppedBy} name the callers that started and stopped it.
  */
 public record ExecutionRow(
     UUID id,
@@ -30,7 +31,9 @@ public record ExecutionRow(
     Integer parentTokenVersion,
     Integer mapIndex,
     Integer version,
-    String alias) {
+    String alias,
+    String startedBy,
+    String stoppedBy) {
 
   public boolean isChild() {
     return parentExecutionId != null;

@@ -27,7 +27,7 @@ public class ExecutionStore {
       "id, name, state_machine, revision, status, input, output, error, cause, started_at,"
           + " stopped_at, redrive_count, last_event_id, last_token_id, parent_execution_id,"
           + " parent_token_id, parent_token_version, map_index, state_machine_version,"
-          + " state_machine_alias";
+          + " state_machine_alias, started_by, stopped_by";
 
   private final JdbcClient jdbc;
 
@@ -39,7 +39,7 @@ public class ExecutionStore {
     jdbc.sql(
             "insert into execution ("
                 + COLUMNS
-                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             row.id(),
             row.name(),
@@ -60,7 +60,9 @@ public class ExecutionStore {
             row.parentTokenVersion(),
             row.mapIndex(),
             row.version(),
-            row.alias())
+            row.alias(),
+            row.startedBy(),
+            row.stoppedBy())
         .update();
   }
 
@@ -121,10 +123,15 @@ public class ExecutionStore {
         .optional();
   }
 
+  /** Names the caller that stopped the execution, in the stopping transaction. */
+  public void recordStopper(UUID id, String stoppedBy) {
+    jdbc.sql("update execution set stopped_by = ? where id = ?").params(stoppedBy, id).update();
+  }
+
   void redrive(UUID id) {
     jdbc.sql(
             "update execution set status = 'RUNNING', output = null, error = null, cause = null,"
-                + " stopped_at = null, redrive_count = redrive_count + 1 where id = ?")
+                + " stopped_at = null, stopped_by = null, redrive_count = redrive_count + 1 where id = ?")
         .param(id)
         .update();
   }
@@ -138,6 +145,17 @@ public class ExecutionStore {
    */
   public List<ExecutionRow> list(
       QualifiedName stateMachine, ExecutionStatus status, UUID parent, Cursor after, int limit) {
+    return list(stateMachine, null, status, parent, after, limit);
+  }
+
+  /** As the other {@code list}, only of state machines whose names start with {@code prefix}. */
+  public List<ExecutionRow> list(
+      QualifiedName stateMachine,
+      String prefix,
+      ExecutionStatus status,
+      UUID parent,
+      Cursor after,
+      int limit) {
     var where = new ArrayList<String>();
     var params = new ArrayList<Object>();
     if (parent == null) {
@@ -158,6 +176,10 @@ public class ExecutionStore {
         where.add("state_machine_alias = ?");
         params.add(stateMachine.qualifier());
       }
+    }
+    if (prefix != null) {
+      where.add("starts_with(state_machine, ?)");
+      params.add(prefix);
     }
     if (status != null) {
       where.add("status = ?");
@@ -201,6 +223,8 @@ public class ExecutionStore {
         (Integer) rs.getObject("parent_token_version"),
         (Integer) rs.getObject("map_index"),
         (Integer) rs.getObject("state_machine_version"),
-        rs.getString("state_machine_alias"));
+        rs.getString("state_machine_alias"),
+        rs.getString("started_by"),
+        rs.getString("stopped_by"));
   }
 }

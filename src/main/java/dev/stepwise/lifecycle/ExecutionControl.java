@@ -44,6 +44,11 @@ public class ExecutionControl {
 
   /** Stops a running execution: ABORTED, its pending work and timers cancelled. */
   public ExecutionView stop(String executionId, String error, String cause) {
+    return stop(executionId, error, cause, null);
+  }
+
+  /** As {@link #stop(String, String, String)}, recording {@code stoppedBy} (the caller's name). */
+  public ExecutionView stop(String executionId, String error, String cause, String stoppedBy) {
     UUID id = Executions.parse(executionId);
     ExecutionRow row = executions.find(id).orElseThrow(() -> Executions.notFound(executionId));
     if (row.status() != ExecutionStatus.RUNNING) {
@@ -56,6 +61,7 @@ public class ExecutionControl {
                   id,
                   change -> {
                     termination.terminate(change, ExecutionStatus.ABORTED, error, cause);
+                    if (stoppedBy != null) executions.recordStopper(id, stoppedBy);
                     return true;
                   })
               .waitingAtMost(lockWait));

@@ -70,6 +70,14 @@ public class ExecutionStarter {
    *     written)
    */
   public Started start(QualifiedName target, String name, Object input) {
+    return start(target, name, input, null);
+  }
+
+  /**
+   * As {@link #start(QualifiedName, String, Object)}, recording {@code startedBy} (the caller's
+   * name) on the execution.
+   */
+  public Started start(QualifiedName target, String name, Object input, String startedBy) {
     String stateMachine = target.stateMachine();
     String inputText = Json.write(input);
     if (inputText.getBytes(StandardCharsets.UTF_8).length > limits.payloadBytes()) {
@@ -80,7 +88,8 @@ public class ExecutionStarter {
     Optional<ExecutionChange> started;
     // The permit covers the transaction, whose first step may run a whole chain of states.
     try (var permit = admission.admit()) {
-      started = newExecutions.start(() -> newRow(target, executionName, inputText), input);
+      started =
+          newExecutions.start(() -> newRow(target, executionName, inputText, startedBy), input);
     }
     if (started.isPresent()) {
       return new Started(Executions.view(started.get().rowAsWritten()), true);
@@ -94,7 +103,8 @@ public class ExecutionStarter {
    * The new execution's row, made inside its transaction: the revision (and an alias's choice of
    * version) is read there.
    */
-  private ExecutionRow newRow(QualifiedName target, String name, String inputText) {
+  private ExecutionRow newRow(
+      QualifiedName target, String name, String inputText, String startedBy) {
     // A name already taken is found by the unique key: the insert fails and start() looks it up.
     StartTarget resolved = targets.resolve(target);
     return new ExecutionRow(
@@ -117,7 +127,9 @@ public class ExecutionStarter {
         null,
         null,
         resolved.version(),
-        resolved.alias());
+        resolved.alias(),
+        startedBy,
+        null);
   }
 
   private static Started existingWithSameInput(ExecutionRow existing, Object input) {

@@ -87,10 +87,21 @@ public class Executions {
       String parentExecution,
       String pageToken,
       int pageSize) {
+    return list(stateMachine, null, status, parentExecution, pageToken, pageSize);
+  }
+
+  /** As the other {@code list}, only of state machines whose names start with {@code prefix}. */
+  public Page<ExecutionView> list(
+      String stateMachine,
+      String prefix,
+      ExecutionStatus status,
+      String parentExecution,
+      String pageToken,
+      int pageSize) {
     var cursor = PageTokens.executionCursor(pageToken);
     UUID parent = parentExecution == null ? null : parse(parentExecution);
     QualifiedName target = stateMachine == null ? null : QualifiedName.parse(stateMachine);
-    var rows = executions.list(target, status, parent, cursor, pageSize + 1);
+    var rows = executions.list(target, prefix, status, parent, cursor, pageSize + 1);
     String next = null;
     if (rows.size() > pageSize) {
       rows = rows.subList(0, pageSize);
@@ -141,6 +152,8 @@ public class Executions {
         row.redriveCount(),
         row.parentExecutionId() == null ? null : row.parentExecutionId().toString(),
         row.version(),
-        row.alias());
+        row.alias(),
+        row.startedBy(),
+        row.stoppedBy());
   }
 }

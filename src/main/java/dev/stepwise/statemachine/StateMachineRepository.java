@@ -17,4 +17,7 @@ interface StateMachineRepository extends JpaRepository<StateMachineEntity, Strin
 
   List<StateMachineEntity> findByDeletedAtIsNullAndNameGreaterThanOrderByName(
       String after, Limit limit);
+
+  List<StateMachineEntity> findByDeletedAtIsNullAndNameGreaterThanAndNameStartingWithOrderByName(
+      String after, String prefix, Limit limit);
 }

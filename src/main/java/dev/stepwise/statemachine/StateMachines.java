@@ -113,12 +113,19 @@ public class StateMachines {
   /** State machines by name, after {@code after} (exclusive), at most {@code limit}. */
   @Transactional(readOnly = true)
   public List<StateMachineView> list(String after, int limit) {
-    return machines
-        .findByDeletedAtIsNullAndNameGreaterThanOrderByName(
-            after == null ? "" : after, Limit.of(limit))
-        .stream()
-        .map(e -> view(e, currentRevision(e).definition()))
-        .toList();
+    return list(after, limit, null);
+  }
+
+  /** As {@link #list(String, int)}, only names that start with {@code prefix} (unless null). */
+  @Transactional(readOnly = true)
+  public List<StateMachineView> list(String after, int limit, String prefix) {
+    String from = after == null ? "" : after;
+    var entities =
+        prefix == null
+            ? machines.findByDeletedAtIsNullAndNameGreaterThanOrderByName(from, Limit.of(limit))
+            : machines.findByDeletedAtIsNullAndNameGreaterThanAndNameStartingWithOrderByName(
+                from, prefix, Limit.of(limit));
+    return entities.stream().map(e -> view(e, currentRevision(e).definition())).toList();
   }
 
   /**

@@ -1,6 +1,6 @@
 // An execution: its graph with each state's status, live while it runs (server-sent events), the
 // state panel, the timeline, AWS's event table, and the actions (stop, redrive).
-import { api, describeError } from '../api.js';
+import { api, apiKey, describeError } from '../api.js';
 import { h, clear, badge, stateMachineLink, executionLink, time, setTitle, errorBox, pre, between, duration, STATUS_ICONS, fill, append } from '../dom.js';
 import { drawGraph } from '../graph.js';
 import { confirmDialog, textField } from '../dialogs.js';
@@ -97,6 +97,15 @@ export async function render(main, executionId) {
   function follow() {
     if (source || execution.status !== 'RUNNING') return;
     live.textContent = '● live';
+    // EventSource cannot send an Authorization header: with an API key, poll once a second.
+    if (apiKey()) {
+      const timer = setInterval(async () => {
+        await refresh();
+        if (execution.status !== 'RUNNING') unfollow();
+      }, 1000);
+      source = { close: () => clearInterval(timer) };
+      return;
+    }
     source = new EventSource(`${base}/stream`);
     source.addEventListener('progress', (e) => {
       const progress = JSON.parse(e.data);

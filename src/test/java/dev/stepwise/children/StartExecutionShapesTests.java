@@ -47,7 +47,9 @@ class StartExecutionShapesTests {
         2,
         null,
         version,
-        version == null ? null : "prod");
+        version == null ? null : "prod",
+        null,
+        null);
   }
 
   @Test

@@ -15,9 +15,20 @@ import java.util.Map;
 public final class Api {
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
   private final String base;
+  private final Map<String, String> headers;
 
   Api(String base) {
+    this(base, Map.of());
+  }
+
+  private Api(String base, Map<String, String> headers) {
     this.base = base;
+    this.headers = headers;
+  }
+
+  /** The same client sending {@code Authorization: Bearer <token>} with every request. */
+  public Api withBearer(String token) {
+    return new Api(base, Map.of("Authorization", "Bearer " + token));
   }
 
   public String base() {
@@ -146,7 +157,8 @@ public final class Api {
     return events;
   }
 
-  private static Response send(HttpRequest.Builder request) {
+  private Response send(HttpRequest.Builder request) {
+    headers.forEach(request::header);
     try {
       var response =
           CLIENT.send(
