@@ -49,7 +49,7 @@ final class TaskBody {
         "resource",
         task.resource(),
         "parameters",
-        payload,
+        SecretHeaders.forHistory(task.resource(), payload),
         "timeoutInSeconds",
         reportedTimeout(callback, deadlines, requestTimeout),
         "heartbeatInSeconds",

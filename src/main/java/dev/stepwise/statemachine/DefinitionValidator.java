@@ -52,6 +52,7 @@ public class DefinitionValidator {
                         + task.resource()
                         + "'; configure one under stepwise.tasks.routes",
                     at + "/Resource"));
+        case TaskState task -> out.addAll(check.destinationProblems(task, at));
         case ParallelState parallel -> {
           for (int i = 0; i < parallel.branches().size(); i++) {
             checkResources(parallel.branches().get(i), at + "/Branches/" + i, check, out);

@@ -7,17 +7,15 @@ import dev.stepwise.asl.ErrorNames;
 import dev.stepwise.asl.Json;
 import dev.stepwise.engine.TaskOutcome;
 import dev.stepwise.engine.TaskRequest;
-import java.io.IOException;
-import java.net.URI;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -63,26 +61,39 @@ public class HttpTaskDispatcher implements AutoCloseable {
   private final TaskRoutes routes;
   private final Duration defaultTimeout;
   private final int bodyLimit;
+  private final TaskConnections connections;
+  // Routes are the operator's: trusted. What definitions name goes through the egress policy.
   private final HttpClient client;
+  private final GuardedConnector connector;
+  private final HttpClient guardedClient;
 
   public HttpTaskDispatcher(TaskRoutes routes, TaskProperties properties) {
     this(routes, properties, DEFAULT_BODY_LIMIT);
+  }
+
+  public HttpTaskDispatcher(TaskRoutes routes, TaskProperties properties, int bodyLimit) {
+    this(routes, properties, bodyLimit, EgressPolicy.permissive(), TaskConnections.none());
   }
 
   @Autowired
   public HttpTaskDispatcher(
       TaskRoutes routes,
       TaskProperties properties,
-      @Value("${stepwise.limits.payload-bytes:" + DEFAULT_BODY_LIMIT + "}") int bodyLimit) {
+      @Value("${stepwise.limits.payload-bytes:" + DEFAULT_BODY_LIMIT + "}") int bodyLimit,
+      EgressPolicy egress,
+      TaskConnections connections) {
     this.routes = routes;
     this.defaultTimeout = properties.defaultTimeout();
     this.bodyLimit = bodyLimit;
+    this.connections = connections;
     this.client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(properties.connectTimeout())
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+    this.connector = new GuardedConnector(egress, properties.connectTimeout());
+    this.guardedClient = connector.client(properties.connectTimeout());
   }
 
   public TaskOutcome call(TaskRequest request, CallContext context) {
@@ -127,11 +138,15 @@ public class HttpTaskDispatcher implements AutoCloseable {
       setStepwiseHeaders(builder, request, context);
       httpRequest = builder.build();
     } catch (IllegalArgumentException e) {
-      return invalidRequest(endpoint.url(), e);
+      return CallFailures.invalidRequest(endpoint.url(), e);
     }
     trace.sent(httpRequest, body, endpoint.headers().keySet());
     return exchange(
-        httpRequest, timeout, trace, answer -> EndpointAnswers.outcome(answer, bodyLimit));
+        endpoint.trusted() ? client : guardedClient,
+        httpRequest,
+        timeout,
+        trace,
+        answer -> EndpointAnswers.outcome(answer, bodyLimit));
   }
 
   private TaskOutcome callHttpInvoke(
@@ -143,6 +158,12 @@ public class HttpTaskDispatcher implements AutoCloseable {
       return new TaskOutcome.Failed(ErrorNames.RUNTIME, e.getMessage());
     }
     Duration timeout = timeout(request.timeout(), null);
+    Map<String, String> credentials;
+    try {
+      credentials = connections.headers(parameters.connectionArn(), timeout);
+    } catch (ConnectionFailure e) {
+      return new TaskOutcome.Failed(e.error(), e.getMessage());
+    }
     HttpRequest httpRequest;
     try {
       var body =
@@ -156,14 +177,19 @@ public class HttpTaskDispatcher implements AutoCloseable {
       parameters
           .headers()
           .forEach((name, values) -> values.forEach(v -> addHeader(builder, name, v)));
+      credentials.forEach(builder::setHeader);
       setStepwiseHeaders(builder, request, context);
       httpRequest = builder.build();
     } catch (IllegalArgumentException e) {
-      return invalidRequest(parameters.uri(), e);
+      return CallFailures.invalidRequest(parameters.uri(), e);
     }
-    trace.sent(httpRequest, parameters.body(), Set.of());
+    trace.sent(httpRequest, parameters.body(), credentials.keySet());
     return exchange(
-        httpRequest, timeout, trace, answer -> HttpInvokeAnswers.outcome(answer, bodyLimit));
+        guardedClient,
+        httpRequest,
+        timeout,
+        trace,
+        answer -> HttpInvokeAnswers.outcome(answer, bodyLimit));
   }
 
   private Duration timeout(Duration requested, Duration routeCap) {
@@ -207,12 +233,20 @@ public class HttpTaskDispatcher implements AutoCloseable {
   }
 
   private TaskOutcome exchange(
+      HttpClient via,
       HttpRequest request,
       Duration timeout,
       ExchangeTrace trace,
       Function<HttpResponse<BoundedBody>, TaskOutcome> onAnswer) {
-    CompletableFuture<HttpResponse<BoundedBody>> answer =
-        client.sendAsync(request, BoundedBody.handler(bodyLimit));
+    CompletableFuture<HttpResponse<BoundedBody>> answer;
+    try {
+      // The guarded client's proxy selector checks the destination here, before connecting.
+      answer = via.sendAsync(request, BoundedBody.handler(bodyLimit));
+    } catch (EgressDenied e) {
+      return CallFailures.denied(e);
+    } catch (UncheckedIOException e) {
+      return CallFailures.transport(request, timeout, e.getCause());
+    }
     try {
       // The request timeout only covers the wait for headers; this also bounds the body.
       HttpResponse<BoundedBody> response = answer.get(timeout.toNanos(), NANOSECONDS);
@@ -220,48 +254,21 @@ public class HttpTaskDispatcher implements AutoCloseable {
       return onAnswer.apply(response);
     } catch (TimeoutException e) {
       answer.cancel(true);
-      return timedOut(request, timeout);
+      return CallFailures.timedOut(request, timeout);
     } catch (ExecutionException e) {
-      return transportFailure(request, timeout, e.getCause());
+      return CallFailures.transport(request, timeout, e.getCause());
     } catch (InterruptedException e) {
       answer.cancel(true);
       Thread.currentThread().interrupt();
-      throw new CancellationException("Interrupted while calling " + describe(request));
+      throw new CancellationException(
+          "Interrupted while calling " + CallFailures.describe(request));
     }
-  }
-
-  private static TaskOutcome transportFailure(
-      HttpRequest request, Duration timeout, Throwable failure) {
-    if (failure instanceof HttpConnectTimeoutException) {
-      return new TaskOutcome.Failed(
-          ErrorNames.HTTP_SOCKET, "Could not connect for " + describe(request) + ": timed out");
-    }
-    if (failure instanceof HttpTimeoutException) return timedOut(request, timeout);
-    String reason =
-        failure instanceof IOException
-            ? failure.getClass().getSimpleName()
-            : "Malformed answer: " + failure.getClass().getSimpleName();
-    if (failure.getMessage() != null) reason += " (" + failure.getMessage() + ")";
-    return new TaskOutcome.Failed(
-        ErrorNames.HTTP_SOCKET, "Call to " + describe(request) + " failed: " + reason);
-  }
-
-  private static TaskOutcome timedOut(HttpRequest request, Duration timeout) {
-    return new TaskOutcome.Failed(
-        ErrorNames.TIMEOUT, "No answer from " + describe(request) + " within " + timeout);
-  }
-
-  private static TaskOutcome invalidRequest(URI uri, IllegalArgumentException e) {
-    return new TaskOutcome.Failed(
-        ErrorNames.RUNTIME, "Cannot build the request to " + uri + ": " + e.getMessage());
-  }
-
-  private static String describe(HttpRequest request) {
-    return request.method() + " " + request.uri();
   }
 
   @Override
   public void close() {
     client.close();
+    guardedClient.close();
+    connector.close();
   }
 }
