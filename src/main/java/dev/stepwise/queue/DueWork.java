@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,7 +35,8 @@ class DueWork {
   /** Claims up to {@code max} due items for this node, oldest due first. */
   List<WorkItem> claim(int max) {
     Instant now = clock.instant();
-    return jdbc.sql(
+    return jdbc
+        .sql(
             "update work_item w set claimed_by = ?, lease_until = ?, version = w.version + 1"
                 + " where w.id in (select id from work_item where run_at <= ?"
                 + " and (claimed_by is null or lease_until < ?)"
@@ -53,7 +55,11 @@ class DueWork {
                     instant(rs, 6),
                     rs.getInt(7),
                     rs.getString(8)))
-        .list();
+        .list()
+        .stream()
+        // RETURNING keeps no order (it follows the plan, which changes as the table grows).
+        .sorted(Comparator.comparing(WorkItem::runAt).thenComparingLong(WorkItem::id))
+        .toList();
   }
 
   /** When the next unclaimed item falls due, or null when none is waiting. */
