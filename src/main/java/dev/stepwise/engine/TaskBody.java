@@ -52,7 +52,7 @@ final class TaskBody {
         "resource",
         task.resource(),
         "parameters",
-        payload,
+        SecretHeaders.forHistory(task.resource(), payload),
         "timeoutInSeconds",
         reportedTimeout(longWait, deadlines, requestTimeout),
         "heartbeatInSeconds",

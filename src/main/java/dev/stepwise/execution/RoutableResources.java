@@ -1,10 +1,12 @@
 package dev.stepwise.execution;
 
+import dev.stepwise.asl.Diagnostic;
 import dev.stepwise.asl.jsonata.JsonataExpression;
 import dev.stepwise.asl.model.TaskState;
 import dev.stepwise.engine.TaskResources;
 import dev.stepwise.statemachine.TaskResourceCheck;
 import dev.stepwise.task.AwsAccount;
+import dev.stepwise.task.DefinitionDestinations;
 import dev.stepwise.task.LambdaFunction;
 import dev.stepwise.task.TaskRoutes;
 import java.util.List;
@@ -16,7 +18,8 @@ import org.springframework.stereotype.Component;
  * an activity); a {@code lambda:invoke} whose {@code FunctionName}, when written out, names a
  * function a route serves (a computed one is checked when the Task runs); a {@code
  * states:startExecution} in one of its patterns with a {@code StateMachineArn}. The state machine
- * such an ARN names is not looked for: as on AWS, it may be created later.
+ * such an ARN names is not looked for: as on AWS, it may be created later. And what a definition's
+ * literal URLs and connections the egress policy and configuration refuse.
  */
 @Component
 class RoutableResources implements TaskResourceCheck {
@@ -25,10 +28,12 @@ class RoutableResources implements TaskResourceCheck {
 
   private final TaskRoutes routes;
   private final AwsAccount account;
+  private final DefinitionDestinations destinations;
 
-  RoutableResources(TaskRoutes routes, AwsAccount account) {
+  RoutableResources(TaskRoutes routes, AwsAccount account, DefinitionDestinations destinations) {
     this.routes = routes;
     this.account = account;
+    this.destinations = destinations;
   }
 
   @Override
@@ -115,5 +120,10 @@ class RoutableResources implements TaskResourceCheck {
       boolean computed = jsonata && JsonataExpression.isExpression(value);
       return new Field(at + "/" + name, true, !computed, value);
     }
+  }
+
+  @Override
+  public List<Diagnostic> destinationProblems(TaskState task, String location) {
+    return destinations.problems(task, location);
   }
 }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -75,7 +76,10 @@ class DueWork {
                 })
             .list();
     if (takenOver.get() > 0) events.publishEvent(new LeasesTakenOver(takenOver.get()));
-    return items;
+    // RETURNING keeps no order (it follows the plan, which changes as the table grows).
+    return items.stream()
+        .sorted(Comparator.comparing(WorkItem::runAt).thenComparingLong(WorkItem::id))
+        .toList();
   }
 
   /** When the next unclaimed item falls due, or null when none is waiting. */

@@ -45,9 +45,11 @@ public class DefinitionValidator {
       String at = pointer + "/States/" + state.name().replace("~", "~0").replace("/", "~1");
       switch (state) {
         case TaskState task -> {
-          for (var problem : check.problems(task)) {
+          var problems = check.problems(task);
+          for (var problem : problems) {
             out.add(new Diagnostic(problem.code(), problem.message(), at + problem.field()));
           }
+          if (problems.isEmpty()) out.addAll(check.destinationProblems(task, at));
         }
         case ParallelState parallel -> {
           for (int i = 0; i < parallel.branches().size(); i++) {

@@ -1,5 +1,6 @@
 package dev.stepwise.statemachine;
 
+import dev.stepwise.asl.Diagnostic;
 import dev.stepwise.asl.model.TaskState;
 import java.util.List;
 
@@ -19,4 +20,13 @@ public interface TaskResourceCheck {
 
   /** One problem of a Task state. */
   record Problem(String code, String message, String field) {}
+
+  /**
+   * What the state would call that may not be called (a URL the egress policy denies, a connection
+   * that is not configured), as diagnostics under {@code location}, the state's JSON pointer. Only
+   * what the definition spells out literally is judged; computed values are judged when called.
+   */
+  default List<Diagnostic> destinationProblems(TaskState task, String location) {
+    return List.of();
+  }
 }

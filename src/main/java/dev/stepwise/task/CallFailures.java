@@ -9,11 +9,24 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
-/** The outcomes of calls that got no answer: no connection, a reset, a timeout, a bad request. */
+/** How a call that got no answer fails its Task (API.md §2). */
 final class CallFailures {
   private CallFailures() {}
 
+  static TaskOutcome denied(EgressDenied denial) {
+    return new TaskOutcome.Failed(EgressDenied.ERROR, denial.getMessage() + "; nothing was sent");
+  }
+
   static TaskOutcome transport(HttpRequest request, Duration timeout, Throwable failure) {
+    if (GuardedConnector.tunnelRefused(failure)) {
+      return new TaskOutcome.Failed(
+          EgressDenied.ERROR,
+          "Call to "
+              + describe(request)
+              + " was denied by "
+              + EgressPolicy.POLICY
+              + " when connecting; nothing was sent");
+    }
     if (failure instanceof HttpConnectTimeoutException) {
       return new TaskOutcome.Failed(
           ErrorNames.HTTP_SOCKET, "Could not connect for " + describe(request) + ": timed out");

@@ -33,11 +33,13 @@ class ExchangeTrace {
   }
 
   /**
-   * The request as it leaves. {@code secretHeaders} are the ones a route adds (credentials, as a
-   * rule): they are left out unless secrets are revealed.
+   * The request as it leaves. {@code secretHeaders} are the ones a route or connection adds
+   * (credentials, as a rule): they, and any {@code Authorization}, are left out unless secrets are
+   * revealed.
    */
   void sent(HttpRequest request, String body, Set<String> secretHeaders) {
-    var secret = new HashSet<String>();
+    // Credentials, whoever set them: a route, a connection or the state's own Headers.
+    var secret = new HashSet<>(Set.of("authorization", "proxy-authorization"));
     secretHeaders.forEach(name -> secret.add(name.toLowerCase(Locale.ROOT)));
     var headers = new LinkedHashMap<String, List<String>>();
     request

@@ -18,14 +18,15 @@ import java.util.StringJoiner;
 /**
  * The request an {@code arn:aws:states:::http:invoke} Task asks for, read from its payload with
  * AWS's parameter names: {@code ApiEndpoint}, {@code Method}, {@code Headers}, {@code
- * QueryParameters}, {@code RequestBody} and {@code Transform}. {@code Authentication} is ignored:
- * there are no EventBridge connections here, so credentials go in {@code Headers}.
+ * QueryParameters}, {@code RequestBody}, {@code Transform} and {@code Authentication}, whose {@code
+ * ConnectionArn} names a configured connection ({@link TaskConnections}).
  *
  * @param headers the caller's headers, including any {@code Content-Type} it chose
  * @param body the request body, or null for none
+ * @param connectionArn {@code Authentication.ConnectionArn}, or null for none
  */
 record HttpInvokeParameters(
-    String method, URI uri, Map<String, List<String>> headers, String body) {
+    String method, URI uri, Map<String, List<String>> headers, String body, String connectionArn) {
 
   static final Set<String> METHODS =
       Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
@@ -52,7 +53,18 @@ record HttpInvokeParameters(
         defaultContentType(headers, "application/json");
       }
     }
-    return new HttpInvokeParameters(method, uri, headers, body);
+    return new HttpInvokeParameters(
+        method, uri, headers, body, connectionArn(parameters.get("Authentication")));
+  }
+
+  private static String connectionArn(Object authentication) {
+    if (authentication == null) return null;
+    if (authentication instanceof Map<?, ?> map && map.get("ConnectionArn") instanceof String arn) {
+      return arn;
+    }
+    throw new IllegalArgumentException(
+        "The HTTP Task's Authentication must be an object with a ConnectionArn, not "
+            + describe(authentication));
   }
 
   private static String method(Object value) {

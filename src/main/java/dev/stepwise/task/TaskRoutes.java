@@ -97,7 +97,7 @@ public class TaskRoutes {
     }
     return new CompiledRoute(
         new ResourcePattern(route.resource()),
-        new Target.Endpoint(uri, route.headers(), route.timeout()));
+        new Target.Endpoint(uri, route.headers(), route.timeout(), true));
   }
 
   private record CompiledRoute(ResourcePattern pattern, Target.Endpoint target) {}

@@ -381,8 +381,7 @@ class HttpTaskDispatcherTests {
                   """
                   {"ApiEndpoint": "/v1/customers", "Method": "GET",
                    "Headers": {"X-Api-Key": "k1", "X-Multi": ["a", "b"]},
-                   "QueryParameters": {"email": "a b&c@x.io", "limit": 3, "tag": ["x", "y"]},
-                   "Authentication": {"ConnectionArn": "arn:aws:events:us-east-1:1:connection/x"}}
+                   "QueryParameters": {"email": "a b&c@x.io", "limit": 3, "tag": ["x", "y"]}}
                   """));
 
       var request = server.request();

@@ -119,7 +119,8 @@ class TaskRoutesTests {
             new Target.Endpoint(
                 URI.create("http://charge/"),
                 Map.of("Authorization", "Bearer t"),
-                Duration.ofSeconds(7)));
+                Duration.ofSeconds(7),
+                true));
   }
 
   @Test
@@ -206,6 +207,7 @@ class TaskRoutesTests {
     assertThat(urlOf(routes.resolve("arn:aws:lambda:r:1:function:First")))
         .isEqualTo(URI.create("http://first/"));
     assertThat(routes.resolve("arn:aws:lambda:r:1:function:Other"))
-        .contains(new Target.Endpoint(URI.create("http://rest/"), Map.of(), Duration.ofSeconds(5)));
+        .contains(
+            new Target.Endpoint(URI.create("http://rest/"), Map.of(), Duration.ofSeconds(5), true));
   }
 }
