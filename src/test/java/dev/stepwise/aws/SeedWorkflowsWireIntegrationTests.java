@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.stepwise.support.Resources;
+import dev.stepwise.support.SeedLambdas;
 import dev.stepwise.support.Sfn;
 import dev.stepwise.support.StepwiseInstance;
 import dev.stepwise.support.TestEndpoint;
-import dev.stepwise.support.TestEndpoint.Answer;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,35 +29,8 @@ class SeedWorkflowsWireIntegrationTests {
 
   @BeforeAll
   static void start() {
-    lambdas = new TestEndpoint();
-    lambdas.on("/first", call -> Answer.ok(Map.of("first", call.body())));
-    lambdas.on("/second", call -> Answer.ok(Map.of("second", call.body())));
-    lambdas.on("/a", call -> Answer.ok("A"));
-    lambdas.on("/b", call -> Answer.ok("B"));
-    lambdas.on("/unreliable", call -> new Answer(500, Map.of("message", "boom")));
-    stepwise =
-        StepwiseInstance.start(
-            Map.of(
-                "stepwise.tasks.routes[0].resource",
-                "arn:aws:lambda:*:*:function:FirstFunction",
-                "stepwise.tasks.routes[0].url",
-                lambdas.url("/first"),
-                "stepwise.tasks.routes[1].resource",
-                "arn:aws:lambda:*:*:function:SecondFunction",
-                "stepwise.tasks.routes[1].url",
-                lambdas.url("/second"),
-                "stepwise.tasks.routes[2].resource",
-                "arn:aws:lambda:*:*:function:TaskA",
-                "stepwise.tasks.routes[2].url",
-                lambdas.url("/a"),
-                "stepwise.tasks.routes[3].resource",
-                "arn:aws:lambda:*:*:function:TaskB",
-                "stepwise.tasks.routes[3].url",
-                lambdas.url("/b"),
-                "stepwise.tasks.routes[4].resource",
-                "arn:aws:lambda:*:*:function:Unreliable*",
-                "stepwise.tasks.routes[4].url",
-                lambdas.url("/unreliable")));
+    lambdas = SeedLambdas.start();
+    stepwise = StepwiseInstance.start(SeedLambdas.routes(lambdas));
     sfn = Sfn.client(stepwise.api().base());
   }
 
