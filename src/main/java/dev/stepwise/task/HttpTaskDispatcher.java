@@ -1,6 +1,5 @@
 package dev.stepwise.task;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.concurrent.TimeUnit.NANOSECONDS;
 
 import dev.stepwise.asl.ErrorNames;
@@ -9,15 +8,12 @@ import dev.stepwise.engine.TaskOutcome;
 import dev.stepwise.engine.TaskRequest;
 import dev.stepwise.engine.TaskResources;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -36,10 +32,6 @@ import org.springframework.stereotype.Component;
  * default), shortened by the route's {@code timeout} when that is smaller. A route never lengthens
  * it, so an HTTP call never outlives the state's own timeout.
  *
- * <p>Over 300 lines, knowingly for now: the three kinds of call (URL or route, {@code http:invoke},
- * {@code lambda:invoke}) share the request building and the one guarded exchange; splitting the
- * request headers out is the next step.
- *
  * <p>Answers are read up to the payload limit ({@code stepwise.limits.payload-bytes}) and no
  * further: a longer successful answer fails with {@code States.DataLimitExceeded} and its
  * connection is dropped, so an endpoint cannot exhaust the service's memory.
@@ -50,16 +42,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class HttpTaskDispatcher implements AutoCloseable {
-  public static final String EXECUTION_ID_HEADER = "Stepwise-Execution-Id";
-  public static final String STATE_NAME_HEADER = "Stepwise-State-Name";
-  public static final String ATTEMPT_HEADER = "Stepwise-Attempt";
-  public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
-  public static final String TASK_TOKEN_HEADER = "Stepwise-Task-Token";
-
-  // The JDK client sets these itself and refuses them from callers.
-  private static final Set<String> CLIENT_MANAGED_HEADERS =
-      Set.of("connection", "content-length", "expect", "host", "upgrade");
-
   /** The default of {@code stepwise.limits.payload-bytes}: AWS's 256 KiB. */
   public static final int DEFAULT_BODY_LIMIT = 262_144;
 
@@ -197,10 +179,10 @@ public class HttpTaskDispatcher implements AutoCloseable {
           HttpRequest.newBuilder(endpoint.url())
               .timeout(timeout)
               .POST(BodyPublishers.ofString(body));
-      endpoint.headers().forEach((name, value) -> addHeader(builder, name, value));
+      endpoint.headers().forEach((name, value) -> RequestHeaders.add(builder, name, value));
       builder.setHeader("Content-Type", "application/json");
       builder.setHeader("Accept", "application/json");
-      setStepwiseHeaders(builder, request, context);
+      RequestHeaders.identify(builder, request, context);
       httpRequest = builder.build();
     } catch (IllegalArgumentException e) {
       return CallFailures.invalidRequest(endpoint.url(), e);
@@ -237,9 +219,9 @@ public class HttpTaskDispatcher implements AutoCloseable {
               .method(parameters.method(), body);
       parameters
           .headers()
-          .forEach((name, values) -> values.forEach(v -> addHeader(builder, name, v)));
+          .forEach((name, values) -> values.forEach(v -> RequestHeaders.add(builder, name, v)));
       credentials.forEach(builder::setHeader);
-      setStepwiseHeaders(builder, request, context);
+      RequestHeaders.identify(builder, request, context);
       httpRequest = builder.build();
     } catch (IllegalArgumentException e) {
       return CallFailures.invalidRequest(parameters.uri(), e);
@@ -259,38 +241,6 @@ public class HttpTaskDispatcher implements AutoCloseable {
             ? defaultTimeout
             : requested;
     return routeCap != null && routeCap.compareTo(timeout) < 0 ? routeCap : timeout;
-  }
-
-  private static void addHeader(HttpRequest.Builder builder, String name, String value) {
-    if (!CLIENT_MANAGED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-      builder.header(name, value);
-    }
-  }
-
-  // Set last, so that configured or parameter headers cannot disguise a call's identity.
-  private static void setStepwiseHeaders(
-      HttpRequest.Builder builder, TaskRequest request, CallContext context) {
-    builder.setHeader(STATE_NAME_HEADER, headerValue(request.stateName()));
-    builder.setHeader(ATTEMPT_HEADER, Integer.toString(request.attempt()));
-    if (context.executionId() != null) {
-      builder.setHeader(EXECUTION_ID_HEADER, headerValue(context.executionId()));
-    }
-    if (context.idempotencyKey() != null) {
-      builder.setHeader(IDEMPOTENCY_KEY_HEADER, headerValue(context.idempotencyKey()));
-    }
-    if (request.callback() != null) {
-      builder.setHeader(TASK_TOKEN_HEADER, request.callback().taskToken());
-    }
-  }
-
-  /**
-   * State names may hold any Unicode, header values only visible ASCII: anything else is sent
-   * percent-encoded as UTF-8, as RFC 8187 does.
-   */
-  static String headerValue(String text) {
-    if (text == null) return "";
-    boolean plain = text.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
-    return plain ? text : URLEncoder.encode(text, UTF_8).replace("+", "%20");
   }
 
   private TaskOutcome exchange(
