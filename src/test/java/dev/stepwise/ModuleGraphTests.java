@@ -42,20 +42,23 @@ class ModuleGraphTests {
     ALLOWED.put("task", Set.of("asl", "engine"));
     ALLOWED.put("database", Set.of("asl"));
     ALLOWED.put("queue", Set.of("database"));
+    // The trace an execution keeps and the spans of its work: a leaf the core and the starts use.
+    ALLOWED.put("tracing", Set.of());
     ALLOWED.put("admission", Set.of("queue"));
     ALLOWED.put("statemachine", Set.of("asl", "database", "failure"));
     // The core: transactions, change writing, stores, the work handlers it needs. It names no
     // feature: it hands their effects to handler interfaces the features implement.
     ALLOWED.put(
         "execution",
-        Set.of("asl", "engine", "task", "database", "queue", "statemachine", "failure"));
+        Set.of("asl", "engine", "task", "database", "queue", "statemachine", "failure", "tracing"));
     // The features, each on the core.
     // Child executions: a distributed Map's, and those Task states start (states:startExecution),
     // which resolve state machines and name them with the task module's AWS account.
     ALLOWED.put(
         "children",
         Set.of("asl", "engine", "queue", "execution", "statemachine", "failure", "task"));
-    ALLOWED.put("lifecycle", Set.of("asl", "admission", "statemachine", "execution", "failure"));
+    ALLOWED.put(
+        "lifecycle", Set.of("asl", "admission", "statemachine", "execution", "failure", "tracing"));
     ALLOWED.put(
         "callback", Set.of("asl", "engine", "database", "queue", "execution", "failure", "api"));
     // One state run on its own (AWS TestState): the engine and a Task call, nothing stored.

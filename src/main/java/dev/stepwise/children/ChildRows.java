@@ -113,7 +113,10 @@ class ChildRows {
             target.version(),
             target.alias(),
             null,
-            null);
+            null,
+            // A started execution carries on the trace of the one that started it.
+            parent.execution().traceParent(),
+            parent.execution().traceState());
     return new Start.Fresh(row, parameters.input());
   }
 }

@@ -69,7 +69,10 @@ class Children implements ChildExecutions {
             null,
             null,
             null,
-            null);
+            null,
+            // A distributed Map's children carry on their parent's trace.
+            p.traceParent(),
+            p.traceState());
     newChildren.start(parent, child, waiting.position(), input);
   }
 

@@ -230,7 +230,9 @@ public final class ExecutionChange {
         row.version(),
         row.alias(),
         row.startedBy(),
-        row.stoppedBy());
+        row.stoppedBy(),
+        row.traceParent(),
+        row.traceState());
   }
 
   ExecutionChanged summary() {

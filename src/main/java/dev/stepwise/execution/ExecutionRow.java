@@ -9,7 +9,9 @@ import java.util.UUID;
  * the run; one started by a Task state ({@code states:startExecution}) the parent's token and that
  * token's version when the Task waits for its end ({@code .sync}), else neither. An execution
  * started on a version or an alias names them ({@code version} is the alias's choice). {@code
- * startedBy} and {@code stoppedBy} name the callers that started and stopped it.
+ * startedBy} and {@code stoppedBy} name the callers that started and stopped it. {@code
+ * traceParent} and {@code traceState} are the W3C trace context it keeps (a child its parent's),
+ * which its Task requests carry on.
  */
 public record ExecutionRow(
     UUID id,
@@ -33,7 +35,9 @@ public record ExecutionRow(
     Integer version,
     String alias,
     String startedBy,
-    String stoppedBy) {
+    String stoppedBy,
+    String traceParent,
+    String traceState) {
 
   public boolean isChild() {
     return parentExecutionId != null;

@@ -27,7 +27,7 @@ public class ExecutionStore {
       "id, name, state_machine, revision, status, input, output, error, cause, started_at,"
           + " stopped_at, redrive_count, last_event_id, last_token_id, parent_execution_id,"
           + " parent_token_id, parent_token_version, map_index, state_machine_version,"
-          + " state_machine_alias, started_by, stopped_by";
+          + " state_machine_alias, started_by, stopped_by, trace_parent, trace_state";
 
   private final JdbcClient jdbc;
 
@@ -39,7 +39,7 @@ public class ExecutionStore {
     jdbc.sql(
             "insert into execution ("
                 + COLUMNS
-                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             row.id(),
             row.name(),
@@ -62,7 +62,9 @@ public class ExecutionStore {
             row.version(),
             row.alias(),
             row.startedBy(),
-            row.stoppedBy())
+            row.stoppedBy(),
+            row.traceParent(),
+            row.traceState())
         .update();
   }
 
@@ -225,6 +227,8 @@ public class ExecutionStore {
         (Integer) rs.getObject("state_machine_version"),
         rs.getString("state_machine_alias"),
         rs.getString("started_by"),
-        rs.getString("stopped_by"));
+        rs.getString("stopped_by"),
+        rs.getString("trace_parent"),
+        rs.getString("trace_state"));
   }
 }

@@ -1,6 +1,7 @@
 package dev.stepwise.execution;
 
 import dev.stepwise.queue.LogContext;
+import dev.stepwise.tracing.StepSpans;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.core.retry.RetryException;
@@ -28,6 +29,7 @@ public class ExecutionTransactions {
   private final ExecutionChanges changes;
   private final ChangeWriter writer;
   private final Termination termination;
+  private final StepSpans spans;
   private final RetryTemplate retry =
       new RetryTemplate(
           RetryPolicy.builder()
@@ -43,12 +45,14 @@ public class ExecutionTransactions {
       ExecutionStore executions,
       ExecutionChanges changes,
       ChangeWriter writer,
-      Termination termination) {
+      Termination termination,
+      StepSpans spans) {
     this.tx = tx.template();
     this.executions = executions;
     this.changes = changes;
     this.writer = writer;
     this.termination = termination;
+    this.spans = spans;
   }
 
   /**
@@ -122,6 +126,26 @@ public class ExecutionTransactions {
       if (!request.otherwise().test(row)) status.setRollbackOnly();
       return null;
     }
+    try (var span = stepSpan(row, token)) {
+      try {
+        return carryOut(request, status, row, token);
+      } catch (RuntimeException e) {
+        span.failed(e);
+        throw e;
+      }
+    }
+  }
+
+  /** The span of this step; none (and nothing computed for it) when spans are not made. */
+  private StepSpans.Open stepSpan(ExecutionRow row, TokenRow token) {
+    if (!spans.recording()) return StepSpans.Open.NONE;
+    String state = token == null || token.position() == null ? null : token.position().state();
+    return spans.step(row.traceParent(), row.id().toString(), row.stateMachine(), state);
+  }
+
+  /** The change on the locked (or inserted) running execution, in the span of its step. */
+  private ExecutionChange carryOut(
+      ChangeRequest request, TransactionStatus status, ExecutionRow row, TokenRow token) {
     var change = changes.open(row);
     change.prefetched(token);
     // New executions this change starts (a distributed Map's children) come through here too,

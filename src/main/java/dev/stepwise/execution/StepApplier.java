@@ -94,9 +94,7 @@ public class StepApplier {
                     version,
                     WorkKinds.TASK,
                     change.now(),
-                    Json.write(
-                        new TaskWork(
-                            dispatch.request(), key, change.execution().stateMachine())))));
+                    Json.write(taskWork(change, dispatch, key)))));
       }
       case Effect.Timer timer ->
           queue.enqueue(
@@ -117,6 +115,16 @@ public class StepApplier {
         }
       }
     }
+  }
+
+  private static TaskWork taskWork(ExecutionChange change, Effect.Dispatch dispatch, String key) {
+    ExecutionRow execution = change.execution();
+    return new TaskWork(
+        dispatch.request(),
+        key,
+        execution.stateMachine(),
+        execution.traceParent(),
+        execution.traceState());
   }
 
   private boolean takenOver(

@@ -9,6 +9,8 @@ import dev.stepwise.queue.WorkHandler;
 import dev.stepwise.queue.WorkItem;
 import dev.stepwise.task.CallContext;
 import dev.stepwise.task.HttpTaskDispatcher;
+import dev.stepwise.tracing.StepSpans;
+import dev.stepwise.tracing.TaskSpan;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -24,18 +26,21 @@ class TaskHandler implements WorkHandler {
   private final ApplicationEventPublisher publisher;
   private final DeliveryHandler delivery;
   private final LocalWork local;
+  private final StepSpans spans;
 
   TaskHandler(
       WorkItemChanges itemChanges,
       HttpTaskDispatcher dispatcher,
       ApplicationEventPublisher publisher,
       DeliveryHandler delivery,
-      LocalWork local) {
+      LocalWork local,
+      StepSpans spans) {
     this.itemChanges = itemChanges;
     this.dispatcher = dispatcher;
     this.publisher = publisher;
     this.delivery = delivery;
     this.local = local;
+    this.spans = spans;
   }
 
   @Override
@@ -49,9 +54,24 @@ class TaskHandler implements WorkHandler {
     var request = work.request();
     LogContext.state(request.stateName());
     long sentAt = System.nanoTime();
-    var call = new CallContext(item.executionId().toString(), work.idempotencyKey());
-    // A stopping node may abandon the call; the item then goes to another node, which calls again.
-    TaskOutcome outcome = local.callRemote(() -> dispatcher.call(request, call));
+    String executionId = item.executionId().toString();
+    TaskOutcome outcome;
+    try (TaskSpan span =
+        spans.task(
+            work.trace(),
+            executionId,
+            work.stateMachine(),
+            request.stateName(),
+            request.resource(),
+            request.attempt())) {
+      var call =
+          new CallContext(
+              executionId, work.idempotencyKey(), span.traceParent(), span.traceState());
+      // A stopping node may abandon the call; the item then goes to another node, which calls
+      // again.
+      outcome = local.callRemote(() -> dispatcher.call(request, call));
+      if (outcome instanceof TaskOutcome.Failed f) span.failed(f.error());
+    }
     publisher.publishEvent(
         new TaskCompleted(
             work.stateMachine(),

@@ -12,6 +12,7 @@ import dev.stepwise.execution.PayloadOverLimit;
 import dev.stepwise.statemachine.QualifiedName;
 import dev.stepwise.statemachine.StartTarget;
 import dev.stepwise.statemachine.StartTargets;
+import dev.stepwise.tracing.ExecutionTrace;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Objects;
@@ -85,11 +86,14 @@ public class ExecutionStarter {
           "The input is larger than the payload limit of " + limits.payloadBytes() + " bytes");
     }
     String executionName = name != null ? name : UUID.randomUUID().toString();
+    // The execution keeps the trace of the request that starts it (see ExecutionTrace).
+    ExecutionTrace trace = ExecutionTrace.ofCurrentRequest();
     Optional<ExecutionChange> started;
     // The permit covers the transaction, whose first step may run a whole chain of states.
     try (var permit = admission.admit()) {
       started =
-          newExecutions.start(() -> newRow(target, executionName, inputText, startedBy), input);
+          newExecutions.start(
+              () -> newRow(target, executionName, inputText, startedBy, trace), input);
     }
     if (started.isPresent()) {
       return new Started(Executions.view(started.get().rowAsWritten()), true);
@@ -104,7 +108,7 @@ public class ExecutionStarter {
    * version) is read there.
    */
   private ExecutionRow newRow(
-      QualifiedName target, String name, String inputText, String startedBy) {
+      QualifiedName target, String name, String inputText, String startedBy, ExecutionTrace trace) {
     // A name already taken is found by the unique key: the insert fails and start() looks it up.
     StartTarget resolved = targets.resolve(target);
     return new ExecutionRow(
@@ -129,7 +133,9 @@ public class ExecutionStarter {
         resolved.version(),
         resolved.alias(),
         startedBy,
-        null);
+        null,
+        trace.traceParent(),
+        trace.traceState());
   }
 
   private static Started existingWithSameInput(ExecutionRow existing, Object input) {

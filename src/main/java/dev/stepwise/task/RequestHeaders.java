@@ -19,6 +19,8 @@ final class RequestHeaders {
   static final String ATTEMPT_HEADER = "Stepwise-Attempt";
   static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
   static final String TASK_TOKEN_HEADER = "Stepwise-Task-Token";
+  static final String TRACE_PARENT_HEADER = "traceparent";
+  static final String TRACE_STATE_HEADER = "tracestate";
 
   // The JDK client sets these itself and refuses them from callers.
   private static final Set<String> CLIENT_MANAGED_HEADERS =
@@ -44,6 +46,13 @@ final class RequestHeaders {
     }
     if (request.callback() != null) {
       builder.setHeader(TASK_TOKEN_HEADER, request.callback().taskToken());
+    }
+    // The execution's trace goes on over any a route or a definition set: one trace per workflow.
+    if (context.traceParent() != null) {
+      builder.setHeader(TRACE_PARENT_HEADER, context.traceParent());
+      if (context.traceState() != null) {
+        builder.setHeader(TRACE_STATE_HEADER, context.traceState());
+      }
     }
   }
 

@@ -49,6 +49,8 @@ class StartExecutionShapesTests {
         version,
         version == null ? null : "prod",
         null,
+        null,
+        null,
         null);
   }
 
