@@ -2,6 +2,7 @@ package dev.stepwise.execution;
 
 import dev.stepwise.queue.LogContext;
 import dev.stepwise.tracing.StepSpans;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.core.retry.RetryException;
@@ -128,7 +129,9 @@ public class ExecutionTransactions {
     }
     try (var span = stepSpan(row, token)) {
       try {
-        return carryOut(request, status, row, token);
+        ExecutionChange change = carryOut(request, status, row, token);
+        if (change != null && spans.recording()) span.entered(enteredStates(change));
+        return change;
       } catch (RuntimeException e) {
         span.failed(e);
         throw e;
@@ -141,6 +144,14 @@ public class ExecutionTransactions {
     if (!spans.recording()) return StepSpans.Open.NONE;
     String state = token == null || token.position() == null ? null : token.position().state();
     return spans.step(row.traceParent(), row.id().toString(), row.stateMachine(), state);
+  }
+
+  /** The states a change entered, in order (a step may run several). */
+  private static List<String> enteredStates(ExecutionChange change) {
+    return change.events().stream()
+        .filter(e -> e.type().endsWith("StateEntered"))
+        .map(e -> String.valueOf(e.details().get("name")))
+        .toList();
   }
 
   /** The change on the locked (or inserted) running execution, in the span of its step. */

@@ -3,6 +3,7 @@ package dev.stepwise.tracing;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +20,7 @@ public class StepSpans {
   static final String EXECUTION_ID = "stepwise.execution.id";
   static final String STATE_MACHINE = "stepwise.state_machine";
   static final String STATE = "stepwise.state";
+  static final String STATES_ENTERED = "stepwise.states.entered";
 
   /** Null when spans are not made. */
   private final Tracer tracer;
@@ -42,10 +44,16 @@ public class StepSpans {
           public void failed(Throwable error) {}
 
           @Override
+          public void entered(List<String> states) {}
+
+          @Override
           public void close() {}
         };
 
     void failed(Throwable error);
+
+    /** Names the states the step entered (the first is its state, when none was known). */
+    void entered(List<String> states);
 
     @Override
     void close();
@@ -64,6 +72,13 @@ public class StepSpans {
       @Override
       public void failed(Throwable error) {
         span.error(error);
+      }
+
+      @Override
+      public void entered(List<String> states) {
+        if (states.isEmpty()) return;
+        span.tagOfStrings(STATES_ENTERED, states);
+        if (state == null) span.tag(STATE, states.getFirst());
       }
 
       @Override

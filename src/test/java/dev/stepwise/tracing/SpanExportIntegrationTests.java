@@ -91,10 +91,15 @@ class SpanExportIntegrationTests {
                     .isTrue();
                 assertThat(contains(sent, id.getBytes(StandardCharsets.UTF_8))).isTrue();
                 assertThat(contains(sent, "Call".getBytes(StandardCharsets.UTF_8))).isTrue();
+                assertThat(contains(sent, bytes("stepwise.states.entered"))).isTrue();
                 assertThat(contains(sent, traceId)).isTrue();
                 assertThat(contains(sent, taskSpanId)).isTrue();
               });
     }
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   private static byte[] sent() {
