@@ -147,6 +147,18 @@ class TracePropagationIntegrationTests {
   }
 
   @Test
+  void aMalformedTraceparentIsIgnoredAndTheExecutionGetsATraceOfItsOwn() {
+    String garbage = "00-NOT-A-TRACE-01";
+    String id = Traced.startOverRest(api, "traced-two", garbage, "k=v");
+    assertThat(api.awaitEnd(id, Duration.ofSeconds(30)).get("status")).isEqualTo("SUCCEEDED");
+    var calls = callsOf(id, "/one", "/two");
+    assertThat(received(calls.get(0)).traceId()).isEqualTo(received(calls.get(1)).traceId());
+    assertThat(calls.get(0).header("traceparent")).doesNotContain("NOT");
+    // A tracestate goes with a valid traceparent only, as the specification says.
+    assertThat(calls.get(0).header("tracestate")).isNull();
+  }
+
+  @Test
   void aDistributedMapsChildrenInheritTheTrace() {
     TraceParent caller = Traced.callersTrace();
     String id = Traced.startOverRest(api, "traced-map", caller.header(), null);
