@@ -79,11 +79,13 @@ class ModuleGraphTests {
             "failure",
             "teststate",
             "security"));
-    // The AWS wire API: the same services as the native API, in AWS's shapes.
+    // The AWS wire API: the same services as the native API, in AWS's shapes. It reads the
+    // region and account from the task module, which owns every stepwise.aws setting.
     ALLOWED.put(
         "aws",
         Set.of(
             "asl",
+            "task",
             "database",
             "admission",
             "statemachine",

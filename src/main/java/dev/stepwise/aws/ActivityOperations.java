@@ -5,6 +5,7 @@ import dev.stepwise.aws.Configurations.EncryptionConfiguration;
 import dev.stepwise.aws.Configurations.Tag;
 import dev.stepwise.callback.ActivityTasks;
 import dev.stepwise.callback.ActivityView;
+import dev.stepwise.task.AwsProperties;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,7 @@
 package dev.stepwise.aws;
 
 import dev.stepwise.statemachine.QualifiedName;
+import dev.stepwise.task.AwsProperties;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 

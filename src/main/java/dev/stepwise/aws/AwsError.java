@@ -22,6 +22,7 @@ public class AwsError extends RuntimeException {
   static final String INVALID_ROUTING_CONFIGURATION = "INVALID_ROUTING_CONFIGURATION";
 
   static final String MISSING_REQUIRED_PARAMETER = "MISSING_REQUIRED_PARAMETER";
+  static final String CANNOT_UPDATE_COMPLETED_MAP_RUN = "CANNOT_UPDATE_COMPLETED_MAP_RUN";
 
   private final String code;
   private final int status;

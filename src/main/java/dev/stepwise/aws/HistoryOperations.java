@@ -4,6 +4,7 @@ import dev.stepwise.children.MapRunCounts;
 import dev.stepwise.lifecycle.ExecutionView;
 import dev.stepwise.lifecycle.Executions;
 import dev.stepwise.lifecycle.HistoryEventView;
+import dev.stepwise.task.AwsProperties;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

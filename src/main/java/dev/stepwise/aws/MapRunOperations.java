@@ -1,6 +1,8 @@
 package dev.stepwise.aws;
 
 import dev.stepwise.children.MapRunCounts;
+import dev.stepwise.children.MapRunSettings;
+import dev.stepwise.children.MapRunUpdates;
 import dev.stepwise.lifecycle.ExecutionView;
 import dev.stepwise.lifecycle.Executions;
 import dev.stepwise.lifecycle.HistoryEventView;
@@ -8,23 +10,35 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 /**
- * ListMapRuns, DescribeMapRun and UpdateMapRun. A map run is read from its parent's history and its
- * child executions (see {@link MapRunState}); UpdateMapRun checks its request and the map run, then
- * refuses: a running map run keeps the concurrency and tolerated failures its definition gave it.
+ * ListMapRuns, DescribeMapRun and UpdateMapRun. A map run is read from its parent's history, its
+ * child executions and the settings UpdateMapRun gave it (see {@link MapRunState}); UpdateMapRun
+ * changes a running map run's concurrency and tolerated failures through {@link MapRunUpdates}.
  */
 @Component
 class MapRunOperations implements OperationGroup {
   private final Executions executions;
   private final MapRunCounts counts;
+  private final MapRunSettings settings;
+  private final MapRunUpdates updates;
   private final ExecutionViews views;
   private final Arns arns;
 
-  MapRunOperations(Executions executions, MapRunCounts counts, ExecutionViews views, Arns arns) {
+  MapRunOperations(
+      Executions executions,
+      MapRunCounts counts,
+      MapRunSettings settings,
+      MapRunUpdates updates,
+      ExecutionViews views,
+      Arns arns) {
     this.executions = executions;
     this.counts = counts;
+    this.settings = settings;
+    this.updates = updates;
     this.views = views;
     this.arns = arns;
   }
@@ -55,6 +69,8 @@ class MapRunOperations implements OperationGroup {
       Map<String, Long> itemCounts,
       Map<String, Long> executionCounts,
       Integer redriveCount) {}
+
+  record Empty() {}
 
   record UpdateMapRunRequest(
       String mapRunArn,
@@ -106,11 +122,7 @@ class MapRunOperations implements OperationGroup {
     String mapRunArn = Checks.required("mapRunArn", request.mapRunArn());
     var arn = arns.parseMapRun(mapRunArn);
     ExecutionView parent = parent(arn, mapRunArn);
-    MapRunState run =
-        states(parent).stream()
-            .filter(s -> s.run().run() == arn.run())
-            .findFirst()
-            .orElseThrow(() -> notFound(mapRunArn));
+    MapRunState run = state(parent, arn.run(), mapRunArn);
     var tallies = run.counts();
     return new DescribeMapRunResponse(
         mapRunArn,
@@ -126,13 +138,17 @@ class MapRunOperations implements OperationGroup {
         0);
   }
 
-  private Object update(UpdateMapRunRequest request) {
+  /**
+   * Changes a running map run's settings; those left out stay. A map run that has ended is refused
+   * as AWS refuses it (reason {@code CANNOT_UPDATE_COMPLETED_MAP_RUN}).
+   */
+  private Empty update(UpdateMapRunRequest request) {
     String mapRunArn = Checks.required("mapRunArn", request.mapRunArn());
     if (request.maxConcurrency() != null && request.maxConcurrency() < 0) {
       throw AwsError.constraint("maxConcurrency", request.maxConcurrency(), "Member must be >= 0");
     }
     Double percentage = request.toleratedFailurePercentage();
-    if (percentage != null && (percentage < 0 || percentage > 100)) {
+    if (percentage != null && (percentage.isNaN() || percentage < 0 || percentage > 100)) {
       throw AwsError.constraint(
           "toleratedFailurePercentage", percentage, "Member must be between 0 and 100");
     }
@@ -140,10 +156,34 @@ class MapRunOperations implements OperationGroup {
       throw AwsError.constraint(
           "toleratedFailureCount", request.toleratedFailureCount(), "Member must be >= 0");
     }
-    describe(new MapRunArnRequest(mapRunArn));
-    throw AwsError.validation(
-        "Changing a map run's concurrency or tolerated failures is not supported by this server:"
-            + " the map run keeps the values of its definition");
+    var arn = arns.parseMapRun(mapRunArn);
+    ExecutionView parent = parent(arn, mapRunArn);
+    if (!state(parent, arn.run(), mapRunArn).status().equals("RUNNING")) {
+      throw completed(mapRunArn);
+    }
+    boolean updated;
+    try {
+      updated =
+          updates.update(
+              UUID.fromString(parent.executionId()),
+              arn.run(),
+              request.maxConcurrency(),
+              request.toleratedFailureCount(),
+              percentage);
+    } catch (PessimisticLockingFailureException e) {
+      throw new AwsError(
+          "ThrottlingException",
+          "The execution of map run '" + mapRunArn + "' is busy; try updating it again");
+    }
+    if (!updated) throw completed(mapRunArn);
+    return new Empty();
+  }
+
+  private MapRunState state(ExecutionView parent, int run, String mapRunArn) {
+    return states(parent).stream()
+        .filter(s -> s.run().run() == run)
+        .findFirst()
+        .orElseThrow(() -> notFound(mapRunArn));
   }
 
   private ExecutionView parent(Arns.MapRunArn arn, String mapRunArn) {
@@ -156,7 +196,9 @@ class MapRunOperations implements OperationGroup {
 
   /** The map runs of an execution, oldest first, each matched with its MapRunStarted event. */
   private List<MapRunState> states(ExecutionView parent) {
-    var runs = counts.runs(java.util.UUID.fromString(parent.executionId()));
+    UUID id = UUID.fromString(parent.executionId());
+    var runs = counts.runs(id);
+    var updated = runs.isEmpty() ? Map.<Integer, MapRunSettings.Setting>of() : settings.of(id);
     var started = startedEvents(parent, runs.size());
     var states = new ArrayList<MapRunState>();
     for (int i = 0; i < runs.size(); i++) {
@@ -166,7 +208,8 @@ class MapRunOperations implements OperationGroup {
               runs.get(i),
               event == null ? Map.of() : event.details(),
               event == null ? null : event.timestamp(),
-              parent.status()));
+              parent.status(),
+              updated.get(runs.get(i).run())));
     }
     return states;
   }
@@ -180,6 +223,12 @@ class MapRunOperations implements OperationGroup {
       token = page.nextPageToken();
     } while (token != null && found.size() < wanted);
     return found;
+  }
+
+  private static AwsError completed(String mapRunArn) {
+    return AwsError.validation(
+        AwsError.CANNOT_UPDATE_COMPLETED_MAP_RUN,
+        "The map run '" + mapRunArn + "' has ended: only a running map run can be updated");
   }
 
   static AwsError notFound(String mapRunArn) {

@@ -1,14 +1,16 @@
 package dev.stepwise.aws;
 
 import dev.stepwise.children.MapRunCounts;
+import dev.stepwise.children.MapRunSettings;
 import dev.stepwise.execution.ExecutionStatus;
 import java.time.Instant;
 import java.util.Map;
 
 /**
  * A map run as AWS describes it, worked out from what the core keeps: the run's {@code
- * MapRunStarted} event in the parent's history (size, concurrency, tolerated failures), its child
- * executions by status, and the parent's status.
+ * MapRunStarted} event in the parent's history (size, concurrency, tolerated failures), the
+ * settings UpdateMapRun gave it since (they win), its child executions by status, and the parent's
+ * status.
  */
 record MapRunState(
     MapRunCounts.Run run,
@@ -23,16 +25,29 @@ record MapRunState(
       MapRunCounts.Run run,
       Map<String, Object> started,
       Instant startedAt,
-      ExecutionStatus parent) {
+      ExecutionStatus parent,
+      MapRunSettings.Setting updated) {
     Object count = started.get("toleratedFailureCount");
     Object percentage = started.get("toleratedFailurePercentage");
+    int total = number(started.get("length"), run.started()).intValue();
+    Instant startDate = startedAt != null ? startedAt : run.firstStart();
+    if (updated != null) {
+      return new MapRunState(
+          run,
+          total,
+          updated.maxConcurrency(),
+          updated.toleratedFailureCount(),
+          updated.toleratedFailurePercentage(),
+          startDate,
+          parent);
+    }
     return new MapRunState(
         run,
-        number(started.get("length"), run.started()).intValue(),
+        total,
         number(started.get("maxConcurrency"), 0).intValue(),
         count instanceof Number n ? n.longValue() : null,
         percentage instanceof Number n ? n.doubleValue() : null,
-        startedAt != null ? startedAt : run.firstStart(),
+        startDate,
         parent);
   }
 

@@ -11,6 +11,7 @@ import dev.stepwise.lifecycle.ExecutionView;
 import dev.stepwise.lifecycle.Executions;
 import dev.stepwise.security.Caller;
 import dev.stepwise.statemachine.QualifiedName;
+import dev.stepwise.task.AwsProperties;
 import java.util.List;
 import org.springframework.stereotype.Component;
 

@@ -11,14 +11,29 @@ import java.util.List;
  * fails (cancelling the children still running), and the history events of each decision. The
  * runtime persists the decisions; it decides nothing about forks itself.
  *
- * <p>Children start in index order and each end frees its slot for the next, so the number of
- * children started follows from the counters ({@link #started}): nothing per child need be read.
+ * <p>Children start in index order and each end frees its slot for the next. While the plan stays
+ * as it started, the number of children started follows from the counters: nothing per child need
+ * be read. A distributed Map's plan may change while it runs (AWS's UpdateMapRun, {@link #update}),
+ * so the runtime counts its started children instead.
  *
- * @param plan what the fork was started with; fixed while it runs
+ * @param plan what the fork was started with, or last updated to
  * @param open children not ended yet (started or waiting for a slot)
  * @param failed children that failed (only a distributed Map tolerates any)
+ * @param started children started: those ended, plus those open that hold a slot
  */
-public record Fork(Plan plan, int open, int failed) {
+public record Fork(Plan plan, int open, int failed, int started) {
+
+  /** A fork whose plan never changed: its started children follow from the counters. */
+  public Fork(Plan plan, int open, int failed) {
+    this(plan, open, failed, slotted(plan, open));
+  }
+
+  private static int slotted(Plan plan, int open) {
+    int ended = plan.children() - open;
+    return plan.maxConcurrency() == 0
+        ? plan.children()
+        : ended + Math.min(plan.maxConcurrency(), open);
+  }
 
   /** The error a distributed Map fails with when its failures pass the tolerated threshold. */
   public static final String EXCEEDED = "States.ExceedToleratedFailureThreshold";
@@ -74,6 +89,21 @@ public record Fork(Plan plan, int open, int failed) {
     int initiallyStarted() {
       return maxConcurrency == 0 ? children : Math.min(children, maxConcurrency);
     }
+
+    /**
+     * This plan with the settings an update gives (a null keeps the current one): the new
+     * concurrency and tolerated failures of a running distributed Map.
+     */
+    public Plan with(Integer newMaxConcurrency, Long newFailureCount, Double newFailurePercentage) {
+      return new Plan(
+          kind,
+          state,
+          label,
+          children,
+          newMaxConcurrency != null ? newMaxConcurrency : maxConcurrency,
+          newFailureCount != null ? newFailureCount : toleratedFailureCount,
+          newFailurePercentage != null ? newFailurePercentage : toleratedFailurePercentage);
+    }
   }
 
   /** Children from index {@code from} (inclusive) to {@code to} (exclusive). */
@@ -110,12 +140,8 @@ public record Fork(Plan plan, int open, int failed) {
     return new Fork(plan, plan.children(), 0);
   }
 
-  /** How many children have started: those ended, plus those open that hold a slot. */
-  public int started() {
-    int ended = plan.children() - open;
-    return plan.maxConcurrency() == 0
-        ? plan.children()
-        : ended + Math.min(plan.maxConcurrency(), open);
+  private int running() {
+    return started - (plan.children() - open);
   }
 
   public int succeeded() {
@@ -157,7 +183,7 @@ public record Fork(Plan plan, int open, int failed) {
    */
   public Decision childEnded(int index, boolean succeeded, String error, String cause) {
     var events = new ArrayList<Event>();
-    var after = new Fork(plan, open - 1, failed + (succeeded ? 0 : 1));
+    var after = new Fork(plan, open - 1, failed + (succeeded ? 0 : 1), started);
     if (plan.kind() == Kind.MAP) {
       events.add(iteration(succeeded ? "MapIterationSucceeded" : "MapIterationFailed", index));
     }
@@ -169,15 +195,53 @@ public record Fork(Plan plan, int open, int failed) {
       return new Decision(
           after, events, Range.NONE, Next.FAIL, EXCEEDED, plan.exceededCause(after.failed));
     }
-    int next = started();
+    // The slot freed goes to the next child waiting, unless the children still running fill the
+    // concurrency (it was lowered while they ran).
     Range start = Range.NONE;
-    if (next < plan.children()) {
-      start = new Range(next, next + 1);
-      if (plan.kind() == Kind.MAP) events.add(iteration("MapIterationStarted", next));
+    if (started < plan.children()
+        && (plan.maxConcurrency() == 0 || after.running() < plan.maxConcurrency())) {
+      start = new Range(started, started + 1);
+      after = new Fork(plan, after.open, after.failed, started + 1);
+      if (plan.kind() == Kind.MAP) events.add(iteration("MapIterationStarted", started));
     }
     if (after.open > 0) return new Decision(after, events, start, Next.WAIT, null, null);
     if (plan.kind() == Kind.DISTRIBUTED_MAP) events.add(Event.of("MapRunSucceeded"));
     return new Decision(after, events, start, Next.JOIN, null, null);
+  }
+
+  /**
+   * The plan changes while the children run (a distributed Map's UpdateMapRun): a higher
+   * concurrency starts the children waiting that now have a slot, all at once; a lower one starts
+   * none until the children running fall below it (they are not stopped). The tolerated failures
+   * apply to every failure from now on, and already-failed children beyond a lowered tolerance fail
+   * the fork at once, as a failure beyond it would.
+   */
+  public Decision update(Plan changed) {
+    if (plan.kind() != Kind.DISTRIBUTED_MAP) {
+      throw new IllegalStateException("Only a distributed Map's plan changes while it runs");
+    }
+    if (changed.exceeded(failed)) {
+      return new Decision(
+          new Fork(changed, open, failed, started),
+          List.of(Event.of("MapRunFailed", "error", EXCEEDED)),
+          Range.NONE,
+          Next.FAIL,
+          EXCEEDED,
+          changed.exceededCause(failed));
+    }
+    int to =
+        changed.maxConcurrency() == 0
+            ? changed.children()
+            : Math.min(
+                changed.children(), started + Math.max(0, changed.maxConcurrency() - running()));
+    Range start = to > started ? new Range(started, to) : Range.NONE;
+    return new Decision(
+        new Fork(changed, open, failed, Math.max(started, to)),
+        List.of(),
+        start,
+        Next.WAIT,
+        null,
+        null);
   }
 
   private Event iteration(String type, int index) {

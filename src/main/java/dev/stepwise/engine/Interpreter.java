@@ -56,6 +56,12 @@ public final class Interpreter {
     return Fork.planOf(token);
   }
 
+  /** The token standing in a fork, keeping {@code plan} instead (a distributed Map updated). */
+  public Token withForkPlan(Token token, Fork.Plan plan) {
+    if (token.phase() != Phase.FORK) throw new IllegalStateException("The token does not fork");
+    return token.with(Phase.FORK, ForkBody.pending(plan));
+  }
+
   /**
    * The plan of a fork started by a release that kept none in the token: Parallel and inline Map
    * tokens kept nothing, a distributed Map kept its label and tolerance. The runtime counts what

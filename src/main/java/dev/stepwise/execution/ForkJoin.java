@@ -186,7 +186,7 @@ class ForkJoin {
   }
 
   /** Children that waited for a free slot start: a step each, or a child execution each. */
-  private void activate(ExecutionChange change, OpenFork open, Fork.Range range) {
+  void activate(ExecutionChange change, OpenFork open, Fork.Range range) {
     var id = change.executionId();
     for (int index = range.from(); index < range.to(); index++) {
       tokens
@@ -228,7 +228,7 @@ class ForkJoin {
    * The fork failed: the other children are cancelled, their late answers dropped, and running
    * child executions asked to abort. Their rows go, so the ends gathered for them need no writing.
    */
-  private void fail(
+  void fail(
       ExecutionChange change,
       OpenFork open,
       int firstChildId,
@@ -251,16 +251,20 @@ class ForkJoin {
   }
 
   /** The fork of {@code parent} with its counters as stored. */
-  private OpenFork load(ExecutionChange change, TokenRow parent) {
+  OpenFork load(ExecutionChange change, TokenRow parent) {
     Fork.Plan plan = change.interpreter().forkPlan(parent.position());
     if (plan == null) plan = legacyPlan(change, parent);
-    // Only a distributed Map has failed children that stay: a failure ends the other kinds. A
-    // Map of pure states loads its fork once per transaction; it need not count anything.
-    int failed =
-        plan.kind() == Fork.Kind.DISTRIBUTED_MAP
-            ? tokens.countChildren(change.executionId(), parent.id(), TokenStatus.FAILED)
-            : 0;
-    return new OpenFork(parent, new Fork(plan, parent.openChildren(), failed));
+    // A Map of pure states loads its fork once per transaction; it need not count anything.
+    if (plan.kind() != Fork.Kind.DISTRIBUTED_MAP) {
+      return new OpenFork(parent, new Fork(plan, parent.openChildren(), 0));
+    }
+    // Only a distributed Map has failed children that stay (a failure ends the other kinds), and
+    // its concurrency may have changed while it ran: its started children are counted too.
+    var counts = tokens.countChildren(change.executionId(), parent.id());
+    int waiting = counts.getOrDefault(TokenStatus.PENDING, 0);
+    int failed = counts.getOrDefault(TokenStatus.FAILED, 0);
+    return new OpenFork(
+        parent, new Fork(plan, parent.openChildren(), failed, plan.children() - waiting));
   }
 
   /** A fork started before plans were kept in the token: count what the plan would hold. */

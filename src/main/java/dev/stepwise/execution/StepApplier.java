@@ -3,12 +3,14 @@ package dev.stepwise.execution;
 import dev.stepwise.asl.Json;
 import dev.stepwise.engine.Effect;
 import dev.stepwise.engine.Event;
+import dev.stepwise.engine.Fork;
 import dev.stepwise.engine.Step;
 import dev.stepwise.engine.TaskOutcome;
 import dev.stepwise.queue.NewWork;
 import dev.stepwise.queue.WorkQueue;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +26,7 @@ public class StepApplier {
   private final ForkJoin forks;
   private final ChildExecutions children;
   private final List<DispatchHandler> dispatchHandlers;
+  private final ForkUpdates updates;
   private final ForkJoin.Steps steps = this::applyStep;
 
   StepApplier(
@@ -31,12 +34,14 @@ public class StepApplier {
       WorkQueue queue,
       ForkJoin forks,
       ChildExecutions children,
-      List<DispatchHandler> dispatchHandlers) {
+      List<DispatchHandler> dispatchHandlers,
+      ForkUpdates updates) {
     this.tokens = tokens;
     this.queue = queue;
     this.forks = forks;
     this.children = children;
     this.dispatchHandlers = dispatchHandlers;
+    this.updates = updates;
   }
 
   /** Applies a step, then writes the child ends it gathered (see {@link OpenFork}). */
@@ -73,6 +78,28 @@ public class StepApplier {
       ExecutionChange change, int tokenId, ChildExecutions.Report report) {
     forks.childExecutionEnded(change, tokenId, report, steps);
     forks.writeAll(change);
+  }
+
+  /**
+   * A running distributed Map's concurrency or tolerated failures change (see {@link ForkUpdates});
+   * null settings stay. Returns the plan it runs with now, or empty when its fork is over.
+   */
+  public Optional<Fork.Plan> updateDistributedMap(
+      ExecutionChange change,
+      int firstChildId,
+      Integer maxConcurrency,
+      Long toleratedFailureCount,
+      Double toleratedFailurePercentage) {
+    var plan =
+        updates.update(
+            change,
+            firstChildId,
+            maxConcurrency,
+            toleratedFailureCount,
+            toleratedFailurePercentage,
+            steps);
+    forks.writeAll(change);
+    return Optional.ofNullable(plan);
   }
 
   private void applyStep(ExecutionChange change, TokenRow row, Step step) {

@@ -4,7 +4,9 @@ import dev.stepwise.asl.Json;
 import dev.stepwise.engine.Token;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -150,6 +152,30 @@ public class TokenStore {
         .params(executionId, parentId, status.name())
         .query(Integer.class)
         .single();
+  }
+
+  /** The children of {@code parentId}, counted by status (statuses none has are left out). */
+  Map<TokenStatus, Integer> countChildren(UUID executionId, int parentId) {
+    var counts = new EnumMap<TokenStatus, Integer>(TokenStatus.class);
+    jdbc.sql(
+            "select status, count(*) as n from token where execution_id = ? and parent_id = ?"
+                + " group by status")
+        .params(executionId, parentId)
+        .query(
+            rs -> {
+              counts.put(TokenStatus.valueOf(rs.getString("status")), rs.getInt("n"));
+            });
+    return counts;
+  }
+
+  /**
+   * Gives a token another position in the same phase, keeping its version: the work waiting for it
+   * still applies (a fork's plan updated while its children run).
+   */
+  void rewrite(UUID executionId, int id, Token position) {
+    jdbc.sql("update token set position = ? where execution_id = ? and id = ?")
+        .params(write(position), executionId, id)
+        .update();
   }
 
   List<Object> childOutputs(UUID executionId, int parentId) {

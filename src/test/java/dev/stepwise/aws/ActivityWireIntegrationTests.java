@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.stepwise.support.Sfn;
-import dev.stepwise.support.StepwiseInstance;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sfn.SfnClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sfn.model.ActivityDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.ActivityListItem;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
@@ -27,48 +24,36 @@ import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
 
 /** Activities and their workers, and the SendTask* answers, through the AWS SDK. */
 class ActivityWireIntegrationTests {
-  static StepwiseInstance stepwise;
-  static SfnClient sfn;
-
-  @BeforeAll
-  static void start() {
-    stepwise = StepwiseInstance.start(Map.of("stepwise.aws.activity-poll-wait", "2s"));
-    sfn = Sfn.client(stepwise.api().base());
-  }
-
-  @AfterAll
-  static void stop() {
-    sfn.close();
-    stepwise.close();
-  }
+  @RegisterExtension
+  static final WireService wire = WireService.with(Map.of("stepwise.aws.activity-poll-wait", "2s"));
 
   @Test
   void createsDescribesListsAndDeletesActivities() {
-    var created = sfn.createActivity(b -> b.name("act-crud"));
+    var created = wire.sfn().createActivity(b -> b.name("act-crud"));
     String arn = Sfn.PREFIX + "activity:act-crud";
     assertThat(created.activityArn()).isEqualTo(arn);
-    assertThat(sfn.createActivity(b -> b.name("act-crud")).creationDate())
+    assertThat(wire.sfn().createActivity(b -> b.name("act-crud")).creationDate())
         .isEqualTo(created.creationDate());
 
-    var described = sfn.describeActivity(b -> b.activityArn(arn));
+    var described = wire.sfn().describeActivity(b -> b.activityArn(arn));
     assertThat(described.name()).isEqualTo("act-crud");
     assertThat(described.creationDate()).isEqualTo(created.creationDate());
     assertThat(described.encryptionConfiguration().typeAsString()).isEqualTo("AWS_OWNED_KEY");
 
     for (int i = 0; i < 3; i++) {
       int n = i;
-      sfn.createActivity(b -> b.name("act-page-" + n));
+      wire.sfn().createActivity(b -> b.name("act-page-" + n));
     }
     var names =
-        sfn.listActivitiesPaginator(b -> b.maxResults(2)).activities().stream()
+        wire.sfn().listActivitiesPaginator(b -> b.maxResults(2)).activities().stream()
             .map(ActivityListItem::name)
             .toList();
     assertThat(names).contains("act-crud", "act-page-0", "act-page-1", "act-page-2").isSorted();
 
-    sfn.deleteActivity(b -> b.activityArn(arn));
-    assertThatThrownBy(() -> sfn.describeActivity(b -> b.activityArn(arn)))
+    wire.sfn().deleteActivity(b -> b.activityArn(arn));
+    assertThatThrownBy(() -> wire.sfn().describeActivity(b -> b.activityArn(arn)))
         .isInstanceOf(ActivityDoesNotExistException.class);
-    sfn.deleteActivity(b -> b.activityArn(arn));
+    wire.sfn().deleteActivity(b -> b.activityArn(arn));
   }
 
   @Test
@@ -78,16 +63,17 @@ class ActivityWireIntegrationTests {
 
     GetActivityTaskResponse task = poll(activity, "worker-1");
     assertThat(task.input()).isEqualTo("{\"job\":7}");
-    sfn.sendTaskHeartbeat(b -> b.taskToken(task.taskToken()));
-    sfn.sendTaskSuccess(b -> b.taskToken(task.taskToken()).output("{\"done\":true}"));
+    wire.sfn().sendTaskHeartbeat(b -> b.taskToken(task.taskToken()));
+    wire.sfn().sendTaskSuccess(b -> b.taskToken(task.taskToken()).output("{\"done\":true}"));
 
     var ended = awaitEnd(execution);
     assertThat(ended.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(ended.output()).isEqualTo("{\"done\":true}");
-    assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken(task.taskToken()).output("1")))
+    assertThatThrownBy(
+            () -> wire.sfn().sendTaskSuccess(b -> b.taskToken(task.taskToken()).output("1")))
         .isInstanceOf(TaskTimedOutException.class);
 
-    var events = sfn.getExecutionHistory(b -> b.executionArn(execution)).events();
+    var events = wire.sfn().getExecutionHistory(b -> b.executionArn(execution)).events();
     var scheduled = first(events, HistoryEventType.ACTIVITY_SCHEDULED);
     assertThat(scheduled.activityScheduledEventDetails().resource()).isEqualTo(activity);
     assertThat(scheduled.activityScheduledEventDetails().input()).isEqualTo("{\"job\":7}");
@@ -106,7 +92,7 @@ class ActivityWireIntegrationTests {
     String activity = activityMachine("act-fail");
     String execution = start("act-fail", "{}");
     var task = poll(activity, "worker-2");
-    sfn.sendTaskFailure(b -> b.taskToken(task.taskToken()).error("Broke").cause("no luck"));
+    wire.sfn().sendTaskFailure(b -> b.taskToken(task.taskToken()).error("Broke").cause("no luck"));
     var ended = awaitEnd(execution);
     assertThat(ended.status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(ended.error()).isEqualTo("Broke");
@@ -115,45 +101,47 @@ class ActivityWireIntegrationTests {
 
   @Test
   void aPollWithNoTaskAnswersEmptyAfterTheWait() {
-    sfn.createActivity(b -> b.name("act-idle"));
+    wire.sfn().createActivity(b -> b.name("act-idle"));
     Instant before = Instant.now();
     var task =
-        sfn.getActivityTask(b -> b.activityArn(Sfn.PREFIX + "activity:act-idle").workerName("w"));
+        wire.sfn()
+            .getActivityTask(b -> b.activityArn(Sfn.PREFIX + "activity:act-idle").workerName("w"));
     assertThat(task.taskToken()).isNull();
     assertThat(Duration.between(before, Instant.now()))
         .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
     assertThatThrownBy(
-            () -> sfn.getActivityTask(b -> b.activityArn(Sfn.PREFIX + "activity:act-none")))
+            () -> wire.sfn().getActivityTask(b -> b.activityArn(Sfn.PREFIX + "activity:act-none")))
         .isInstanceOf(ActivityDoesNotExistException.class);
   }
 
   @Test
   void refusesBadTokensAndOutputs() {
-    assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken("not-a-token").output("{}")))
+    assertThatThrownBy(
+            () -> wire.sfn().sendTaskSuccess(b -> b.taskToken("not-a-token").output("{}")))
         .isInstanceOf(InvalidTokenException.class);
     String unknown = "A".repeat(43);
-    assertThatThrownBy(() -> sfn.sendTaskHeartbeat(b -> b.taskToken(unknown)))
+    assertThatThrownBy(() -> wire.sfn().sendTaskHeartbeat(b -> b.taskToken(unknown)))
         .isInstanceOf(TaskDoesNotExistException.class);
-    assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken(unknown).output("{oops")))
+    assertThatThrownBy(() -> wire.sfn().sendTaskSuccess(b -> b.taskToken(unknown).output("{oops")))
         .isInstanceOf(InvalidOutputException.class);
   }
 
   /** An activity and a state machine whose one Task is that activity; returns the activity ARN. */
   static String activityMachine(String name) {
-    String activity = sfn.createActivity(b -> b.name(name)).activityArn();
+    String activity = wire.sfn().createActivity(b -> b.name(name)).activityArn();
     String definition =
         """
         {"StartAt": "Work", "States": {"Work": {"Type": "Task", "Resource": "%s",
           "HeartbeatSeconds": 60, "End": true}}}
         """
             .formatted(activity);
-    sfn.createStateMachine(b -> b.name(name).definition(definition).roleArn(Sfn.ROLE));
+    wire.sfn().createStateMachine(b -> b.name(name).definition(definition).roleArn(Sfn.ROLE));
     return activity;
   }
 
   static String start(String machine, String input) {
-    return sfn.startExecution(
-            b -> b.stateMachineArn(Sfn.PREFIX + "stateMachine:" + machine).input(input))
+    return wire.sfn()
+        .startExecution(b -> b.stateMachineArn(Sfn.PREFIX + "stateMachine:" + machine).input(input))
         .executionArn();
   }
 
@@ -161,7 +149,7 @@ class ActivityWireIntegrationTests {
     return await()
         .atMost(Duration.ofSeconds(20))
         .until(
-            () -> sfn.getActivityTask(b -> b.activityArn(activity).workerName(worker)),
+            () -> wire.sfn().getActivityTask(b -> b.activityArn(activity).workerName(worker)),
             t -> t.taskToken() != null);
   }
 
@@ -169,7 +157,7 @@ class ActivityWireIntegrationTests {
     return await()
         .atMost(Duration.ofSeconds(30))
         .until(
-            () -> sfn.describeExecution(b -> b.executionArn(arn)),
+            () -> wire.sfn().describeExecution(b -> b.executionArn(arn)),
             d -> d.status() != ExecutionStatus.RUNNING);
   }
 

@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.stepwise.support.Sfn;
-import dev.stepwise.support.StepwiseInstance;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sfn.SfnClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sfn.model.ConflictException;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
@@ -26,83 +23,82 @@ import software.amazon.awssdk.services.sfn.model.ValidationExceptionReason;
 
 /** The alias operations of the wire API, and executions started on and listed by an alias. */
 class AliasWireIntegrationTests {
-  static StepwiseInstance stepwise;
-  static SfnClient sfn;
-
-  @BeforeAll
-  static void start() {
-    stepwise = StepwiseInstance.start();
-    sfn = Sfn.client(stepwise.api().base());
-  }
-
-  @AfterAll
-  static void stop() {
-    sfn.close();
-    stepwise.close();
-  }
+  @RegisterExtension static final WireService wire = WireService.started();
 
   @Test
   void createsDescribesUpdatesAndDeletesAnAlias() {
     String machine = withTwoVersions("al-crud");
     var created =
-        sfn.createStateMachineAlias(
-            b ->
-                b.name("prod")
-                    .description("live traffic")
-                    .routingConfiguration(route(machine, 1, 100)));
+        wire.sfn()
+            .createStateMachineAlias(
+                b ->
+                    b.name("prod")
+                        .description("live traffic")
+                        .routingConfiguration(route(machine, 1, 100)));
     assertThat(created.stateMachineAliasArn()).isEqualTo(machine + ":prod");
     // AWS's idempotency: the same request again is the same alias.
     var again =
-        sfn.createStateMachineAlias(
-            b ->
-                b.name("prod")
-                    .description("live traffic")
-                    .routingConfiguration(route(machine, 1, 100)));
+        wire.sfn()
+            .createStateMachineAlias(
+                b ->
+                    b.name("prod")
+                        .description("live traffic")
+                        .routingConfiguration(route(machine, 1, 100)));
     assertThat(again.creationDate()).isEqualTo(created.creationDate());
 
-    var described = sfn.describeStateMachineAlias(b -> b.stateMachineAliasArn(machine + ":prod"));
+    var described =
+        wire.sfn().describeStateMachineAlias(b -> b.stateMachineAliasArn(machine + ":prod"));
     assertThat(described.name()).isEqualTo("prod");
     assertThat(described.description()).isEqualTo("live traffic");
     assertThat(described.routingConfiguration()).containsExactly(route(machine, 1, 100));
     assertThat(described.creationDate()).isEqualTo(created.creationDate());
 
     var updated =
-        sfn.updateStateMachineAlias(
-            b ->
-                b.stateMachineAliasArn(machine + ":prod")
-                    .routingConfiguration(route(machine, 1, 90), route(machine, 2, 10)));
+        wire.sfn()
+            .updateStateMachineAlias(
+                b ->
+                    b.stateMachineAliasArn(machine + ":prod")
+                        .routingConfiguration(route(machine, 1, 90), route(machine, 2, 10)));
     assertThat(updated.updateDate()).isNotNull();
-    var after = sfn.describeStateMachineAlias(b -> b.stateMachineAliasArn(machine + ":prod"));
+    var after =
+        wire.sfn().describeStateMachineAlias(b -> b.stateMachineAliasArn(machine + ":prod"));
     assertThat(after.routingConfiguration())
         .containsExactly(route(machine, 1, 90), route(machine, 2, 10));
     assertThat(after.description()).isEqualTo("live traffic");
-    sfn.updateStateMachineAlias(b -> b.stateMachineAliasArn(machine + ":prod").description("new"));
-    assertThat(sfn.describeStateMachineAlias(b -> b.stateMachineAliasArn(machine + ":prod")))
+    wire.sfn()
+        .updateStateMachineAlias(b -> b.stateMachineAliasArn(machine + ":prod").description("new"));
+    assertThat(wire.sfn().describeStateMachineAlias(b -> b.stateMachineAliasArn(machine + ":prod")))
         .satisfies(d -> assertThat(d.description()).isEqualTo("new"))
         .satisfies(d -> assertThat(d.routingConfiguration()).hasSize(2));
 
-    sfn.deleteStateMachineAlias(b -> b.stateMachineAliasArn(machine + ":prod"));
-    assertThatThrownBy(
-            () -> sfn.describeStateMachineAlias(b -> b.stateMachineAliasArn(machine + ":prod")))
-        .isInstanceOf(ResourceNotFoundException.class);
-    // As on AWS, deleting an alias that is not there is no error.
-    sfn.deleteStateMachineAlias(b -> b.stateMachineAliasArn(machine + ":prod"));
+    wire.sfn().deleteStateMachineAlias(b -> b.stateMachineAliasArn(machine + ":prod"));
     assertThatThrownBy(
             () ->
-                sfn.updateStateMachineAlias(
-                    b -> b.stateMachineAliasArn(machine + ":prod").description("x")))
+                wire.sfn()
+                    .describeStateMachineAlias(b -> b.stateMachineAliasArn(machine + ":prod")))
+        .isInstanceOf(ResourceNotFoundException.class);
+    // As on AWS, deleting an alias that is not there is no error.
+    wire.sfn().deleteStateMachineAlias(b -> b.stateMachineAliasArn(machine + ":prod"));
+    assertThatThrownBy(
+            () ->
+                wire.sfn()
+                    .updateStateMachineAlias(
+                        b -> b.stateMachineAliasArn(machine + ":prod").description("x")))
         .isInstanceOf(ResourceNotFoundException.class);
   }
 
   @Test
   void startsOnTheAliasAndListsItsExecutionsAndTheVersions() {
     String machine = withTwoVersions("al-run");
-    sfn.createStateMachineAlias(b -> b.name("blue").routingConfiguration(route(machine, 2, 100)));
+    wire.sfn()
+        .createStateMachineAlias(b -> b.name("blue").routingConfiguration(route(machine, 2, 100)));
     String onAlias =
-        sfn.startExecution(b -> b.stateMachineArn(machine + ":blue").name("a1")).executionArn();
+        wire.sfn()
+            .startExecution(b -> b.stateMachineArn(machine + ":blue").name("a1"))
+            .executionArn();
     String onVersion =
-        sfn.startExecution(b -> b.stateMachineArn(machine + ":1").name("v1")).executionArn();
-    sfn.startExecution(b -> b.stateMachineArn(machine).name("plain"));
+        wire.sfn().startExecution(b -> b.stateMachineArn(machine + ":1").name("v1")).executionArn();
+    wire.sfn().startExecution(b -> b.stateMachineArn(machine).name("plain"));
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> names(machine, null).size() == 3 && running(machine) == 0);
@@ -121,7 +117,8 @@ class AliasWireIntegrationTests {
         .containsExactly(onAlias);
     assertThat(names(machine, null)).containsExactlyInAnyOrder("a1", "v1", "plain");
     assertThat(
-            sfn.listExecutions(
+            wire.sfn()
+                .listExecutions(
                     b -> b.stateMachineArn(machine + ":blue").statusFilter(ExecutionStatus.FAILED))
                 .executions())
         .isEmpty();
@@ -139,16 +136,18 @@ class AliasWireIntegrationTests {
     String machine = withTwoVersions("al-list");
     for (String name : List.of("a", "b", "c", "d")) {
       int version = name.equals("c") ? 2 : 1;
-      sfn.createStateMachineAlias(
-          b -> b.name(name).routingConfiguration(route(machine, version, 100)));
+      wire.sfn()
+          .createStateMachineAlias(
+              b -> b.name(name).routingConfiguration(route(machine, version, 100)));
     }
     var listed = new ArrayList<String>();
     String token = null;
     do {
       String next = token;
       var page =
-          sfn.listStateMachineAliases(
-              b -> b.stateMachineArn(machine).maxResults(3).nextToken(next));
+          wire.sfn()
+              .listStateMachineAliases(
+                  b -> b.stateMachineArn(machine).maxResults(3).nextToken(next));
       page.stateMachineAliases().stream()
           .map(StateMachineAliasListItem::stateMachineAliasArn)
           .forEach(listed::add);
@@ -157,27 +156,32 @@ class AliasWireIntegrationTests {
     assertThat(listed)
         .containsExactly(machine + ":a", machine + ":b", machine + ":c", machine + ":d");
     assertThat(
-            sfn.listStateMachineAliases(b -> b.stateMachineArn(machine + ":2"))
+            wire.sfn()
+                .listStateMachineAliases(b -> b.stateMachineArn(machine + ":2"))
                 .stateMachineAliases())
         .extracting(StateMachineAliasListItem::stateMachineAliasArn)
         .containsExactly(machine + ":c");
-    assertThatThrownBy(() -> sfn.listStateMachineAliases(b -> b.stateMachineArn(machine + ":9")))
+    assertThatThrownBy(
+            () -> wire.sfn().listStateMachineAliases(b -> b.stateMachineArn(machine + ":9")))
         .isInstanceOf(ResourceNotFoundException.class);
     assertThatThrownBy(
             () ->
-                sfn.listStateMachineAliases(
-                    b -> b.stateMachineArn(Sfn.PREFIX + "stateMachine:al-none")))
+                wire.sfn()
+                    .listStateMachineAliases(
+                        b -> b.stateMachineArn(Sfn.PREFIX + "stateMachine:al-none")))
         .isInstanceOf(StateMachineDoesNotExistException.class);
   }
 
   @Test
   void refusesBadRoutingNamesAndConflicts() {
     String machine = withTwoVersions("al-bad");
-    sfn.createStateMachineAlias(b -> b.name("prod").routingConfiguration(route(machine, 1, 100)));
+    wire.sfn()
+        .createStateMachineAlias(b -> b.name("prod").routingConfiguration(route(machine, 1, 100)));
     assertThatThrownBy(
             () ->
-                sfn.createStateMachineAlias(
-                    b -> b.name("prod").routingConfiguration(route(machine, 2, 100))))
+                wire.sfn()
+                    .createStateMachineAlias(
+                        b -> b.name("prod").routingConfiguration(route(machine, 2, 100))))
         .isInstanceOf(ConflictException.class);
 
     assertRouting(route(machine, 1, 70), route(machine, 2, 29));
@@ -203,20 +207,22 @@ class AliasWireIntegrationTests {
                 create("x", route("arn:aws:states:eu-west-1:123456789012:stateMachine:a", 1, 100)))
         .isInstanceOf(InvalidArnException.class);
     assertThatThrownBy(
-            () -> sfn.describeStateMachineAlias(b -> b.stateMachineAliasArn(machine + ":1")))
+            () -> wire.sfn().describeStateMachineAlias(b -> b.stateMachineAliasArn(machine + ":1")))
         .isInstanceOf(InvalidArnException.class);
     var missing =
         org.junit.jupiter.api.Assertions.assertThrows(
             ValidationException.class,
-            () -> sfn.updateStateMachineAlias(b -> b.stateMachineAliasArn(machine + ":prod")));
+            () ->
+                wire.sfn().updateStateMachineAlias(b -> b.stateMachineAliasArn(machine + ":prod")));
     assertThat(missing.reason()).isEqualTo(ValidationExceptionReason.MISSING_REQUIRED_PARAMETER);
     assertThatThrownBy(
             () ->
-                sfn.updateStateMachineAlias(
-                    b ->
-                        b.stateMachineAliasArn(machine + ":prod")
-                            .routingConfiguration(
-                                route(Sfn.PREFIX + "stateMachine:al-crud", 1, 100))))
+                wire.sfn()
+                    .updateStateMachineAlias(
+                        b ->
+                            b.stateMachineAliasArn(machine + ":prod")
+                                .routingConfiguration(
+                                    route(Sfn.PREFIX + "stateMachine:al-crud", 1, 100))))
         .isInstanceOf(ValidationException.class);
   }
 
@@ -230,24 +236,26 @@ class AliasWireIntegrationTests {
   }
 
   static void create(String name, RoutingConfigurationListItem... routing) {
-    sfn.createStateMachineAlias(b -> b.name(name).routingConfiguration(routing));
+    wire.sfn().createStateMachineAlias(b -> b.name(name).routingConfiguration(routing));
   }
 
   /** A state machine with two published versions; its ARN. */
   static String withTwoVersions(String name) {
     String machine =
-        sfn.createStateMachine(
+        wire.sfn()
+            .createStateMachine(
                 b ->
                     b.name(name)
                         .definition(StateMachineWireIntegrationTests.PASS)
                         .roleArn(Sfn.ROLE)
                         .publish(true))
             .stateMachineArn();
-    sfn.updateStateMachine(
-        b ->
-            b.stateMachineArn(machine)
-                .definition(StateMachineWireIntegrationTests.PASS_RESULT)
-                .publish(true));
+    wire.sfn()
+        .updateStateMachine(
+            b ->
+                b.stateMachineArn(machine)
+                    .definition(StateMachineWireIntegrationTests.PASS_RESULT)
+                    .publish(true));
     return machine;
   }
 
@@ -259,11 +267,12 @@ class AliasWireIntegrationTests {
   }
 
   static List<ExecutionListItem> executions(String stateMachineArn) {
-    return sfn.listExecutions(b -> b.stateMachineArn(stateMachineArn)).executions();
+    return wire.sfn().listExecutions(b -> b.stateMachineArn(stateMachineArn)).executions();
   }
 
   static List<String> names(String machine, ExecutionStatus status) {
-    return sfn
+    return wire
+        .sfn()
         .listExecutions(b -> b.stateMachineArn(machine).statusFilter(status))
         .executions()
         .stream()

@@ -3,6 +3,7 @@ package dev.stepwise.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stepwise.task.AwsProperties;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -31,7 +31,8 @@ class AwsCliIntegrationTests {
     Assumptions.assumeTrue(
         cliInstalled(),
         "The AWS CLI ('aws') is not installed: skipping the CLI checks (apt-get install awscli)");
-    stepwise = StepwiseInstance.start();
+    // GetActivityTask answers within the CLI's read timeout when no task is there yet.
+    stepwise = StepwiseInstance.start(Map.of("stepwise.aws.activity-poll-wait", "5s"));
     workDir = java.nio.file.Files.createTempDirectory("stepwise-cli").toFile();
   }
 
@@ -141,6 +142,65 @@ class AwsCliIntegrationTests {
     assertThat(tested.get("nextState")).isEqualTo("Done");
     assertThat((Map<String, Object>) tested.get("inspectionData"))
         .containsEntry("afterParameters", "{\"n\":3}");
+  }
+
+  @Test
+  void stopsRedrivesAndAnswersExecutions() {
+    String activity = (String) aws("create-activity", "--name", "cli-work").get("activityArn");
+    String machine =
+        (String)
+            aws(
+                    "create-state-machine",
+                    "--name",
+                    "cli-worked",
+                    "--definition",
+                    "{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Task\",\"Resource\":\""
+                        + activity
+                        + "\",\"End\":true}}}",
+                    "--role-arn",
+                    "arn:aws:iam::123456789012:role/cli")
+                .get("stateMachineArn");
+
+    String stopped =
+        (String)
+            aws("start-execution", "--state-machine-arn", machine, "--name", "cli-stopped")
+                .get("executionArn");
+    var stop =
+        aws("stop-execution", "--execution-arn", stopped, "--error", "Halt", "--cause", "by hand");
+    assertThat(stop.get("stopDate")).isNotNull();
+    var aborted = aws("describe-execution", "--execution-arn", stopped);
+    assertThat(aborted.get("status")).isEqualTo("ABORTED");
+    assertThat(aborted.get("error")).isEqualTo("Halt");
+
+    aws("redrive-execution", "--execution-arn", stopped);
+    var redriven = aws("describe-execution", "--execution-arn", stopped);
+    assertThat(redriven.get("status")).isEqualTo("RUNNING");
+    assertThat(((Number) redriven.get("redriveCount")).intValue()).isEqualTo(1);
+
+    // The redriven execution waits in its Task again: a worker takes the task and answers it.
+    var task =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> aws("get-activity-task", "--activity-arn", activity, "--worker-name", "cli"),
+                t -> t.get("taskToken") != null);
+    aws(
+        "send-task-success",
+        "--task-token",
+        (String) task.get("taskToken"),
+        "--task-output",
+        "{\"done\":true}");
+    var ended =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> aws("describe-execution", "--execution-arn", stopped),
+                d -> !"RUNNING".equals(d.get("status")));
+    assertThat(ended.get("status")).isEqualTo("SUCCEEDED");
+    assertThat(ended.get("output")).isEqualTo("{\"done\":true}");
+    var history = aws("get-execution-history", "--execution-arn", stopped);
+    assertThat(history.get("events").toString())
+        .contains("ExecutionAborted", "ExecutionRedriven", "ActivitySucceeded");
   }
 
   /** Runs {@code aws stepfunctions <args>} against the instance; returns its JSON output. */

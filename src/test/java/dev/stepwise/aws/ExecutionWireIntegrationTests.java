@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.stepwise.support.Sfn;
-import dev.stepwise.support.StepwiseInstance;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sfn.SfnClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
@@ -35,22 +33,13 @@ class ExecutionWireIntegrationTests {
       "{\"StartAt\":\"F\",\"States\":{\"F\":{\"Type\":\"Fail\",\"Error\":\"Oops\","
           + "\"Cause\":\"on purpose\"}}}";
 
-  static StepwiseInstance stepwise;
-  static SfnClient sfn;
+  @RegisterExtension static final WireService wire = WireService.started();
 
   @BeforeAll
   static void start() {
-    stepwise = StepwiseInstance.start();
-    sfn = Sfn.client(stepwise.api().base());
     create("ex-pass", PASS);
     create("ex-wait", WAIT);
     create("ex-fail", FAIL);
-  }
-
-  @AfterAll
-  static void stop() {
-    sfn.close();
-    stepwise.close();
   }
 
   @Test
@@ -70,14 +59,16 @@ class ExecutionWireIntegrationTests {
     assertThat(described.redriveStatus()).isEqualTo(ExecutionRedriveStatus.NOT_REDRIVABLE);
 
     var metadata =
-        sfn.describeExecution(
-            b -> b.executionArn(started).includedData(IncludedData.METADATA_ONLY));
+        wire.sfn()
+            .describeExecution(
+                b -> b.executionArn(started).includedData(IncludedData.METADATA_ONLY));
     assertThat(metadata.input()).isNull();
     assertThat(metadata.inputDetails().included()).isFalse();
 
     // Started without a name or input: a generated name, input {}.
     String unnamed =
-        sfn.startExecution(b -> b.stateMachineArn(Sfn.PREFIX + "stateMachine:ex-pass"))
+        wire.sfn()
+            .startExecution(b -> b.stateMachineArn(Sfn.PREFIX + "stateMachine:ex-pass"))
             .executionArn();
     assertThat(awaitEnd(unnamed).input()).isEqualTo("{}");
   }
@@ -89,7 +80,7 @@ class ExecutionWireIntegrationTests {
     assertThatThrownBy(() -> start("ex-wait", "idem", "{\"n\":2}"))
         .isInstanceOf(ExecutionAlreadyExistsException.class);
 
-    sfn.stopExecution(b -> b.executionArn(first));
+    wire.sfn().stopExecution(b -> b.executionArn(first));
     // Once it ended, the same name is taken even with the same input.
     assertThatThrownBy(() -> start("ex-wait", "idem", "{\"n\":1}"))
         .isInstanceOf(ExecutionAlreadyExistsException.class);
@@ -102,29 +93,34 @@ class ExecutionWireIntegrationTests {
     assertThatThrownBy(() -> start("ex-none", "x", "{}"))
         .isInstanceOf(StateMachineDoesNotExistException.class);
     assertThatThrownBy(
-            () -> sfn.describeExecution(b -> b.executionArn(Sfn.PREFIX + "execution:ex-pass:none")))
+            () ->
+                wire.sfn()
+                    .describeExecution(b -> b.executionArn(Sfn.PREFIX + "execution:ex-pass:none")))
         .isInstanceOf(ExecutionDoesNotExistException.class);
     assertThatThrownBy(
             () ->
-                sfn.describeExecution(
-                    b -> b.executionArn("arn:aws:states:us-east-1:1:execution:ex-pass:one")))
+                wire.sfn()
+                    .describeExecution(
+                        b -> b.executionArn("arn:aws:states:us-east-1:1:execution:ex-pass:one")))
         .isInstanceOf(InvalidArnException.class);
   }
 
   @Test
   void stopsARunningExecutionAndLeavesAnEndedOneAlone() {
     String arn = start("ex-wait", "to-stop", "{}");
-    var stopped = sfn.stopExecution(b -> b.executionArn(arn).error("Halt").cause("by the test"));
-    var described = sfn.describeExecution(b -> b.executionArn(arn));
+    var stopped =
+        wire.sfn().stopExecution(b -> b.executionArn(arn).error("Halt").cause("by the test"));
+    var described = wire.sfn().describeExecution(b -> b.executionArn(arn));
     assertThat(described.status()).isEqualTo(ExecutionStatus.ABORTED);
     assertThat(described.error()).isEqualTo("Halt");
     assertThat(described.cause()).isEqualTo("by the test");
     assertThat(described.stopDate()).isEqualTo(stopped.stopDate());
     assertThat(described.redriveStatus()).isEqualTo(ExecutionRedriveStatus.REDRIVABLE);
 
-    var again = sfn.stopExecution(b -> b.executionArn(arn));
+    var again = wire.sfn().stopExecution(b -> b.executionArn(arn));
     assertThat(again.stopDate()).isEqualTo(stopped.stopDate());
-    assertThatThrownBy(() -> sfn.stopExecution(b -> b.executionArn(arn).error("x".repeat(300))))
+    assertThatThrownBy(
+            () -> wire.sfn().stopExecution(b -> b.executionArn(arn).error("x".repeat(300))))
         .isInstanceOf(ValidationException.class);
   }
 
@@ -132,9 +128,9 @@ class ExecutionWireIntegrationTests {
   void redrivesAFailedExecutionAndNotASucceededOne() {
     String failed = start("ex-fail", "to-redrive", "{}");
     assertThat(awaitEnd(failed).status()).isEqualTo(ExecutionStatus.FAILED);
-    assertThat(sfn.describeExecution(b -> b.executionArn(failed)).error()).isEqualTo("Oops");
+    assertThat(wire.sfn().describeExecution(b -> b.executionArn(failed)).error()).isEqualTo("Oops");
 
-    var redriven = sfn.redriveExecution(b -> b.executionArn(failed));
+    var redriven = wire.sfn().redriveExecution(b -> b.executionArn(failed));
     assertThat(redriven.redriveDate()).isNotNull();
     var after = awaitEnd(failed);
     assertThat(after.redriveCount()).isEqualTo(1);
@@ -142,7 +138,7 @@ class ExecutionWireIntegrationTests {
 
     String succeeded = start("ex-pass", "no-redrive", "{}");
     awaitEnd(succeeded);
-    assertThatThrownBy(() -> sfn.redriveExecution(b -> b.executionArn(succeeded)))
+    assertThatThrownBy(() -> wire.sfn().redriveExecution(b -> b.executionArn(succeeded)))
         .isInstanceOf(ExecutionNotRedrivableException.class);
   }
 
@@ -151,33 +147,40 @@ class ExecutionWireIntegrationTests {
     for (int i = 0; i < 5; i++) awaitEnd(start("ex-pass", "list-" + i, "{}"));
     String machine = Sfn.PREFIX + "stateMachine:ex-pass";
     var all =
-        sfn.listExecutionsPaginator(b -> b.stateMachineArn(machine).maxResults(2)).executions();
+        wire.sfn()
+            .listExecutionsPaginator(b -> b.stateMachineArn(machine).maxResults(2))
+            .executions();
     assertThat(all.stream().map(ExecutionListItem::name))
         .contains("list-0", "list-1", "list-2", "list-3", "list-4");
     assertThat(all.stream().map(ExecutionListItem::startDate).toList())
         .isSortedAccordingTo((a, b) -> b.compareTo(a));
-    var firstPage = sfn.listExecutions(b -> b.stateMachineArn(machine).maxResults(2));
+    var firstPage = wire.sfn().listExecutions(b -> b.stateMachineArn(machine).maxResults(2));
     assertThat(firstPage.executions()).hasSize(2);
     assertThat(firstPage.nextToken()).isNotNull();
 
     assertThat(
-            sfn.listExecutions(b -> b.stateMachineArn(machine).statusFilter(ExecutionStatus.FAILED))
+            wire.sfn()
+                .listExecutions(
+                    b -> b.stateMachineArn(machine).statusFilter(ExecutionStatus.FAILED))
                 .executions())
         .isEmpty();
     assertThat(
-            sfn.listExecutions(
+            wire.sfn()
+                .listExecutions(
                     b -> b.stateMachineArn(machine).statusFilter(ExecutionStatus.SUCCEEDED))
                 .executions())
         .allMatch(e -> e.status() == ExecutionStatus.SUCCEEDED)
         .isNotEmpty();
     assertThat(
-            sfn.listExecutions(b -> b.stateMachineArn(machine).redriveFilter("REDRIVEN"))
+            wire.sfn()
+                .listExecutions(b -> b.stateMachineArn(machine).redriveFilter("REDRIVEN"))
                 .executions())
         .isEmpty();
-    assertThatThrownBy(() -> sfn.listExecutions(b -> b.maxResults(1)))
+    assertThatThrownBy(() -> wire.sfn().listExecutions(b -> b.maxResults(1)))
         .isInstanceOf(ValidationException.class);
     assertThatThrownBy(
-            () -> sfn.listExecutions(b -> b.stateMachineArn(Sfn.PREFIX + "stateMachine:nope")))
+            () ->
+                wire.sfn().listExecutions(b -> b.stateMachineArn(Sfn.PREFIX + "stateMachine:nope")))
         .isInstanceOf(StateMachineDoesNotExistException.class);
   }
 
@@ -186,11 +189,12 @@ class ExecutionWireIntegrationTests {
     create("ex-revision", PASS);
     String arn = start("ex-revision", "r1", "{}");
     awaitEnd(arn);
-    sfn.updateStateMachine(
-        b ->
-            b.stateMachineArn(Sfn.PREFIX + "stateMachine:ex-revision")
-                .definition(FAIL.replace("Oops", "Changed")));
-    var forExecution = sfn.describeStateMachineForExecution(b -> b.executionArn(arn));
+    wire.sfn()
+        .updateStateMachine(
+            b ->
+                b.stateMachineArn(Sfn.PREFIX + "stateMachine:ex-revision")
+                    .definition(FAIL.replace("Oops", "Changed")));
+    var forExecution = wire.sfn().describeStateMachineForExecution(b -> b.executionArn(arn));
     assertThat(forExecution.definition()).contains("got.$").doesNotContain("Changed");
     assertThat(forExecution.revisionId()).isEqualTo("1");
     assertThat(forExecution.roleArn()).isEqualTo(Sfn.ROLE);
@@ -200,7 +204,7 @@ class ExecutionWireIntegrationTests {
   @Test
   void startsOnAVersionOrAnAliasPublishedThroughTheRestApi() {
     create("ex-versioned", PASS);
-    var api = stepwise.api();
+    var api = wire.stepwise().api();
     assertThat(api.post("/v1/state-machines/ex-versioned/versions", java.util.Map.of()).status())
         .isIn(200, 201);
     assertThat(
@@ -214,12 +218,14 @@ class ExecutionWireIntegrationTests {
     String machine = Sfn.PREFIX + "stateMachine:ex-versioned";
 
     String onVersion =
-        sfn.startExecution(b -> b.stateMachineArn(machine + ":1").name("v1")).executionArn();
+        wire.sfn().startExecution(b -> b.stateMachineArn(machine + ":1").name("v1")).executionArn();
     assertThat(onVersion).isEqualTo(Sfn.PREFIX + "execution:ex-versioned:v1");
     assertThat(awaitEnd(onVersion).stateMachineVersionArn()).isEqualTo(machine + ":1");
 
     String onAlias =
-        sfn.startExecution(b -> b.stateMachineArn(machine + ":prod").name("a1")).executionArn();
+        wire.sfn()
+            .startExecution(b -> b.stateMachineArn(machine + ":prod").name("a1"))
+            .executionArn();
     var described = awaitEnd(onAlias);
     assertThat(described.stateMachineAliasArn()).isEqualTo(machine + ":prod");
     assertThat(described.stateMachineVersionArn()).isEqualTo(machine + ":1");
@@ -229,11 +235,12 @@ class ExecutionWireIntegrationTests {
   }
 
   static void create(String name, String definition) {
-    sfn.createStateMachine(b -> b.name(name).definition(definition).roleArn(Sfn.ROLE));
+    wire.sfn().createStateMachine(b -> b.name(name).definition(definition).roleArn(Sfn.ROLE));
   }
 
   static String start(String machine, String name, String input) {
-    return sfn.startExecution(
+    return wire.sfn()
+        .startExecution(
             b -> b.stateMachineArn(Sfn.PREFIX + "stateMachine:" + machine).name(name).input(input))
         .executionArn();
   }
@@ -242,7 +249,7 @@ class ExecutionWireIntegrationTests {
     return await()
         .atMost(Duration.ofSeconds(30))
         .until(
-            () -> sfn.describeExecution(b -> b.executionArn(arn)),
+            () -> wire.sfn().describeExecution(b -> b.executionArn(arn)),
             d -> d.status() != ExecutionStatus.RUNNING);
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.stepwise.support.Sfn;
-import dev.stepwise.support.StepwiseInstance;
 import dev.stepwise.support.TestEndpoint;
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +12,7 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sfn.SfnClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 import software.amazon.awssdk.services.sfn.model.HistoryEventType;
@@ -39,24 +38,28 @@ class HistoryWireIntegrationTests {
       """;
 
   static TestEndpoint lambdas;
-  static StepwiseInstance stepwise;
-  static SfnClient sfn;
+
+  @RegisterExtension
+  static final WireService wire =
+      WireService.with(
+          () -> {
+            // The endpoint starts first: the routes name its URL.
+            lambdas = new TestEndpoint().echo("/echo");
+            return Map.of(
+                "stepwise.tasks.routes[0].resource",
+                "arn:aws:lambda:*:*:function:Echo",
+                "stepwise.tasks.routes[0].url",
+                lambdas.url("/echo"));
+          });
+
   static String execution;
 
   @BeforeAll
   static void start() {
-    lambdas = new TestEndpoint().echo("/echo");
-    stepwise =
-        StepwiseInstance.start(
-            Map.of(
-                "stepwise.tasks.routes[0].resource",
-                "arn:aws:lambda:*:*:function:Echo",
-                "stepwise.tasks.routes[0].url",
-                lambdas.url("/echo")));
-    sfn = Sfn.client(stepwise.api().base());
-    sfn.createStateMachine(b -> b.name("history").definition(DEFINITION).roleArn(Sfn.ROLE));
+    wire.sfn().createStateMachine(b -> b.name("history").definition(DEFINITION).roleArn(Sfn.ROLE));
     execution =
-        sfn.startExecution(
+        wire.sfn()
+            .startExecution(
                 b ->
                     b.stateMachineArn(Sfn.PREFIX + "stateMachine:history")
                         .name("h1")
@@ -65,20 +68,19 @@ class HistoryWireIntegrationTests {
     await()
         .atMost(Duration.ofSeconds(30))
         .until(
-            () -> sfn.describeExecution(b -> b.executionArn(execution)).status(),
+            () -> wire.sfn().describeExecution(b -> b.executionArn(execution)).status(),
             s -> s != ExecutionStatus.RUNNING);
   }
 
   @AfterAll
   static void stop() {
-    sfn.close();
-    stepwise.close();
     lambdas.close();
   }
 
   @Test
   void eventsCarryAwsTypedDetails() {
-    List<HistoryEvent> events = sfn.getExecutionHistory(b -> b.executionArn(execution)).events();
+    List<HistoryEvent> events =
+        wire.sfn().getExecutionHistory(b -> b.executionArn(execution)).events();
 
     assertThat(events.stream().map(HistoryEvent::id))
         .containsExactlyElementsOf(LongStream.rangeClosed(1, events.size()).boxed().toList());
@@ -130,22 +132,26 @@ class HistoryWireIntegrationTests {
 
   @Test
   void pagesForwardAndBackward() {
-    var all = sfn.getExecutionHistory(b -> b.executionArn(execution)).events();
-    var first = sfn.getExecutionHistory(b -> b.executionArn(execution).maxResults(3));
+    var all = wire.sfn().getExecutionHistory(b -> b.executionArn(execution)).events();
+    var first = wire.sfn().getExecutionHistory(b -> b.executionArn(execution).maxResults(3));
     assertThat(first.events()).hasSize(3);
     assertThat(first.nextToken()).isNotNull();
     var second =
-        sfn.getExecutionHistory(
-            b -> b.executionArn(execution).maxResults(3).nextToken(first.nextToken()));
+        wire.sfn()
+            .getExecutionHistory(
+                b -> b.executionArn(execution).maxResults(3).nextToken(first.nextToken()));
     assertThat(second.events().getFirst().id()).isEqualTo(4);
 
     var paged =
-        sfn.getExecutionHistoryPaginator(b -> b.executionArn(execution).maxResults(4)).events();
+        wire.sfn()
+            .getExecutionHistoryPaginator(b -> b.executionArn(execution).maxResults(4))
+            .events();
     assertThat(paged.stream().map(HistoryEvent::id))
         .containsExactlyElementsOf(all.stream().map(HistoryEvent::id).toList());
 
     var reverse =
-        sfn.getExecutionHistory(b -> b.executionArn(execution).reverseOrder(true).maxResults(2));
+        wire.sfn()
+            .getExecutionHistory(b -> b.executionArn(execution).reverseOrder(true).maxResults(2));
     assertThat(reverse.events().getFirst().type()).isEqualTo(HistoryEventType.EXECUTION_SUCCEEDED);
     assertThat(reverse.events().get(1).id()).isEqualTo(all.size() - 1);
   }
@@ -153,7 +159,8 @@ class HistoryWireIntegrationTests {
   @Test
   void leavesDataOutWhenAsked() {
     var events =
-        sfn.getExecutionHistory(b -> b.executionArn(execution).includeExecutionData(false))
+        wire.sfn()
+            .getExecutionHistory(b -> b.executionArn(execution).includeExecutionData(false))
             .events();
     assertThat(events.getFirst().executionStartedEventDetails().input()).isNull();
     assertThat(events.getFirst().executionStartedEventDetails().roleArn()).isEqualTo(Sfn.ROLE);

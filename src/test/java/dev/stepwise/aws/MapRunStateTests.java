@@ -61,6 +61,7 @@ class MapRunStateTests {
     var started =
         new java.util.HashMap<String, Object>(Map.of("length", total, "maxConcurrency", 2));
     if (tolerated != null) started.put("toleratedFailureCount", tolerated);
-    return MapRunState.of(run, started, null, parent == null ? ExecutionStatus.FAILED : parent);
+    return MapRunState.of(
+        run, started, null, parent == null ? ExecutionStatus.FAILED : parent, null);
   }
 }

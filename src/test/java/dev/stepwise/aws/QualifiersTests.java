@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.stepwise.aws.AliasShapes.RoutingConfigurationListItem;
 import dev.stepwise.statemachine.Route;
 import dev.stepwise.statemachine.VersionNotFound;
+import dev.stepwise.task.AwsProperties;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

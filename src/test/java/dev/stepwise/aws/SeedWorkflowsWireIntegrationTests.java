@@ -6,13 +6,11 @@ import static org.awaitility.Awaitility.await;
 import dev.stepwise.support.Resources;
 import dev.stepwise.support.SeedLambdas;
 import dev.stepwise.support.Sfn;
-import dev.stepwise.support.StepwiseInstance;
 import dev.stepwise.support.TestEndpoint;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sfn.SfnClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
@@ -24,20 +22,18 @@ import software.amazon.awssdk.services.sfn.model.HistoryEventType;
  */
 class SeedWorkflowsWireIntegrationTests {
   static TestEndpoint lambdas;
-  static StepwiseInstance stepwise;
-  static SfnClient sfn;
 
-  @BeforeAll
-  static void start() {
-    lambdas = SeedLambdas.start();
-    stepwise = StepwiseInstance.start(SeedLambdas.routes(lambdas));
-    sfn = Sfn.client(stepwise.api().base());
-  }
+  @RegisterExtension
+  static final WireService wire =
+      WireService.with(
+          () -> {
+            // The endpoint starts first: the routes name its URL.
+            lambdas = SeedLambdas.start();
+            return SeedLambdas.routes(lambdas);
+          });
 
   @AfterAll
   static void stop() {
-    sfn.close();
-    stepwise.close();
     lambdas.close();
   }
 
@@ -81,7 +77,7 @@ class SeedWorkflowsWireIntegrationTests {
     // Caught by States.ALL into a Fail state with no Error: FAILED with no error name.
     assertThat(ended.status()).isEqualTo(ExecutionStatus.FAILED);
     var failures =
-        sfn.getExecutionHistory(b -> b.executionArn(execution)).events().stream()
+        wire.sfn().getExecutionHistory(b -> b.executionArn(execution)).events().stream()
             .filter(e -> e.type() == HistoryEventType.TASK_FAILED)
             .toList();
     assertThat(failures).hasSize(4);
@@ -91,10 +87,11 @@ class SeedWorkflowsWireIntegrationTests {
 
   private static String run(String name, String resource, String input) {
     String machine =
-        sfn.createStateMachine(
+        wire.sfn()
+            .createStateMachine(
                 b -> b.name(name).definition(Resources.text(resource)).roleArn(Sfn.ROLE))
             .stateMachineArn();
-    return sfn.startExecution(b -> b.stateMachineArn(machine).input(input)).executionArn();
+    return wire.sfn().startExecution(b -> b.stateMachineArn(machine).input(input)).executionArn();
   }
 
   private static DescribeExecutionResponse awaitEnd(String execution, Duration atMost) {
@@ -102,12 +99,12 @@ class SeedWorkflowsWireIntegrationTests {
         .atMost(atMost)
         .pollInterval(Duration.ofMillis(100))
         .until(
-            () -> sfn.describeExecution(b -> b.executionArn(execution)),
+            () -> wire.sfn().describeExecution(b -> b.executionArn(execution)),
             d -> d.status() != ExecutionStatus.RUNNING);
   }
 
   private static java.util.List<HistoryEventType> types(String execution) {
-    return sfn.getExecutionHistoryPaginator(b -> b.executionArn(execution)).events().stream()
+    return wire.sfn().getExecutionHistoryPaginator(b -> b.executionArn(execution)).events().stream()
         .map(HistoryEvent::type)
         .toList();
   }

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stepwise.support.Sfn;
-import dev.stepwise.support.StepwiseInstance;
 import java.util.ArrayList;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sfn.SfnClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sfn.model.InvalidArnException;
 import software.amazon.awssdk.services.sfn.model.InvalidDefinitionException;
 import software.amazon.awssdk.services.sfn.model.InvalidNameException;
@@ -32,38 +29,26 @@ class StateMachineWireIntegrationTests {
   static final String PASS_RESULT =
       "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"Result\":1,\"End\":true}}}";
 
-  static StepwiseInstance stepwise;
-  static SfnClient sfn;
-
-  @BeforeAll
-  static void start() {
-    stepwise = StepwiseInstance.start();
-    sfn = Sfn.client(stepwise.api().base());
-  }
-
-  @AfterAll
-  static void stop() {
-    sfn.close();
-    stepwise.close();
-  }
+  @RegisterExtension static final WireService wire = WireService.started();
 
   @Test
   void createsDescribesUpdatesAndDeletesAStateMachine() {
     var created =
-        sfn.createStateMachine(
-            b ->
-                b.name("sm-crud")
-                    .definition(PASS)
-                    .roleArn(Sfn.ROLE)
-                    .type(StateMachineType.EXPRESS)
-                    .loggingConfiguration(l -> l.level(LogLevel.OFF).includeExecutionData(true))
-                    .tracingConfiguration(t -> t.enabled(true))
-                    .tags(Tag.builder().key("team").value("core").build()));
+        wire.sfn()
+            .createStateMachine(
+                b ->
+                    b.name("sm-crud")
+                        .definition(PASS)
+                        .roleArn(Sfn.ROLE)
+                        .type(StateMachineType.EXPRESS)
+                        .loggingConfiguration(l -> l.level(LogLevel.OFF).includeExecutionData(true))
+                        .tracingConfiguration(t -> t.enabled(true))
+                        .tags(Tag.builder().key("team").value("core").build()));
     String arn = Sfn.PREFIX + "stateMachine:sm-crud";
     assertThat(created.stateMachineArn()).isEqualTo(arn);
     assertThat(created.creationDate()).isNotNull();
 
-    var described = sfn.describeStateMachine(b -> b.stateMachineArn(arn));
+    var described = wire.sfn().describeStateMachine(b -> b.stateMachineArn(arn));
     assertThat(described.name()).isEqualTo("sm-crud");
     assertThat(described.type()).isEqualTo(StateMachineType.EXPRESS);
     assertThat(described.roleArn()).isEqualTo(Sfn.ROLE);
@@ -75,37 +60,40 @@ class StateMachineWireIntegrationTests {
     assertThat(described.creationDate()).isEqualTo(created.creationDate());
 
     var updated =
-        sfn.updateStateMachine(
-            b -> b.stateMachineArn(arn).definition(PASS_RESULT).roleArn(Sfn.ROLE + "2"));
+        wire.sfn()
+            .updateStateMachine(
+                b -> b.stateMachineArn(arn).definition(PASS_RESULT).roleArn(Sfn.ROLE + "2"));
     assertThat(updated.revisionId()).isEqualTo("2");
-    var after = sfn.describeStateMachine(b -> b.stateMachineArn(arn));
+    var after = wire.sfn().describeStateMachine(b -> b.stateMachineArn(arn));
     assertThat(after.definition()).contains("\"Result\":1");
     assertThat(after.roleArn()).isEqualTo(Sfn.ROLE + "2");
     assertThat(after.type()).isEqualTo(StateMachineType.EXPRESS);
 
-    sfn.deleteStateMachine(b -> b.stateMachineArn(arn));
-    assertThatThrownBy(() -> sfn.describeStateMachine(b -> b.stateMachineArn(arn)))
+    wire.sfn().deleteStateMachine(b -> b.stateMachineArn(arn));
+    assertThatThrownBy(() -> wire.sfn().describeStateMachine(b -> b.stateMachineArn(arn)))
         .isInstanceOf(StateMachineDoesNotExistException.class);
     // As on AWS, deleting what is not there is no error.
-    sfn.deleteStateMachine(b -> b.stateMachineArn(arn));
+    wire.sfn().deleteStateMachine(b -> b.stateMachineArn(arn));
   }
 
   @Test
   void createIsIdempotentForTheSameRequestAndConflictsOtherwise() {
     var first = create("sm-idem", PASS);
-    var again = sfn.createStateMachine(b -> b.name("sm-idem").definition(PASS).roleArn(Sfn.ROLE));
+    var again =
+        wire.sfn().createStateMachine(b -> b.name("sm-idem").definition(PASS).roleArn(Sfn.ROLE));
     assertThat(again.creationDate()).isEqualTo(first);
 
     assertThatThrownBy(() -> create("sm-idem", PASS_RESULT))
         .isInstanceOf(StateMachineAlreadyExistsException.class);
     assertThatThrownBy(
             () ->
-                sfn.createStateMachine(
-                    b ->
-                        b.name("sm-idem")
-                            .definition(PASS)
-                            .roleArn(Sfn.ROLE)
-                            .type(StateMachineType.EXPRESS)))
+                wire.sfn()
+                    .createStateMachine(
+                        b ->
+                            b.name("sm-idem")
+                                .definition(PASS)
+                                .roleArn(Sfn.ROLE)
+                                .type(StateMachineType.EXPRESS)))
         .isInstanceOf(StateMachineAlreadyExistsException.class);
   }
 
@@ -119,25 +107,35 @@ class StateMachineWireIntegrationTests {
     assertThatThrownBy(() -> create("has space", PASS)).isInstanceOf(InvalidNameException.class);
     assertThatThrownBy(
             () ->
-                sfn.describeStateMachine(
-                    b -> b.stateMachineArn("arn:aws:states:eu-west-1:123456789012:stateMachine:x")))
+                wire.sfn()
+                    .describeStateMachine(
+                        b ->
+                            b.stateMachineArn(
+                                "arn:aws:states:eu-west-1:123456789012:stateMachine:x")))
         .isInstanceOf(InvalidArnException.class)
         .hasMessageContaining("us-east-1");
     assertThatThrownBy(
             () ->
-                sfn.describeStateMachine(
-                    b -> b.stateMachineArn("arn:aws:states:us-east-1:999999999999:stateMachine:x")))
+                wire.sfn()
+                    .describeStateMachine(
+                        b ->
+                            b.stateMachineArn(
+                                "arn:aws:states:us-east-1:999999999999:stateMachine:x")))
         .isInstanceOf(InvalidArnException.class);
-    assertThatThrownBy(() -> sfn.describeStateMachine(b -> b.stateMachineArn("nonsense")))
+    assertThatThrownBy(() -> wire.sfn().describeStateMachine(b -> b.stateMachineArn("nonsense")))
         .isInstanceOf(InvalidArnException.class);
     assertThatThrownBy(
             () ->
-                sfn.describeStateMachine(b -> b.stateMachineArn(Sfn.PREFIX + "stateMachine:none")))
+                wire.sfn()
+                    .describeStateMachine(b -> b.stateMachineArn(Sfn.PREFIX + "stateMachine:none")))
         .isInstanceOf(StateMachineDoesNotExistException.class);
     assertThatThrownBy(
-            () -> sfn.updateStateMachine(b -> b.stateMachineArn(Sfn.PREFIX + "stateMachine:none")))
+            () ->
+                wire.sfn()
+                    .updateStateMachine(b -> b.stateMachineArn(Sfn.PREFIX + "stateMachine:none")))
         .isInstanceOf(MissingRequiredParameterException.class);
-    assertThatThrownBy(() -> sfn.createStateMachine(b -> b.name("sm-norole").definition(PASS)))
+    assertThatThrownBy(
+            () -> wire.sfn().createStateMachine(b -> b.name("sm-norole").definition(PASS)))
         .isInstanceOf(ValidationException.class);
   }
 
@@ -149,7 +147,7 @@ class StateMachineWireIntegrationTests {
     int pages = 0;
     do {
       String next = token;
-      var page = sfn.listStateMachines(b -> b.maxResults(2).nextToken(next));
+      var page = wire.sfn().listStateMachines(b -> b.maxResults(2).nextToken(next));
       assertThat(page.stateMachines()).hasSizeLessThanOrEqualTo(2);
       page.stateMachines().stream().map(StateMachineListItem::name).forEach(names::add);
       token = page.nextToken();
@@ -160,22 +158,23 @@ class StateMachineWireIntegrationTests {
     assertThat(pages).isGreaterThanOrEqualTo(3);
     // The paginator of the SDK walks the same pages.
     assertThat(
-            sfn.listStateMachinesPaginator(b -> b.maxResults(2)).stateMachines().stream()
+            wire.sfn().listStateMachinesPaginator(b -> b.maxResults(2)).stateMachines().stream()
                 .map(StateMachineListItem::name))
         .containsAll(names);
-    assertThatThrownBy(() -> sfn.listStateMachines(b -> b.nextToken("garbage!")))
+    assertThatThrownBy(() -> wire.sfn().listStateMachines(b -> b.nextToken("garbage!")))
         .isInstanceOf(InvalidTokenException.class);
   }
 
   @Test
   void validatesDefinitionsWithAwsDiagnostics() {
-    var ok = sfn.validateStateMachineDefinition(b -> b.definition(PASS));
+    var ok = wire.sfn().validateStateMachineDefinition(b -> b.definition(PASS));
     assertThat(ok.result()).isEqualTo(ValidateStateMachineDefinitionResultCode.OK);
     assertThat(ok.diagnostics()).isEmpty();
 
     var bad =
-        sfn.validateStateMachineDefinition(
-            b -> b.definition("{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Nope\"}}}"));
+        wire.sfn()
+            .validateStateMachineDefinition(
+                b -> b.definition("{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Nope\"}}}"));
     assertThat(bad.result()).isEqualTo(ValidateStateMachineDefinitionResultCode.FAIL);
     assertThat(bad.diagnostics()).isNotEmpty();
     var first = bad.diagnostics().getFirst();
@@ -184,26 +183,28 @@ class StateMachineWireIntegrationTests {
     assertThat(first.message()).isNotBlank();
     assertThat(first.location()).startsWith("/States/A");
 
-    var notJson = sfn.validateStateMachineDefinition(b -> b.definition("{"));
+    var notJson = wire.sfn().validateStateMachineDefinition(b -> b.definition("{"));
     assertThat(notJson.diagnostics().getFirst().code()).isEqualTo("INVALID_JSON_DESCRIPTION");
   }
 
   @Test
   void aStateMachineMadeThroughTheNativeApiReadsWithAwsDefaults() {
-    stepwise
+    wire.stepwise()
         .api()
         .post(
             "/v1/state-machines",
             Map.of("name", "sm-native", "definition", dev.stepwise.asl.Json.parse(PASS)));
     var described =
-        sfn.describeStateMachine(b -> b.stateMachineArn(Sfn.PREFIX + "stateMachine:sm-native"));
+        wire.sfn()
+            .describeStateMachine(b -> b.stateMachineArn(Sfn.PREFIX + "stateMachine:sm-native"));
     assertThat(described.type()).isEqualTo(StateMachineType.STANDARD);
     assertThat(described.roleArn()).isEqualTo("arn:aws:iam::123456789012:role/stepwise");
     assertThat(described.loggingConfiguration().level()).isEqualTo(LogLevel.OFF);
   }
 
   private static java.time.Instant create(String name, String definition) {
-    return sfn.createStateMachine(b -> b.name(name).definition(definition).roleArn(Sfn.ROLE))
+    return wire.sfn()
+        .createStateMachine(b -> b.name(name).definition(definition).roleArn(Sfn.ROLE))
         .creationDate();
   }
 }

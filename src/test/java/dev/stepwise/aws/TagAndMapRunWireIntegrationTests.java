@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.stepwise.support.Sfn;
-import dev.stepwise.support.StepwiseInstance;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sfn.SfnClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.HistoryEventType;
@@ -34,62 +31,53 @@ class TagAndMapRunWireIntegrationTests {
           "StartAt": "Work", "States": {"Work": {"Type": "Pass", "End": true}}}}}}
       """;
 
-  static StepwiseInstance stepwise;
-  static SfnClient sfn;
-
-  @BeforeAll
-  static void start() {
-    stepwise = StepwiseInstance.start();
-    sfn = Sfn.client(stepwise.api().base());
-  }
-
-  @AfterAll
-  static void stop() {
-    sfn.close();
-    stepwise.close();
-  }
+  @RegisterExtension static final WireService wire = WireService.started();
 
   @Test
   void tagsStateMachinesAndActivities() {
     String machine =
-        sfn.createStateMachine(
+        wire.sfn()
+            .createStateMachine(
                 b ->
                     b.name("tagged")
                         .definition(PASS)
                         .roleArn(Sfn.ROLE)
                         .tags(tag("owner", "a"), tag("tier", "1")))
             .stateMachineArn();
-    assertThat(sfn.listTagsForResource(b -> b.resourceArn(machine)).tags())
+    assertThat(wire.sfn().listTagsForResource(b -> b.resourceArn(machine)).tags())
         .containsExactly(tag("owner", "a"), tag("tier", "1"));
 
-    sfn.tagResource(b -> b.resourceArn(machine).tags(tag("owner", "b"), tag("env", "test")));
-    sfn.untagResource(b -> b.resourceArn(machine).tagKeys("tier", "absent"));
-    assertThat(sfn.listTagsForResource(b -> b.resourceArn(machine)).tags())
+    wire.sfn().tagResource(b -> b.resourceArn(machine).tags(tag("owner", "b"), tag("env", "test")));
+    wire.sfn().untagResource(b -> b.resourceArn(machine).tagKeys("tier", "absent"));
+    assertThat(wire.sfn().listTagsForResource(b -> b.resourceArn(machine)).tags())
         .containsExactly(tag("owner", "b"), tag("env", "test"));
 
     String activity =
-        sfn.createActivity(b -> b.name("tagged-act").tags(tag("k", "v"))).activityArn();
-    sfn.tagResource(b -> b.resourceArn(activity).tags(tag("k2", "")));
-    assertThat(sfn.listTagsForResource(b -> b.resourceArn(activity)).tags())
+        wire.sfn().createActivity(b -> b.name("tagged-act").tags(tag("k", "v"))).activityArn();
+    wire.sfn().tagResource(b -> b.resourceArn(activity).tags(tag("k2", "")));
+    assertThat(wire.sfn().listTagsForResource(b -> b.resourceArn(activity)).tags())
         .containsExactly(tag("k", "v"), tag("k2", ""));
 
     var many = new ArrayList<Tag>();
     IntStream.range(0, 50).forEach(i -> many.add(tag("t" + i, "v")));
-    assertThatThrownBy(() -> sfn.tagResource(b -> b.resourceArn(activity).tags(many)))
+    assertThatThrownBy(() -> wire.sfn().tagResource(b -> b.resourceArn(activity).tags(many)))
         .isInstanceOf(TooManyTagsException.class);
     assertThatThrownBy(
-            () -> sfn.listTagsForResource(b -> b.resourceArn(Sfn.PREFIX + "stateMachine:untagged")))
+            () ->
+                wire.sfn()
+                    .listTagsForResource(b -> b.resourceArn(Sfn.PREFIX + "stateMachine:untagged")))
         .isInstanceOf(ResourceNotFoundException.class);
     assertThatThrownBy(
-            () -> sfn.listTagsForResource(b -> b.resourceArn(Sfn.PREFIX + "execution:a:b")))
+            () -> wire.sfn().listTagsForResource(b -> b.resourceArn(Sfn.PREFIX + "execution:a:b")))
         .isInstanceOf(InvalidArnException.class);
   }
 
   @Test
   void describesTheMapRunsOfADistributedMap() {
-    sfn.createStateMachine(b -> b.name("dmap").definition(DISTRIBUTED).roleArn(Sfn.ROLE));
+    wire.sfn().createStateMachine(b -> b.name("dmap").definition(DISTRIBUTED).roleArn(Sfn.ROLE));
     String execution =
-        sfn.startExecution(
+        wire.sfn()
+            .startExecution(
                 b ->
                     b.stateMachineArn(Sfn.PREFIX + "stateMachine:dmap")
                         .name("run1")
@@ -98,16 +86,16 @@ class TagAndMapRunWireIntegrationTests {
     await()
         .atMost(Duration.ofSeconds(30))
         .until(
-            () -> sfn.describeExecution(b -> b.executionArn(execution)).status(),
+            () -> wire.sfn().describeExecution(b -> b.executionArn(execution)).status(),
             s -> s != ExecutionStatus.RUNNING);
 
-    var runs = sfn.listMapRuns(b -> b.executionArn(execution)).mapRuns();
+    var runs = wire.sfn().listMapRuns(b -> b.executionArn(execution)).mapRuns();
     assertThat(runs).hasSize(1);
     String mapRun = runs.getFirst().mapRunArn();
     assertThat(mapRun).startsWith(Sfn.PREFIX + "mapRun:dmap/run1:");
     assertThat(runs.getFirst().executionArn()).isEqualTo(execution);
 
-    var described = sfn.describeMapRun(b -> b.mapRunArn(mapRun));
+    var described = wire.sfn().describeMapRun(b -> b.mapRunArn(mapRun));
     assertThat(described.status()).isEqualTo(MapRunStatus.SUCCEEDED);
     assertThat(described.maxConcurrency()).isEqualTo(2);
     assertThat(described.toleratedFailureCount()).isEqualTo(1);
@@ -116,26 +104,27 @@ class TagAndMapRunWireIntegrationTests {
     assertThat(described.executionCounts().pending()).isZero();
     assertThat(described.stopDate()).isNotNull();
 
-    var children = sfn.listExecutions(b -> b.mapRunArn(mapRun)).executions();
+    var children = wire.sfn().listExecutions(b -> b.mapRunArn(mapRun)).executions();
     assertThat(children).hasSize(3).allMatch(c -> c.status() == ExecutionStatus.SUCCEEDED);
     assertThat(children.stream().map(ExecutionListItem::mapRunArn)).containsOnly(mapRun);
     String child = children.getFirst().executionArn();
-    assertThat(sfn.describeExecution(b -> b.executionArn(child)).mapRunArn()).isEqualTo(mapRun);
-    var forChild = sfn.describeStateMachineForExecution(b -> b.executionArn(child));
+    assertThat(wire.sfn().describeExecution(b -> b.executionArn(child)).mapRunArn())
+        .isEqualTo(mapRun);
+    var forChild = wire.sfn().describeStateMachineForExecution(b -> b.executionArn(child));
     assertThat(forChild.mapRunArn()).isEqualTo(mapRun);
     assertThat(forChild.label()).isEqualTo("Each");
 
     var started =
-        sfn.getExecutionHistory(b -> b.executionArn(execution)).events().stream()
+        wire.sfn().getExecutionHistory(b -> b.executionArn(execution)).events().stream()
             .filter(e -> e.type() == HistoryEventType.MAP_RUN_STARTED)
             .findFirst()
             .orElseThrow();
     assertThat(started.mapRunStartedEventDetails().mapRunArn()).isEqualTo(mapRun);
 
-    assertThatThrownBy(() -> sfn.updateMapRun(b -> b.mapRunArn(mapRun).maxConcurrency(5)))
+    assertThatThrownBy(() -> wire.sfn().updateMapRun(b -> b.mapRunArn(mapRun).maxConcurrency(5)))
         .isInstanceOf(ValidationException.class);
     assertThatThrownBy(
-            () -> sfn.describeMapRun(b -> b.mapRunArn(mapRun.replace("/run1:", "/nope:"))))
+            () -> wire.sfn().describeMapRun(b -> b.mapRunArn(mapRun.replace("/run1:", "/nope:"))))
         .isInstanceOf(ResourceNotFoundException.class);
   }
 

@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stepwise.asl.Json;
-import dev.stepwise.support.Sfn;
-import dev.stepwise.support.StepwiseInstance;
 import dev.stepwise.support.TestEndpoint;
 import dev.stepwise.support.TestEndpoint.Answer;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sfn.SfnClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sfn.model.InspectionLevel;
 import software.amazon.awssdk.services.sfn.model.InvalidDefinitionException;
 import software.amazon.awssdk.services.sfn.model.InvalidExecutionInputException;
@@ -25,35 +23,31 @@ import software.amazon.awssdk.services.sfn.model.ValidationException;
  */
 class TestStateWireIntegrationTests {
   static TestEndpoint endpoint;
-  static StepwiseInstance stepwise;
-  static SfnClient sfn;
+  @RegisterExtension static final WireService wire = WireService.started();
 
   @BeforeAll
   static void start() {
     endpoint = new TestEndpoint();
     endpoint.on("/price", call -> Answer.ok(Map.of("price", 250)));
-    stepwise = StepwiseInstance.start();
-    sfn = Sfn.client(stepwise.api().base());
   }
 
   @AfterAll
   static void stop() {
-    if (sfn != null) sfn.close();
-    if (stepwise != null) stepwise.close();
     if (endpoint != null) endpoint.close();
   }
 
   @Test
   void aPassStateAnswersJsonTextAndItsDataFlowAtDebug() {
     var answer =
-        sfn.testState(
-            b ->
-                b.definition(
-                        q(
-                            "{'Type': 'Pass', 'InputPath': '$.order', 'Parameters': {'id.$': '$.id'},"
-                                + " 'ResultPath': '$.made', 'Next': 'Ship'}"))
-                    .input(q("{'order': {'id': 7}}"))
-                    .inspectionLevel(InspectionLevel.DEBUG));
+        wire.sfn()
+            .testState(
+                b ->
+                    b.definition(
+                            q(
+                                "{'Type': 'Pass', 'InputPath': '$.order', 'Parameters': {'id.$': '$.id'},"
+                                    + " 'ResultPath': '$.made', 'Next': 'Ship'}"))
+                        .input(q("{'order': {'id': 7}}"))
+                        .inspectionLevel(InspectionLevel.DEBUG));
     assertThat(answer.status()).isEqualTo(TestExecutionStatus.SUCCEEDED);
     assertThat(answer.nextState()).isEqualTo("Ship");
     assertThat(Json.parse(answer.output()))
@@ -65,7 +59,8 @@ class TestStateWireIntegrationTests {
     assertThat(data.afterResultPath()).isNotNull();
     assertThat(data.request()).isNull();
 
-    var info = sfn.testState(b -> b.definition(q("{'Type': 'Pass', 'Result': 3, 'End': true}")));
+    var info =
+        wire.sfn().testState(b -> b.definition(q("{'Type': 'Pass', 'Result': 3, 'End': true}")));
     assertThat(info.output()).isEqualTo("3");
     assertThat(info.inspectionData()).isNull();
     assertThat(info.nextState()).isNull();
@@ -79,28 +74,31 @@ class TestStateWireIntegrationTests {
                 + " 'Retry': [{'ErrorEquals': ['Busy'], 'MaxAttempts': 2}],"
                 + " 'Catch': [{'ErrorEquals': ['States.ALL'], 'Next': 'Recover'}], 'End': true}");
     var retriable =
-        sfn.testState(
-            b ->
-                b.definition(task)
-                    .inspectionLevel(InspectionLevel.DEBUG)
-                    .mock(m -> m.errorOutput(e -> e.error("Busy").cause("try later"))));
+        wire.sfn()
+            .testState(
+                b ->
+                    b.definition(task)
+                        .inspectionLevel(InspectionLevel.DEBUG)
+                        .mock(m -> m.errorOutput(e -> e.error("Busy").cause("try later"))));
     assertThat(retriable.status()).isEqualTo(TestExecutionStatus.RETRIABLE);
     assertThat(retriable.error()).isEqualTo("Busy");
     assertThat(retriable.cause()).isEqualTo("try later");
     assertThat(retriable.inspectionData().errorDetails().retryIndex()).isZero();
 
     var caught =
-        sfn.testState(
-            b ->
-                b.definition(task)
-                    .inspectionLevel(InspectionLevel.DEBUG)
-                    .stateConfiguration(c -> c.retrierRetryCount(2))
-                    .mock(m -> m.errorOutput(e -> e.error("Busy").cause("still"))));
+        wire.sfn()
+            .testState(
+                b ->
+                    b.definition(task)
+                        .inspectionLevel(InspectionLevel.DEBUG)
+                        .stateConfiguration(c -> c.retrierRetryCount(2))
+                        .mock(m -> m.errorOutput(e -> e.error("Busy").cause("still"))));
     assertThat(caught.status()).isEqualTo(TestExecutionStatus.CAUGHT_ERROR);
     assertThat(caught.nextState()).isEqualTo("Recover");
     assertThat(caught.inspectionData().errorDetails().catchIndex()).isZero();
 
-    var mocked = sfn.testState(b -> b.definition(task).mock(m -> m.result(q("{'ok': true}"))));
+    var mocked =
+        wire.sfn().testState(b -> b.definition(task).mock(m -> m.result(q("{'ok': true}"))));
     assertThat(mocked.status()).isEqualTo(TestExecutionStatus.SUCCEEDED);
     assertThat(Json.parse(mocked.output())).isEqualTo(Map.of("ok", true));
   }
@@ -109,15 +107,16 @@ class TestStateWireIntegrationTests {
   void traceShowsATasksHttpExchange() {
     int before = endpoint.calls("/price").size();
     var answer =
-        sfn.testState(
-            b ->
-                b.definition(
-                        q(
-                            "{'Type': 'Task', 'Resource': '"
-                                + endpoint.url("/price")
-                                + "', 'ResultSelector': {'cents.$': '$.price'}, 'End': true}"))
-                    .input(q("{'sku': 'A1'}"))
-                    .inspectionLevel(InspectionLevel.TRACE));
+        wire.sfn()
+            .testState(
+                b ->
+                    b.definition(
+                            q(
+                                "{'Type': 'Task', 'Resource': '"
+                                    + endpoint.url("/price")
+                                    + "', 'ResultSelector': {'cents.$': '$.price'}, 'End': true}"))
+                        .input(q("{'sku': 'A1'}"))
+                        .inspectionLevel(InspectionLevel.TRACE));
     assertThat(answer.status()).isEqualTo(TestExecutionStatus.SUCCEEDED);
     assertThat(Json.parse(answer.output())).isEqualTo(Map.of("cents", 250));
     assertThat(endpoint.calls("/price")).hasSize(before + 1);
@@ -133,27 +132,35 @@ class TestStateWireIntegrationTests {
 
   @Test
   void refusesWithAwsErrorNames() {
-    assertThatThrownBy(() -> sfn.testState(b -> b.definition(q("{'Type': 'Pass', 'Next': 1}"))))
+    assertThatThrownBy(
+            () -> wire.sfn().testState(b -> b.definition(q("{'Type': 'Pass', 'Next': 1}"))))
         .isInstanceOf(InvalidDefinitionException.class);
-    assertThatThrownBy(() -> sfn.testState(b -> b.definition("not json")))
+    assertThatThrownBy(() -> wire.sfn().testState(b -> b.definition("not json")))
         .isInstanceOf(InvalidDefinitionException.class);
     assertThatThrownBy(
             () ->
-                sfn.testState(
-                    b -> b.definition(q("{'Type': 'Pass', 'End': true}")).input("{not json")))
+                wire.sfn()
+                    .testState(
+                        b -> b.definition(q("{'Type': 'Pass', 'End': true}")).input("{not json")))
         .isInstanceOf(InvalidExecutionInputException.class);
     assertThatThrownBy(
             () ->
-                sfn.testState(
-                    b -> b.definition(q("{'Type': 'Pass', 'End': true}")).mock(m -> m.result("1"))))
+                wire.sfn()
+                    .testState(
+                        b ->
+                            b.definition(q("{'Type': 'Pass', 'End': true}"))
+                                .mock(m -> m.result("1"))))
         .isInstanceOf(ValidationException.class);
     assertThatThrownBy(
             () ->
-                sfn.testState(
-                    b -> b.definition(q("{'Type': 'Pass', 'End': true}")).inspectionLevel("LOUD")))
+                wire.sfn()
+                    .testState(
+                        b ->
+                            b.definition(q("{'Type': 'Pass', 'End': true}"))
+                                .inspectionLevel("LOUD")))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("inspectionLevel");
-    assertThatThrownBy(() -> sfn.testState(b -> b.input("{}")))
+    assertThatThrownBy(() -> wire.sfn().testState(b -> b.input("{}")))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("definition");
   }

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stepwise.support.Sfn;
-import dev.stepwise.support.StepwiseInstance;
 import java.util.ArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sfn.SfnClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sfn.model.ConflictException;
 import software.amazon.awssdk.services.sfn.model.InvalidArnException;
 import software.amazon.awssdk.services.sfn.model.InvalidTokenException;
@@ -22,64 +19,57 @@ class VersionWireIntegrationTests {
   static final String PASS = StateMachineWireIntegrationTests.PASS;
   static final String PASS_RESULT = StateMachineWireIntegrationTests.PASS_RESULT;
 
-  static StepwiseInstance stepwise;
-  static SfnClient sfn;
-
-  @BeforeAll
-  static void start() {
-    stepwise = StepwiseInstance.start();
-    sfn = Sfn.client(stepwise.api().base());
-  }
-
-  @AfterAll
-  static void stop() {
-    sfn.close();
-    stepwise.close();
-  }
+  @RegisterExtension static final WireService wire = WireService.started();
 
   @Test
   void publishesOnCreateAndUpdateAndDescribesEachVersion() {
     var created =
-        sfn.createStateMachine(
-            b ->
-                b.name("ver-pub")
-                    .definition(PASS)
-                    .roleArn(Sfn.ROLE)
-                    .publish(true)
-                    .versionDescription("first"));
+        wire.sfn()
+            .createStateMachine(
+                b ->
+                    b.name("ver-pub")
+                        .definition(PASS)
+                        .roleArn(Sfn.ROLE)
+                        .publish(true)
+                        .versionDescription("first"));
     String machine = arn("ver-pub");
     assertThat(created.stateMachineVersionArn()).isEqualTo(machine + ":1");
 
     var updated =
-        sfn.updateStateMachine(
-            b -> b.stateMachineArn(machine).definition(PASS_RESULT).publish(true));
+        wire.sfn()
+            .updateStateMachine(
+                b -> b.stateMachineArn(machine).definition(PASS_RESULT).publish(true));
     assertThat(updated.stateMachineVersionArn()).isEqualTo(machine + ":2");
     assertThat(updated.revisionId()).isEqualTo("2");
     // Nothing changed since: publishing again answers the version that holds the revision.
     var again =
-        sfn.updateStateMachine(b -> b.stateMachineArn(machine).roleArn(Sfn.ROLE).publish(true));
+        wire.sfn()
+            .updateStateMachine(b -> b.stateMachineArn(machine).roleArn(Sfn.ROLE).publish(true));
     assertThat(again.stateMachineVersionArn()).isEqualTo(machine + ":2");
 
-    var first = sfn.describeStateMachine(b -> b.stateMachineArn(machine + ":1"));
+    var first = wire.sfn().describeStateMachine(b -> b.stateMachineArn(machine + ":1"));
     assertThat(first.stateMachineArn()).isEqualTo(machine + ":1");
     assertThat(first.name()).isEqualTo("ver-pub");
     assertThat(first.definition()).doesNotContain("Result");
     assertThat(first.description()).isEqualTo("first");
     assertThat(first.revisionId()).isEqualTo("1");
     assertThat(first.roleArn()).isEqualTo(Sfn.ROLE);
-    var second = sfn.describeStateMachine(b -> b.stateMachineArn(machine + ":2"));
+    var second = wire.sfn().describeStateMachine(b -> b.stateMachineArn(machine + ":2"));
     assertThat(second.definition()).contains("\"Result\":1");
     assertThat(second.revisionId()).isEqualTo("2");
     assertThat(second.description()).isNull();
     // The state machine itself reports no version description.
-    var itself = sfn.describeStateMachine(b -> b.stateMachineArn(machine));
+    var itself = wire.sfn().describeStateMachine(b -> b.stateMachineArn(machine));
     assertThat(itself.stateMachineArn()).isEqualTo(machine);
     assertThat(itself.description()).isNull();
 
-    assertThatThrownBy(() -> sfn.describeStateMachine(b -> b.stateMachineArn(machine + ":9")))
+    assertThatThrownBy(
+            () -> wire.sfn().describeStateMachine(b -> b.stateMachineArn(machine + ":9")))
         .isInstanceOf(StateMachineDoesNotExistException.class);
     assertThatThrownBy(
-            () -> sfn.updateStateMachine(b -> b.stateMachineArn(machine + ":1").definition(PASS)))
+            () ->
+                wire.sfn()
+                    .updateStateMachine(b -> b.stateMachineArn(machine + ":1").definition(PASS)))
         .isInstanceOf(StateMachineDoesNotExistException.class);
   }
 
@@ -88,27 +78,33 @@ class VersionWireIntegrationTests {
     create("ver-rev");
     String machine = arn("ver-rev");
     var v1 =
-        sfn.publishStateMachineVersion(
-            b -> b.stateMachineArn(machine).revisionId("INITIAL").description("initial"));
+        wire.sfn()
+            .publishStateMachineVersion(
+                b -> b.stateMachineArn(machine).revisionId("INITIAL").description("initial"));
     assertThat(v1.stateMachineVersionArn()).isEqualTo(machine + ":1");
     assertThat(v1.creationDate()).isNotNull();
-    var same = sfn.publishStateMachineVersion(b -> b.stateMachineArn(machine));
+    var same = wire.sfn().publishStateMachineVersion(b -> b.stateMachineArn(machine));
     assertThat(same.stateMachineVersionArn()).isEqualTo(machine + ":1");
     assertThat(same.creationDate()).isEqualTo(v1.creationDate());
 
     String revision =
-        sfn.updateStateMachine(b -> b.stateMachineArn(machine).definition(PASS_RESULT))
+        wire.sfn()
+            .updateStateMachine(b -> b.stateMachineArn(machine).definition(PASS_RESULT))
             .revisionId();
     assertThatThrownBy(
             () ->
-                sfn.publishStateMachineVersion(
-                    b -> b.stateMachineArn(machine).revisionId("INITIAL")))
+                wire.sfn()
+                    .publishStateMachineVersion(
+                        b -> b.stateMachineArn(machine).revisionId("INITIAL")))
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("revision");
     assertThatThrownBy(
-            () -> sfn.publishStateMachineVersion(b -> b.stateMachineArn(machine).revisionId("x-1")))
+            () ->
+                wire.sfn()
+                    .publishStateMachineVersion(b -> b.stateMachineArn(machine).revisionId("x-1")))
         .isInstanceOf(ConflictException.class);
-    var v2 = sfn.publishStateMachineVersion(b -> b.stateMachineArn(machine).revisionId(revision));
+    var v2 =
+        wire.sfn().publishStateMachineVersion(b -> b.stateMachineArn(machine).revisionId(revision));
     assertThat(v2.stateMachineVersionArn()).isEqualTo(machine + ":2");
   }
 
@@ -118,7 +114,8 @@ class VersionWireIntegrationTests {
     String machine = arn("ver-list");
     for (int i = 0; i < 5; i++) {
       String definition = PASS.replace("\"End\":true", "\"Result\":" + i + ",\"End\":true");
-      sfn.updateStateMachine(b -> b.stateMachineArn(machine).definition(definition).publish(true));
+      wire.sfn()
+          .updateStateMachine(b -> b.stateMachineArn(machine).definition(definition).publish(true));
     }
     var listed = new ArrayList<String>();
     String token = null;
@@ -126,8 +123,9 @@ class VersionWireIntegrationTests {
     do {
       String next = token;
       var page =
-          sfn.listStateMachineVersions(
-              b -> b.stateMachineArn(machine).maxResults(2).nextToken(next));
+          wire.sfn()
+              .listStateMachineVersions(
+                  b -> b.stateMachineArn(machine).maxResults(2).nextToken(next));
       assertThat(page.stateMachineVersions()).hasSizeLessThanOrEqualTo(2);
       page.stateMachineVersions().stream()
           .map(StateMachineVersionListItem::stateMachineVersionArn)
@@ -142,37 +140,47 @@ class VersionWireIntegrationTests {
         .containsExactly(
             machine + ":5", machine + ":4", machine + ":3", machine + ":2", machine + ":1");
 
-    sfn.deleteStateMachineVersion(b -> b.stateMachineVersionArn(machine + ":3"));
+    wire.sfn().deleteStateMachineVersion(b -> b.stateMachineVersionArn(machine + ":3"));
     // As on AWS, deleting a version that is not there (any more) is no error.
-    sfn.deleteStateMachineVersion(b -> b.stateMachineVersionArn(machine + ":3"));
-    sfn.deleteStateMachineVersion(b -> b.stateMachineVersionArn(arn("ver-none") + ":1"));
-    assertThat(sfn.listStateMachineVersions(b -> b.stateMachineArn(machine)).stateMachineVersions())
+    wire.sfn().deleteStateMachineVersion(b -> b.stateMachineVersionArn(machine + ":3"));
+    wire.sfn().deleteStateMachineVersion(b -> b.stateMachineVersionArn(arn("ver-none") + ":1"));
+    assertThat(
+            wire.sfn()
+                .listStateMachineVersions(b -> b.stateMachineArn(machine))
+                .stateMachineVersions())
         .extracting(StateMachineVersionListItem::stateMachineVersionArn)
         .containsExactly(machine + ":5", machine + ":4", machine + ":2", machine + ":1");
-    assertThatThrownBy(() -> sfn.describeStateMachine(b -> b.stateMachineArn(machine + ":3")))
+    assertThatThrownBy(
+            () -> wire.sfn().describeStateMachine(b -> b.stateMachineArn(machine + ":3")))
         .isInstanceOf(StateMachineDoesNotExistException.class);
     assertThatThrownBy(
-            () -> sfn.listStateMachineVersions(b -> b.stateMachineArn(machine).nextToken("bogus")))
+            () ->
+                wire.sfn()
+                    .listStateMachineVersions(b -> b.stateMachineArn(machine).nextToken("bogus")))
         .isInstanceOf(InvalidTokenException.class);
   }
 
   @Test
   void aVersionAnAliasRoutesToIsNotDeleted() {
     var created =
-        sfn.createStateMachine(
-            b -> b.name("ver-routed").definition(PASS).roleArn(Sfn.ROLE).publish(true));
+        wire.sfn()
+            .createStateMachine(
+                b -> b.name("ver-routed").definition(PASS).roleArn(Sfn.ROLE).publish(true));
     String version = created.stateMachineVersionArn();
-    sfn.createStateMachineAlias(
-        b ->
-            b.name("live")
-                .routingConfiguration(r -> r.stateMachineVersionArn(version).weight(100)));
-    assertThatThrownBy(() -> sfn.deleteStateMachineVersion(b -> b.stateMachineVersionArn(version)))
+    wire.sfn()
+        .createStateMachineAlias(
+            b ->
+                b.name("live")
+                    .routingConfiguration(r -> r.stateMachineVersionArn(version).weight(100)));
+    assertThatThrownBy(
+            () -> wire.sfn().deleteStateMachineVersion(b -> b.stateMachineVersionArn(version)))
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("live");
-    sfn.deleteStateMachineAlias(b -> b.stateMachineAliasArn(arn("ver-routed") + ":live"));
-    sfn.deleteStateMachineVersion(b -> b.stateMachineVersionArn(version));
+    wire.sfn().deleteStateMachineAlias(b -> b.stateMachineAliasArn(arn("ver-routed") + ":live"));
+    wire.sfn().deleteStateMachineVersion(b -> b.stateMachineVersionArn(version));
     assertThat(
-            sfn.listStateMachineVersions(b -> b.stateMachineArn(arn("ver-routed")))
+            wire.sfn()
+                .listStateMachineVersions(b -> b.stateMachineArn(arn("ver-routed")))
                 .stateMachineVersions())
         .isEmpty();
   }
@@ -183,38 +191,47 @@ class VersionWireIntegrationTests {
     String machine = arn("ver-bad");
     assertThatThrownBy(
             () ->
-                sfn.createStateMachine(
-                    b ->
-                        b.name("ver-nopub")
-                            .definition(PASS)
-                            .roleArn(Sfn.ROLE)
-                            .versionDescription("d")))
+                wire.sfn()
+                    .createStateMachine(
+                        b ->
+                            b.name("ver-nopub")
+                                .definition(PASS)
+                                .roleArn(Sfn.ROLE)
+                                .versionDescription("d")))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("publish");
     assertThatThrownBy(
             () ->
-                sfn.publishStateMachineVersion(
-                    b -> b.stateMachineArn(machine).description("d".repeat(257))))
+                wire.sfn()
+                    .publishStateMachineVersion(
+                        b -> b.stateMachineArn(machine).description("d".repeat(257))))
         .isInstanceOf(ValidationException.class);
     assertThatThrownBy(
-            () -> sfn.publishStateMachineVersion(b -> b.stateMachineArn(arn("ver-none"))))
+            () -> wire.sfn().publishStateMachineVersion(b -> b.stateMachineArn(arn("ver-none"))))
         .isInstanceOf(StateMachineDoesNotExistException.class);
-    assertThatThrownBy(() -> sfn.listStateMachineVersions(b -> b.stateMachineArn(arn("ver-none"))))
+    assertThatThrownBy(
+            () -> wire.sfn().listStateMachineVersions(b -> b.stateMachineArn(arn("ver-none"))))
         .isInstanceOf(StateMachineDoesNotExistException.class);
     assertThatThrownBy(
             () ->
-                sfn.publishStateMachineVersion(
-                    b -> b.stateMachineArn("arn:aws:states:eu-west-1:123456789012:stateMachine:x")))
-        .isInstanceOf(InvalidArnException.class);
-    assertThatThrownBy(() -> sfn.deleteStateMachineVersion(b -> b.stateMachineVersionArn(machine)))
+                wire.sfn()
+                    .publishStateMachineVersion(
+                        b ->
+                            b.stateMachineArn(
+                                "arn:aws:states:eu-west-1:123456789012:stateMachine:x")))
         .isInstanceOf(InvalidArnException.class);
     assertThatThrownBy(
-            () -> sfn.deleteStateMachineVersion(b -> b.stateMachineVersionArn(machine + ":prod")))
+            () -> wire.sfn().deleteStateMachineVersion(b -> b.stateMachineVersionArn(machine)))
+        .isInstanceOf(InvalidArnException.class);
+    assertThatThrownBy(
+            () ->
+                wire.sfn()
+                    .deleteStateMachineVersion(b -> b.stateMachineVersionArn(machine + ":prod")))
         .isInstanceOf(InvalidArnException.class);
   }
 
   static void create(String name) {
-    sfn.createStateMachine(b -> b.name(name).definition(PASS).roleArn(Sfn.ROLE));
+    wire.sfn().createStateMachine(b -> b.name(name).definition(PASS).roleArn(Sfn.ROLE));
   }
 
   static String arn(String name) {

@@ -1,5 +1,6 @@
 package dev.stepwise.children;
 
+import static dev.stepwise.support.Api.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepwise.asl.Json;
@@ -55,16 +56,6 @@ class StartExecutionIntegrationTests {
     return stepwise.api();
   }
 
-  private static Map<String, Object> run(String name, String definition, Object input) {
-    api().createStateMachine(name, definition);
-    return api().awaitEnd(api().start(name, input), Duration.ofSeconds(30));
-  }
-
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> map(Object value) {
-    return (Map<String, Object>) value;
-  }
-
   static List<Map<String, Object>> children(String parentId) {
     return childrenOf(api(), parentId);
   }
@@ -82,17 +73,18 @@ class StartExecutionIntegrationTests {
   @Test
   void withoutASuffixTheTaskStartsTheChildAndGoesOn() {
     var done =
-        run(
-            "sx-fire",
-            """
+        api()
+            .run(
+                "sx-fire",
+                """
             {"StartAt": "Start", "States": {"Start": {"Type": "Task",
               "Resource": "arn:aws:states:::states:startExecution",
               "Parameters": {"StateMachineArn": "%ssx-double",
                 "Input": {"n": 4, "AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID.$": "$$.Execution.Id"}},
               "End": true}}}
             """
-                .formatted(ARN),
-            Map.of());
+                    .formatted(ARN),
+                Map.of());
 
     assertThat(done.get("status")).isEqualTo("SUCCEEDED");
     var output = map(done.get("output"));
@@ -121,17 +113,18 @@ class StartExecutionIntegrationTests {
   @Test
   void syncWaitsForTheChildAndGivesItsOutputAsJsonText() {
     var done =
-        run(
-            "sx-sync",
-            """
+        api()
+            .run(
+                "sx-sync",
+                """
             {"StartAt": "Start", "States": {"Start": {"Type": "Task",
               "Resource": "arn:aws:states:::states:startExecution.sync",
               "Parameters": {"StateMachineArn": "%ssx-double", "Name.$": "$.name",
                              "Input": "{\\"n\\": 21}"},
               "End": true}}}
             """
-                .formatted(ARN),
-            Map.of("name", "sync-child-1"));
+                    .formatted(ARN),
+                Map.of("name", "sync-child-1"));
 
     assertThat(done.get("status")).isEqualTo("SUCCEEDED");
     var output = map(done.get("output"));
@@ -153,15 +146,16 @@ class StartExecutionIntegrationTests {
   @Test
   void sync2GivesTheChildsOutputAsJson() {
     var done =
-        run(
-            "sx-sync2",
-            """
+        api()
+            .run(
+                "sx-sync2",
+                """
             {"QueryLanguage": "JSONata", "StartAt": "Start", "States": {"Start": {"Type": "Task",
               "Resource": "arn:aws:states:::states:startExecution.sync:2",
               "Arguments": {"StateMachineArn": "sx-double", "Input": {"n": "{% $states.input.n %}"}},
               "Output": "{% $states.result.Output %}", "End": true}}}
             """,
-            Map.of("n", 5));
+                Map.of("n", 5));
 
     assertThat(done.get("status")).isEqualTo("SUCCEEDED");
     assertThat(done.get("output")).isEqualTo(Map.of("doubled", 10));
@@ -170,17 +164,18 @@ class StartExecutionIntegrationTests {
   @Test
   void aChildThatFailsFailsTheTaskWithItsDescription() {
     var done =
-        run(
-            "sx-child-fails",
-            """
+        api()
+            .run(
+                "sx-child-fails",
+                """
             {"StartAt": "Start", "States": {
               "Start": {"Type": "Task", "Resource": "arn:aws:states:::states:startExecution.sync:2",
                 "Parameters": {"StateMachineArn": "%ssx-fail"},
                 "Catch": [{"ErrorEquals": ["States.TaskFailed"], "Next": "Caught"}], "End": true},
               "Caught": {"Type": "Pass", "End": true}}}
             """
-                .formatted(ARN),
-            Map.of());
+                    .formatted(ARN),
+                Map.of());
 
     assertThat(done.get("status")).isEqualTo("SUCCEEDED");
     var caught = map(done.get("output"));
@@ -196,14 +191,15 @@ class StartExecutionIntegrationTests {
   @Test
   void eachEntryIntoTheTaskStartsOneChildRedrivesIncluded() {
     var failed =
-        run(
-            "sx-redrive",
-            """
+        api()
+            .run(
+                "sx-redrive",
+                """
             {"StartAt": "Start", "States": {"Start": {"Type": "Task",
               "Resource": "arn:aws:states:::states:startExecution.sync",
               "Parameters": {"StateMachineArn": "sx-fail"}, "End": true}}}
             """,
-            Map.of());
+                Map.of());
     String id = (String) failed.get("executionId");
     assertThat(failed)
         .containsEntry("status", "FAILED")
@@ -226,9 +222,10 @@ class StartExecutionIntegrationTests {
   @Test
   void anUnknownStateMachineFailsWithAwsError() {
     var done =
-        run(
-            "sx-missing",
-            """
+        api()
+            .run(
+                "sx-missing",
+                """
             {"StartAt": "Start", "States": {
               "Start": {"Type": "Task", "Resource": "arn:aws:states:::states:startExecution.sync",
                 "Parameters": {"StateMachineArn": "%snot-there"},
@@ -236,8 +233,8 @@ class StartExecutionIntegrationTests {
                            "Next": "Caught"}], "End": true},
               "Caught": {"Type": "Pass", "End": true}}}
             """
-                .formatted(ARN),
-            Map.of());
+                    .formatted(ARN),
+                Map.of());
 
     assertThat(done.get("status")).isEqualTo("SUCCEEDED");
     assertThat(map(done.get("output")))
@@ -268,11 +265,7 @@ class StartExecutionIntegrationTests {
     var child = children(id).getFirst();
     String token = (String) map(child.get("input")).get("token");
 
-    var answered =
-        api()
-            .post(
-                "/v1/task-tokens/success",
-                Map.of("taskToken", token, "output", Map.of("reviewed", true)));
+    var answered = api().sendTaskSuccess(token, Map.of("reviewed", true));
 
     assertThat(answered.status()).isEqualTo(200);
     var done = api().awaitEnd(id, Duration.ofSeconds(20));
@@ -310,16 +303,17 @@ class StartExecutionIntegrationTests {
   @Test
   void aSyncTaskTimesOutAndAbortsItsChild() {
     var done =
-        run(
-            "sx-timeout",
-            """
+        api()
+            .run(
+                "sx-timeout",
+                """
             {"StartAt": "Start", "States": {
               "Start": {"Type": "Task", "Resource": "arn:aws:states:::states:startExecution.sync",
                 "Parameters": {"StateMachineArn": "sx-slow"}, "TimeoutSeconds": 1,
                 "Catch": [{"ErrorEquals": ["States.Timeout"], "Next": "Late"}], "End": true},
               "Late": {"Type": "Pass", "End": true}}}
             """,
-            Map.of());
+                Map.of());
 
     assertThat(done.get("status")).isEqualTo("SUCCEEDED");
     assertThat(map(done.get("output"))).containsEntry("Error", "States.Timeout");
@@ -350,15 +344,16 @@ class StartExecutionIntegrationTests {
                     """)));
 
     var done =
-        run(
-            "sx-version-parent",
-            """
+        api()
+            .run(
+                "sx-version-parent",
+                """
             {"StartAt": "Start", "States": {"Start": {"Type": "Task",
               "Resource": "arn:aws:states:::states:startExecution.sync:2",
               "Parameters": {"StateMachineArn": "%ssx-versioned:1"}, "End": true}}}
             """
-                .formatted(ARN),
-            Map.of());
+                    .formatted(ARN),
+                Map.of());
 
     assertThat(map(done.get("output")))
         .containsEntry("Output", "one")

@@ -163,4 +163,92 @@ class ForkTests {
     assertThat(fork.started()).isEqualTo(9);
     assertThat(fork.childEnded(7, true, null, null).start()).isEqualTo(new Fork.Range(9, 10));
   }
+
+  /** A distributed Map's plan updated while it runs (UpdateMapRun). */
+  @Nested
+  class Updates {
+    private Fork running(int children, int maxConcurrency, Long count) {
+      return fork(Fork.Kind.DISTRIBUTED_MAP, children, maxConcurrency, count, null);
+    }
+
+    @Test
+    void aHigherConcurrencyStartsTheWaitingChildrenThatNowHaveASlot() {
+      var fork = running(5, 1, null);
+      var raised = fork.update(fork.plan().with(3, null, null));
+      assertThat(raised.start()).isEqualTo(new Fork.Range(1, 3));
+      assertThat(raised.next()).isEqualTo(Fork.Next.WAIT);
+      assertThat(raised.events()).isEmpty();
+      assertThat(raised.fork().started()).isEqualTo(3);
+      assertThat(raised.fork().plan().maxConcurrency()).isEqualTo(3);
+      // Each end now frees a slot at the new concurrency.
+      var ended = raised.fork().childEnded(0, true, null, null);
+      assertThat(ended.start()).isEqualTo(new Fork.Range(3, 4));
+    }
+
+    @Test
+    void noLimitStartsEveryChildLeft() {
+      var fork = running(4, 1, null);
+      var unlimited = fork.update(fork.plan().with(0, null, null));
+      assertThat(unlimited.start()).isEqualTo(new Fork.Range(1, 4));
+      assertThat(unlimited.fork().started()).isEqualTo(4);
+    }
+
+    @Test
+    void aLowerConcurrencyLetsTheRunningChildrenFinishBeforeAnotherStarts() {
+      var fork = running(6, 3, null);
+      var lowered = fork.update(fork.plan().with(1, null, null));
+      assertThat(lowered.start().isEmpty()).isTrue();
+      assertThat(lowered.fork().started()).isEqualTo(3);
+      // Three run, one may: the first two ends start nothing, the third starts the next child.
+      var first = lowered.fork().childEnded(0, true, null, null);
+      assertThat(first.start().isEmpty()).isTrue();
+      var second = first.fork().childEnded(1, true, null, null);
+      assertThat(second.start().isEmpty()).isTrue();
+      var third = second.fork().childEnded(2, true, null, null);
+      assertThat(third.start()).isEqualTo(new Fork.Range(3, 4));
+      var fourth = third.fork().childEnded(3, true, null, null);
+      assertThat(fourth.start()).isEqualTo(new Fork.Range(4, 5));
+    }
+
+    @Test
+    void settingsLeftOutStay() {
+      var plan = new Fork.Plan(Fork.Kind.DISTRIBUTED_MAP, "M", "L", 4, 2, 1L, 50.0);
+      assertThat(plan.with(null, null, null)).isEqualTo(plan);
+      assertThat(plan.with(null, 3L, null))
+          .isEqualTo(new Fork.Plan(Fork.Kind.DISTRIBUTED_MAP, "M", "L", 4, 2, 3L, 50.0));
+    }
+
+    @Test
+    void aRaisedToleranceLetsTheNextFailurePass() {
+      var fork = running(3, 1, null);
+      var tolerant = fork.update(fork.plan().with(null, 1L, null)).fork();
+      var failed = tolerant.childEnded(0, false, "E", "c");
+      assertThat(failed.next()).isEqualTo(Fork.Next.WAIT);
+      assertThat(failed.start()).isEqualTo(new Fork.Range(1, 2));
+    }
+
+    @Test
+    void failuresBeyondALoweredToleranceFailTheMapAtOnce() {
+      var fork = running(4, 1, 2L);
+      var tolerated = fork.childEnded(0, false, "E", "c").fork();
+      var lowered = tolerated.update(tolerated.plan().with(null, 0L, null));
+      assertThat(lowered.next()).isEqualTo(Fork.Next.FAIL);
+      assertThat(lowered.error()).isEqualTo(Fork.EXCEEDED);
+      assertThat(lowered.cause()).contains("1 of 4");
+      assertThat(lowered.events())
+          .containsExactly(new Event("MapRunFailed", Map.of("error", Fork.EXCEEDED)));
+      assertThat(lowered.start().isEmpty()).isTrue();
+      // A tolerance the failures stay within changes nothing but the plan.
+      var kept = tolerated.update(tolerated.plan().with(null, 1L, null));
+      assertThat(kept.next()).isEqualTo(Fork.Next.WAIT);
+      assertThat(kept.start().isEmpty()).isTrue();
+    }
+
+    @Test
+    void onlyADistributedMapIsUpdated() {
+      var inline = fork(Fork.Kind.MAP, 3, 1, null, null);
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> inline.update(inline.plan()))
+          .isInstanceOf(IllegalStateException.class);
+    }
+  }
 }

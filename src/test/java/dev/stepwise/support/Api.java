@@ -98,6 +98,26 @@ public final class Api {
     }
   }
 
+  /**
+   * Creates a state machine, starts it on {@code input} and waits (up to 30 s) for the end: a
+   * definition run once, as the integration tests of definitions written for AWS run theirs.
+   */
+  public Map<String, Object> run(String name, String definition, Object input) {
+    createStateMachine(name, definition);
+    return awaitEnd(start(name, input), Duration.ofSeconds(30));
+  }
+
+  /** Answers a task token with a success, as a worker or a callback's receiver does. */
+  public Response sendTaskSuccess(String taskToken, Object output) {
+    return post("/v1/task-tokens/success", Map.of("taskToken", taskToken, "output", output));
+  }
+
+  /** A JSON object of an answer, typed for assertions. */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> map(Object value) {
+    return (Map<String, Object>) value;
+  }
+
   /** Starts an execution and returns its id. */
   public String start(String stateMachine, Object input) {
     var response =

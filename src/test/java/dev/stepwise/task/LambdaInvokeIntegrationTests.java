@@ -1,5 +1,6 @@
 package dev.stepwise.task;
 
+import static dev.stepwise.support.Api.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepwise.asl.Json;
@@ -82,29 +83,20 @@ class LambdaInvokeIntegrationTests {
     return stepwise.api();
   }
 
-  private static Map<String, Object> run(String name, String definition, Object input) {
-    api().createStateMachine(name, definition);
-    return api().awaitEnd(api().start(name, input), Duration.ofSeconds(30));
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> map(Object value) {
-    return (Map<String, Object>) value;
-  }
-
   @Test
   void aResultSelectorWrittenForAwsReadsThePayload() {
     var done =
-        run(
-            "lambda-selector",
-            """
+        api()
+            .run(
+                "lambda-selector",
+                """
             {"StartAt": "Greet", "States": {"Greet": {"Type": "Task",
               "Resource": "arn:aws:states:::lambda:invoke",
               "Parameters": {"FunctionName": "Greet", "Payload": {"name.$": "$.name"}},
               "ResultSelector": {"Payload.$": "$.Payload"},
               "ResultPath": "$.result", "End": true}}}
             """,
-            Map.of("name", "Ada"));
+                Map.of("name", "Ada"));
 
     assertThat(done.get("status")).isEqualTo("SUCCEEDED");
     assertThat(done.get("output"))
@@ -121,16 +113,17 @@ class LambdaInvokeIntegrationTests {
   @Test
   void theWholeResultHasAwsShape() {
     var done =
-        run(
-            "lambda-shape",
-            """
+        api()
+            .run(
+                "lambda-shape",
+                """
             {"StartAt": "Greet", "States": {"Greet": {"Type": "Task",
               "Resource": "arn:aws:states:::lambda:invoke",
               "Parameters": {"FunctionName": "arn:aws:lambda:us-east-1:123456789012:function:Greet",
                              "Payload.$": "$"},
               "End": true}}}
             """,
-            Map.of("name", "Bo"));
+                Map.of("name", "Bo"));
 
     var output = map(done.get("output"));
     assertThat(output)
@@ -145,9 +138,10 @@ class LambdaInvokeIntegrationTests {
   @Test
   void aBareNameAPartialArnAndAQualifiedArnAreRoutedByTheirFullArn() {
     var done =
-        run(
-            "lambda-arns",
-            """
+        api()
+            .run(
+                "lambda-arns",
+                """
             {"QueryLanguage": "JSONata", "StartAt": "Any", "States": {
               "Any": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
                 "Arguments": {"FunctionName": "123456789012:function:Charge:7"},
@@ -159,7 +153,7 @@ class LambdaInvokeIntegrationTests {
                 "Output": "{% $merge([$states.input, {'prod': $states.result.Payload.charged}]) %}",
                 "End": true}}}
             """,
-            Map.of());
+                Map.of());
 
     assertThat(done.get("status")).isEqualTo("SUCCEEDED");
     assertThat(done.get("output"))
@@ -169,9 +163,10 @@ class LambdaInvokeIntegrationTests {
   @Test
   void aFunctionErrorIsCaughtByItsType() {
     var done =
-        run(
-            "lambda-error",
-            """
+        api()
+            .run(
+                "lambda-error",
+                """
             {"StartAt": "Charge", "States": {
               "Charge": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
                 "Parameters": {"FunctionName": "Declined", "Payload": {}},
@@ -180,7 +175,7 @@ class LambdaInvokeIntegrationTests {
                 "End": true},
               "Declined": {"Type": "Pass", "End": true}}}
             """,
-            Map.of("order", 7));
+                Map.of("order", 7));
 
     assertThat(done.get("status")).isEqualTo("SUCCEEDED");
     var error = map(map(done.get("output")).get("error"));
@@ -198,9 +193,10 @@ class LambdaInvokeIntegrationTests {
   @Test
   void aComputedFunctionNameNoRouteServesFailsAtRunTime() {
     var done =
-        run(
-            "lambda-computed",
-            """
+        api()
+            .run(
+                "lambda-computed",
+                """
             {"StartAt": "Call", "States": {"Call": {"Type": "Task",
               "Resource": "arn:aws:states:::lambda:invoke",
               "Parameters": {"FunctionName.$": "$.function"},
@@ -208,7 +204,7 @@ class LambdaInvokeIntegrationTests {
               "End": true},
               "Missing": {"Type": "Pass", "End": true}}}
             """,
-            Map.of("function", "Unknown"));
+                Map.of("function", "Unknown"));
 
     assertThat(done.get("status")).isEqualTo("SUCCEEDED");
     assertThat(map(done.get("output")))
@@ -249,11 +245,7 @@ class LambdaInvokeIntegrationTests {
     api().awaitEvent(id, "TaskSubmitted", Duration.ofSeconds(20));
     assertThat(api().execution(id).get("status")).isEqualTo("RUNNING");
 
-    var answered =
-        api()
-            .post(
-                "/v1/task-tokens/success",
-                Map.of("taskToken", token, "output", Map.of("approved", true)));
+    var answered = api().sendTaskSuccess(token, Map.of("approved", true));
 
     assertThat(answered.status()).isEqualTo(200);
     var done = api().awaitEnd(id, Duration.ofSeconds(20));
