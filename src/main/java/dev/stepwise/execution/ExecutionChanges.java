@@ -1,9 +1,13 @@
 package dev.stepwise.execution;
 
+import dev.stepwise.engine.Interpreter;
 import dev.stepwise.engine.StepContext;
+import dev.stepwise.statemachine.StateMachines;
 import dev.stepwise.task.TaskProperties;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /** Opens changes: the interpreter of the execution's revision, the time, limits, randomness. */
@@ -12,14 +16,16 @@ class ExecutionChanges {
   // Task tokens come from it and must not be guessable; otherwise it only jitters retries.
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final Interpreters interpreters;
+  private final StateMachines stateMachines;
+  // One interpreter per state machine revision, built once: revisions never change.
+  private final Map<String, Interpreter> interpreters = new ConcurrentHashMap<>();
   private final Clock clock;
   private final StepContext.Limits limits;
   private final int historyLimit;
 
   ExecutionChanges(
-      Interpreters interpreters, Clock clock, LimitsProperties limits, TaskProperties tasks) {
-    this.interpreters = interpreters;
+      StateMachines stateMachines, Clock clock, LimitsProperties limits, TaskProperties tasks) {
+    this.stateMachines = stateMachines;
     this.clock = clock;
     this.limits =
         new StepContext.Limits(
@@ -34,10 +40,16 @@ class ExecutionChanges {
   ExecutionChange open(ExecutionRow row) {
     return new ExecutionChange(
         row,
-        interpreters.get(row.stateMachine(), row.revision()),
+        interpreter(row.stateMachine(), row.revision()),
         clock.instant(),
         limits,
         historyLimit,
         RANDOM);
+  }
+
+  private Interpreter interpreter(String stateMachine, int revision) {
+    return interpreters.computeIfAbsent(
+        stateMachine + "\u0000" + revision,
+        k -> new Interpreter(stateMachines.parsed(stateMachine, revision)));
   }
 }
