@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The one door of every change to an execution (a start, a step, a redrive, a child's start, a
  * stop, a callback's answer, a timeout): opens the transaction, locks (or inserts) the execution's
  * row, works in an {@link ExecutionChange}, holds the history to its limit and writes the change's
- * events and counters with {@link ChangeWriter}, which publishes what happened. A transient
+ * events and counters with {@link ExecutionChanges}, which publishes what happened. A transient
  * database fault (deadlock, serialization failure, lost connection) is retried a few times with
  * Spring's {@link RetryTemplate}; ASL retries never come through here.
  *
@@ -35,7 +35,6 @@ public class ExecutionTransactions {
   private final TransactionTemplate tx;
   private final ExecutionStore executions;
   private final ExecutionChanges changes;
-  private final ChangeWriter writer;
   private final Termination termination;
   private final RetryTemplate retry =
       new RetryTemplate(
@@ -51,12 +50,10 @@ public class ExecutionTransactions {
       DataSource dataSource,
       ExecutionStore executions,
       ExecutionChanges changes,
-      ChangeWriter writer,
       Termination termination) {
     this.tx = new TransactionTemplate(new JdbcTransactionManager(dataSource));
     this.executions = executions;
     this.changes = changes;
-    this.writer = writer;
     this.termination = termination;
   }
 
@@ -159,8 +156,8 @@ public class ExecutionTransactions {
   }
 
   /**
-   * Writes what a change accumulated (see {@link ChangeWriter#flush}). The history never holds more
-   * than the limit: an execution still running once it reaches the limit fails with {@code
+   * Writes what a change accumulated (see {@link ExecutionChanges#flush}). The history never holds
+   * more than the limit: an execution still running once it reaches the limit fails with {@code
    * States.Runtime}, its ExecutionFailed the limit's last event, and the events of this change that
    * would not fit are dropped.
    */
@@ -173,6 +170,6 @@ public class ExecutionTransactions {
           "States.Runtime",
           "The execution reached the limit of " + limit + " history events");
     }
-    writer.flush(change);
+    changes.flush(change);
   }
 }

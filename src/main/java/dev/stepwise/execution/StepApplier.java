@@ -131,7 +131,7 @@ public class StepApplier {
   private void endExecution(
       ExecutionChange change, ExecutionStatus status, Object output, String error, String cause) {
     // An ending that would pass the history limit does not happen: the execution fails at the
-    // limit instead (ChangeWriter).
+    // limit instead (ExecutionTransactions).
     if (change.historySize() >= change.historyLimit()) return;
     // The root token's row keeps its last position (the failed state, for a redrive); the
     // execution's status says it is over.

@@ -8,7 +8,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** History events, read back a page at a time (they are written by {@link ChangeWriter}). */
+/**
+ * History events, read back a page at a time (they are written by the core's {@code
+ * ExecutionChanges}).
+ */
 @Component
 class HistoryStore {
   private final JdbcClient jdbc;
