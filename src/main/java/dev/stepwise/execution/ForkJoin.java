@@ -169,7 +169,7 @@ class ForkJoin {
     for (TokenRow child : children) {
       if (change.isForkOver(first) || change.isFull()) break;
       change.addAll(open.fork().childStarts(child.childIndex()));
-      steps.apply(change, child, Decisions.decide(Decisions.ADVANCE, change, child));
+      steps.apply(change, child, change.decide(ExecutionChange.ADVANCE, child));
       next = child.childIndex() + 1;
     }
     if (next < to && !change.isForkOver(first)) {

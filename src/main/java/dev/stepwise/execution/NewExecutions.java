@@ -51,6 +51,6 @@ public class NewExecutions {
     var root = new TokenRow(1, null, null, TokenStatus.ACTIVE, start, null, 0, 0);
     tokens.insert(row.id(), root);
     timeouts.arm(change, 0);
-    applier.apply(change, root, Decisions.decide(Decisions.ADVANCE, change, root));
+    applier.apply(change, root, change.decide(ExecutionChange.ADVANCE, root));
   }
 }

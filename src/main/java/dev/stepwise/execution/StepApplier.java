@@ -53,9 +53,8 @@ public class StepApplier {
     apply(
         change,
         token,
-        Decisions.decide(
+        change.decide(
             (interpreter, position, context) -> interpreter.afterTask(position, outcome, context),
-            change,
             token));
   }
 

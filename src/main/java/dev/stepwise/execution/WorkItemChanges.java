@@ -41,12 +41,12 @@ public class WorkItemChanges {
    * or another node owns the claim now) is dropped without effect; an item of an execution that has
    * ended is removed.
    */
-  void run(WorkItem item, List<Event> before, Decisions.Action action) {
+  void run(WorkItem item, List<Event> before, ExecutionChange.Action action) {
     onToken(
         item,
         (change, token) -> {
           change.addAll(before);
-          Step step = Decisions.decide(action, change, token);
+          Step step = change.decide(action, token);
           applier.apply(change, token, step);
         });
   }
