@@ -1,6 +1,6 @@
 package dev.stepwise.execution;
 
-import static dev.stepwise.execution.Sql.ts;
+import static dev.stepwise.execution.ExecutionStore.ts;
 
 import dev.stepwise.asl.Json;
 import dev.stepwise.database.TextColumn;
