@@ -5,6 +5,8 @@ import dev.stepwise.engine.Effect;
 import dev.stepwise.engine.Event;
 import dev.stepwise.engine.Step;
 import dev.stepwise.engine.TaskOutcome;
+import dev.stepwise.execution.WorkKinds.ForkWork;
+import dev.stepwise.execution.WorkKinds.TaskWork;
 import dev.stepwise.queue.NewWork;
 import dev.stepwise.queue.WorkQueue;
 import java.time.Instant;

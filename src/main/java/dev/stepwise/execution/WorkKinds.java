@@ -1,8 +1,10 @@
 package dev.stepwise.execution;
 
+import dev.stepwise.engine.TaskRequest;
+
 /**
- * The kinds of work item the execution core enqueues and handles (the features keep their own:
- * {@code callback}'s timers, {@code children}'s reports, aborts and starts).
+ * The kinds of work item the execution core enqueues and handles, and their payloads (the features
+ * keep their own: {@code callback}'s timers, {@code children}'s reports, aborts and starts).
  */
 public final class WorkKinds {
   /**
@@ -22,6 +24,18 @@ public final class WorkKinds {
 
   /** The execution's own {@code TimeoutSeconds} ran out. */
   static final String TIMEOUT = "TIMEOUT";
+
+  /**
+   * The payload of a {@link #TASK} item: the request, and the idempotency key that stays the same
+   * for every delivery and retry of one entry into the state, and the state machine (for metrics).
+   */
+  record TaskWork(TaskRequest request, String idempotencyKey, String stateMachine) {}
+
+  /**
+   * The payload of a {@link #FORK} item: the fork's children from child index {@code from}
+   * (inclusive) to {@code to} (exclusive) have yet to start.
+   */
+  record ForkWork(int from, int to) {}
 
   private WorkKinds() {}
 }
