@@ -8,24 +8,26 @@ import dev.stepwise.statemachine.QualifiedName;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** Describing, listing and awaiting executions, and reading their history. */
+/** Describing, listing and awaiting executions, and reading their history (in plain SQL). */
 @Service
 public class Executions {
   private final ExecutionStore executions;
-  private final HistoryStore history;
+  private final JdbcClient jdbc;
   private final Completions completions;
   private final Clock clock;
 
-  Executions(
-      ExecutionStore executions, HistoryStore history, Completions completions, Clock clock) {
+  Executions(ExecutionStore executions, JdbcClient jdbc, Completions completions, Clock clock) {
     this.executions = executions;
-    this.history = history;
+    this.jdbc = jdbc;
     this.completions = completions;
     this.clock = clock;
   }
@@ -115,13 +117,36 @@ public class Executions {
       String executionId, String pageToken, int pageSize, boolean reverse) {
     ExecutionRow row = executions.find(parse(executionId)).orElseThrow(() -> notFound(executionId));
     long from = PageTokens.eventId(pageToken, reverse ? Long.MAX_VALUE : 1);
-    var events = history.page(row.id(), from, pageSize + 1, reverse);
+    var events = historyPage(row.id(), from, pageSize + 1, reverse);
     String next = null;
     if (events.size() > pageSize) {
       next = PageTokens.of(events.get(pageSize).id());
       events = events.subList(0, pageSize);
     }
     return new Page<>(events, next);
+  }
+
+  /** History events from {@code from}, as the core's {@code ExecutionChanges} wrote them. */
+  @SuppressWarnings("unchecked")
+  private List<HistoryEventView> historyPage(
+      UUID executionId, long from, int size, boolean reverse) {
+    String sql =
+        reverse
+            ? "select id, previous_event_id, ts, type, details from history_event"
+                + " where execution_id = ? and id <= ? order by id desc limit ?"
+            : "select id, previous_event_id, ts, type, details from history_event"
+                + " where execution_id = ? and id >= ? order by id limit ?";
+    return jdbc.sql(sql)
+        .params(executionId, from, size)
+        .query(
+            (rs, i) ->
+                new HistoryEventView(
+                    rs.getLong("id"),
+                    rs.getLong("previous_event_id"),
+                    rs.getObject("ts", OffsetDateTime.class).toInstant(),
+                    rs.getString("type"),
+                    (Map<String, Object>) Json.parseStored(rs.getString("details"))))
+        .list();
   }
 
   static UUID parse(String executionId) {
