@@ -1,6 +1,7 @@
 package dev.stepwise.execution;
 
 import dev.stepwise.engine.Token;
+import dev.stepwise.execution.ExecutionTransactions.ChangeRequest;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
