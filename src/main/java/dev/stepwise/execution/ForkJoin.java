@@ -5,6 +5,7 @@ import dev.stepwise.engine.Effect;
 import dev.stepwise.engine.Fork;
 import dev.stepwise.engine.Step;
 import dev.stepwise.engine.Token;
+import dev.stepwise.execution.TokenRow.TokenStatus;
 import dev.stepwise.execution.WorkKinds.ForkWork;
 import dev.stepwise.queue.NewWork;
 import dev.stepwise.queue.WorkQueue;

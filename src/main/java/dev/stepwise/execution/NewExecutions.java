@@ -3,6 +3,7 @@ package dev.stepwise.execution;
 import dev.stepwise.engine.Event;
 import dev.stepwise.engine.Token;
 import dev.stepwise.execution.ExecutionTransactions.ChangeRequest;
+import dev.stepwise.execution.TokenRow.TokenStatus;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
