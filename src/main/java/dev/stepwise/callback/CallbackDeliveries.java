@@ -3,7 +3,7 @@ package dev.stepwise.callback;
 import dev.stepwise.engine.Event;
 import dev.stepwise.engine.TaskRequest;
 import dev.stepwise.execution.DeliveryHandler;
-import dev.stepwise.execution.RefusedWrites;
+import dev.stepwise.execution.WorkItemChanges;
 import dev.stepwise.queue.WorkItem;
 import org.springframework.stereotype.Component;
 
@@ -15,18 +15,18 @@ import org.springframework.stereotype.Component;
 class CallbackDeliveries implements DeliveryHandler {
   private final CallbackStore store;
   private final WaitingCallbacks waiting;
-  private final RefusedWrites refused;
+  private final WorkItemChanges itemChanges;
 
-  CallbackDeliveries(CallbackStore store, WaitingCallbacks waiting, RefusedWrites refused) {
+  CallbackDeliveries(CallbackStore store, WaitingCallbacks waiting, WorkItemChanges itemChanges) {
     this.store = store;
     this.waiting = waiting;
-    this.refused = refused;
+    this.itemChanges = itemChanges;
   }
 
   @Override
   public void delivered(WorkItem item, TaskRequest request, Object response) {
     var row = store.find(request.callback().taskToken()).orElseThrow();
-    refused.guard(
+    itemChanges.guard(
         item,
         () ->
             waiting.onWaiting(

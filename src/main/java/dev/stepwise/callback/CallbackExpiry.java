@@ -1,7 +1,7 @@
 package dev.stepwise.callback;
 
 import dev.stepwise.engine.TaskOutcome;
-import dev.stepwise.execution.RefusedWrites;
+import dev.stepwise.execution.WorkItemChanges;
 import dev.stepwise.queue.WorkItem;
 import org.springframework.stereotype.Component;
 
@@ -11,17 +11,17 @@ class CallbackExpiry {
   private final CallbackStore store;
   private final WaitingCallbacks waiting;
   private final CallbackOutcomes outcomes;
-  private final RefusedWrites refused;
+  private final WorkItemChanges itemChanges;
 
   CallbackExpiry(
       CallbackStore store,
       WaitingCallbacks waiting,
       CallbackOutcomes outcomes,
-      RefusedWrites refused) {
+      WorkItemChanges itemChanges) {
     this.store = store;
     this.waiting = waiting;
     this.outcomes = outcomes;
-    this.refused = refused;
+    this.itemChanges = itemChanges;
   }
 
   /**
@@ -29,7 +29,7 @@ class CallbackExpiry {
    */
   void expire(WorkItem item, String error, String cause) {
     var row = store.find(item.payload()).orElseThrow();
-    refused.guard(
+    itemChanges.guard(
         item,
         () ->
             waiting.onWaiting(

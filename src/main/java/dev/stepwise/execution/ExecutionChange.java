@@ -1,10 +1,14 @@
 package dev.stepwise.execution;
 
+import dev.stepwise.asl.ErrorNames;
 import dev.stepwise.asl.Json;
+import dev.stepwise.engine.Effect;
 import dev.stepwise.engine.Event;
 import dev.stepwise.engine.ExecutionInfo;
 import dev.stepwise.engine.Interpreter;
+import dev.stepwise.engine.Step;
 import dev.stepwise.engine.StepContext;
+import dev.stepwise.engine.Token;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,14 +19,19 @@ import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What one transaction changes in an execution (locked, or just inserted), accumulated until it is
  * written: its history events (numbered on from the execution's counter, written together at the
- * end), new token ids, and whether it ended. (Named for what it is; it was once "Session", which
- * read like Hibernate's.)
+ * end), new token ids, and whether it ended; and the interpreter of its revision, asked for a
+ * token's next step with {@link #decide}. (Named for what it is; it was once "Session", which read
+ * like Hibernate's.)
  */
 public final class ExecutionChange {
+  private static final Logger log = LoggerFactory.getLogger(ExecutionChange.class);
+
   private final ExecutionRow execution;
   private final Interpreter interpreter;
   private final Instant now;
@@ -95,6 +104,33 @@ public final class ExecutionChange {
 
   public Instant now() {
     return now;
+  }
+
+  /** What to ask the interpreter, given a token's current position. */
+  interface Action {
+    Step apply(Interpreter interpreter, Token position, StepContext context);
+  }
+
+  /** Advances a token entering a state (or whose timer fired). */
+  static final Action ADVANCE =
+      (interpreter, position, context) -> interpreter.advance(position, context);
+
+  /**
+   * Asks the interpreter for {@code token}'s next step. It is pure, so an exception other than an
+   * ASL error is a defect: the token fails with {@code States.Runtime} (a cause that names no Java
+   * class; the log has the details) rather than the item being retried forever.
+   */
+  Step decide(Action action, TokenRow token) {
+    try {
+      return action.apply(interpreter, token.position(), context());
+    } catch (RuntimeException e) {
+      log.error("The interpreter failed on execution {}", execution.id(), e);
+      String cause =
+          e instanceof Json.TooDeepException
+              ? e.getMessage()
+              : "Internal error while running the state (logged by the service)";
+      return new Step(List.of(), null, new Effect.Failed(ErrorNames.RUNTIME, cause));
+    }
   }
 
   /** The context for the next interpreter call: its events continue this change's numbering. */

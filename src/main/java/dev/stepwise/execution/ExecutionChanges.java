@@ -1,25 +1,56 @@
 package dev.stepwise.execution;
 
+import static dev.stepwise.execution.ExecutionStore.ts;
+
+import dev.stepwise.asl.Json;
+import dev.stepwise.database.TextColumn;
+import dev.stepwise.engine.Event;
+import dev.stepwise.engine.Interpreter;
 import dev.stepwise.engine.StepContext;
+import dev.stepwise.statemachine.StateMachines;
 import dev.stepwise.task.TaskProperties;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Opens changes: the interpreter of the execution's revision, the time, limits, randomness. */
+/**
+ * Opens the change of one transaction on an execution's row (the interpreter of its revision, the
+ * time, the limits, randomness), and writes what the change accumulated in one statement: its
+ * history events (numbered on from the execution's counter) and the execution row's counters and
+ * end. One round trip at the end of every transaction, however many states it ran. Only {@link
+ * ExecutionTransactions} calls it, so every change (a child's start too) is opened and written
+ * here.
+ */
 @Component
 class ExecutionChanges {
   // Task tokens come from it and must not be guessable; otherwise it only jitters retries.
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final Interpreters interpreters;
+  private final StateMachines stateMachines;
+  // One interpreter per state machine revision, built once: revisions never change.
+  private final Map<String, Interpreter> interpreters = new ConcurrentHashMap<>();
+  private final JdbcClient jdbc;
+  private final ApplicationEventPublisher publisher;
   private final Clock clock;
   private final StepContext.Limits limits;
   private final int historyLimit;
 
   ExecutionChanges(
-      Interpreters interpreters, Clock clock, LimitsProperties limits, TaskProperties tasks) {
-    this.interpreters = interpreters;
+      StateMachines stateMachines,
+      JdbcClient jdbc,
+      ApplicationEventPublisher publisher,
+      Clock clock,
+      LimitsProperties limits,
+      TaskProperties tasks) {
+    this.stateMachines = stateMachines;
+    this.jdbc = jdbc;
+    this.publisher = publisher;
     this.clock = clock;
     this.limits =
         new StepContext.Limits(
@@ -34,10 +65,70 @@ class ExecutionChanges {
   ExecutionChange open(ExecutionRow row) {
     return new ExecutionChange(
         row,
-        interpreters.get(row.stateMachine(), row.revision()),
+        interpreter(row.stateMachine(), row.revision()),
         clock.instant(),
         limits,
         historyLimit,
         RANDOM);
+  }
+
+  private Interpreter interpreter(String stateMachine, int revision) {
+    return interpreters.computeIfAbsent(
+        stateMachine + "\u0000" + revision,
+        k -> new Interpreter(stateMachines.parsed(stateMachine, revision)));
+  }
+
+  /**
+   * Writes what a change accumulated: its events (cut to the history limit, see {@link
+   * ExecutionChange#trimHistoryTo}), the counters, and the after-commit news.
+   */
+  void flush(ExecutionChange change) {
+    change.trimHistoryTo(historyLimit);
+    if (change.events().isEmpty() && change.lastTokenId() == change.execution().lastTokenId()) {
+      return;
+    }
+    write(change);
+    publisher.publishEvent(change.summary());
+  }
+
+  private void write(ExecutionChange change) {
+    List<Event> events = change.events();
+    long firstId = change.execution().lastEventId() + 1;
+    int n = events.size();
+    var ids = new Long[n];
+    var types = new String[n];
+    var details = new String[n];
+    for (int i = 0; i < n; i++) {
+      ids[i] = firstId + i;
+      types[i] = events.get(i).type();
+      details[i] = Json.write(events.get(i).details());
+    }
+    var ending = change.ending();
+    var params = new ArrayList<Object>();
+    // Events are stamped as they are written, just before the commit that makes them happen:
+    // a TaskScheduled's timestamp is when the task became due, not when its step began.
+    params.addAll(List.of(change.executionId(), ts(clock.instant()), ids, types, details));
+    params.add(firstId - 1 + n);
+    params.add(change.lastTokenId());
+    String end = "";
+    if (ending != null) {
+      end = ", status = ?, output = ?, error = ?, cause = ?, stopped_at = ?";
+      params.add(ending.status().name());
+      params.add(ending.output());
+      params.add(TextColumn.encode(ending.error()));
+      params.add(TextColumn.encode(ending.cause()));
+      params.add(ts(change.now()));
+    }
+    params.add(change.executionId());
+    jdbc.sql(
+            "with events as (insert into history_event"
+                + " (execution_id, id, previous_event_id, ts, type, details)"
+                + " select ?, e.id, e.id - 1, ?, e.type, e.details"
+                + " from unnest(?::bigint[], ?::text[], ?::text[]) as e(id, type, details))"
+                + " update execution set last_event_id = ?, last_token_id = ?"
+                + end
+                + " where id = ?")
+        .params(params)
+        .update();
   }
 }

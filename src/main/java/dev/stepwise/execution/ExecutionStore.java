@@ -1,14 +1,13 @@
 package dev.stepwise.execution;
 
-import static dev.stepwise.execution.Sql.instant;
-import static dev.stepwise.execution.Sql.ts;
-
 import dev.stepwise.database.TextColumn;
 import dev.stepwise.statemachine.QualifiedName;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -230,5 +229,15 @@ public class ExecutionStore {
         rs.getString("stopped_by"),
         rs.getString("trace_parent"),
         rs.getString("trace_state"));
+  }
+
+  /** An instant as a {@code timestamptz} parameter. */
+  static OffsetDateTime ts(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
   }
 }

@@ -2,15 +2,22 @@ package dev.stepwise.execution;
 
 import dev.stepwise.queue.LogContext;
 import dev.stepwise.tracing.StepSpans;
+import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,16 +26,22 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The one door of every change to an execution (a start, a step, a redrive, a child's start, a
  * stop, a callback's answer, a timeout): opens the transaction, locks (or inserts) the execution's
  * row, works in an {@link ExecutionChange}, holds the history to its limit and writes the change's
- * events and counters with {@link ChangeWriter}, which publishes what happened. A transient
+ * events and counters with {@link ExecutionChanges}, which publishes what happened. A transient
  * database fault (deadlock, serialization failure, lost connection) is retried a few times with
  * Spring's {@link RetryTemplate}; ASL retries never come through here.
+ *
+ * <p>The transactions are plain JDBC ones, with a manager of the runtime's own. The runtime writes
+ * through {@code JdbcClient} only, and a JPA transaction opens a Hibernate session for nothing on
+ * every step. Measured again with JPA's manager for everything: the pass10 benchmark ran 7-48%
+ * fewer executions per second in every alternating before/after pair, so JPA keeps its own manager
+ * (for {@code statemachine}'s writes) and what a start reads of a state machine is plain SQL, which
+ * runs in this transaction.
  */
 @Component
 public class ExecutionTransactions {
   private final TransactionTemplate tx;
   private final ExecutionStore executions;
   private final ExecutionChanges changes;
-  private final ChangeWriter writer;
   private final Termination termination;
   private final StepSpans spans;
   private final RetryTemplate retry =
@@ -42,18 +55,21 @@ public class ExecutionTransactions {
               .build());
 
   ExecutionTransactions(
-      JdbcTransactions tx,
+      DataSource dataSource,
       ExecutionStore executions,
       ExecutionChanges changes,
-      ChangeWriter writer,
       Termination termination,
       StepSpans spans) {
-    this.tx = tx.template();
+    this.tx = new TransactionTemplate(new JdbcTransactionManager(dataSource));
     this.executions = executions;
     this.changes = changes;
-    this.writer = writer;
     this.termination = termination;
     this.spans = spans;
+  }
+
+  /** The runtime's transactions, for a test that shares one with another module. */
+  TransactionTemplate template() {
+    return tx;
   }
 
   /**
@@ -180,8 +196,8 @@ public class ExecutionTransactions {
   }
 
   /**
-   * Writes what a change accumulated (see {@link ChangeWriter#flush}). The history never holds more
-   * than the limit: an execution still running once it reaches the limit fails with {@code
+   * Writes what a change accumulated (see {@link ExecutionChanges#flush}). The history never holds
+   * more than the limit: an execution still running once it reaches the limit fails with {@code
    * States.Runtime}, its ExecutionFailed the limit's last event, and the events of this change that
    * would not fit are dropped.
    */
@@ -194,6 +210,95 @@ public class ExecutionTransactions {
           "States.Runtime",
           "The execution reached the limit of " + limit + " history events");
     }
-    writer.flush(change);
+    changes.flush(change);
+  }
+
+  /**
+   * One change to one execution, as {@link ExecutionTransactions#run} carries it out: which
+   * execution (an existing one, locked, or a new one, inserted), whether one of its tokens is read
+   * with the lock, how long the lock may be waited for, what happens when the execution is not
+   * running, and the work itself. The work returns false to write nothing (the transaction is then
+   * rolled back).
+   *
+   * @param executionId the execution to lock (a new execution's id is its row's)
+   * @param newExecution the row to insert, made inside the transaction (a start); null to lock
+   * @param tokenId the token read with the lock ({@link ExecutionChange#prefetched()}), or null for
+   *     none
+   * @param lockWait how long to wait for the lock, once, for a request someone waits on; null to
+   *     wait as long as it takes, retried on a transient database fault
+   * @param anyStatus whether the work runs on an execution that is not running (a redrive)
+   * @param otherwise what an execution that is not running gets instead of the work, on its locked
+   *     row (returns false to write nothing): work addressed to one that has ended is still settled
+   * @param missing what is thrown when the execution does not exist; null to do nothing
+   */
+  public record ChangeRequest(
+      UUID executionId,
+      Supplier<ExecutionRow> newExecution,
+      Integer tokenId,
+      Duration lockWait,
+      boolean anyStatus,
+      Predicate<ExecutionRow> otherwise,
+      Supplier<? extends RuntimeException> missing,
+      Predicate<ExecutionChange> work) {
+
+    private static final Predicate<ExecutionRow> NOTHING = row -> false;
+
+    public ChangeRequest {
+      Objects.requireNonNull(otherwise);
+      Objects.requireNonNull(work);
+    }
+
+    /** Works on the running execution {@code executionId}; nothing happens to one that ended. */
+    public static ChangeRequest on(UUID executionId, Predicate<ExecutionChange> work) {
+      return new ChangeRequest(executionId, null, null, null, false, NOTHING, null, work);
+    }
+
+    /**
+     * Inserts the execution {@code row} makes (inside the transaction, so what it reads is
+     * consistent with the insert) and works on it. Never retried; when the name is taken (the
+     * insert breaks its unique key), nothing is written and {@link ExecutionTransactions#run}
+     * returns empty. Inside another execution's transaction (a child's start) it joins that one.
+     */
+    static ChangeRequest start(Supplier<ExecutionRow> row, Predicate<ExecutionChange> work) {
+      return new ChangeRequest(null, row, null, null, false, NOTHING, null, work);
+    }
+
+    /** Also reads token {@code id} with the lock. */
+    ChangeRequest withToken(int id) {
+      return new ChangeRequest(
+          executionId, newExecution, id, lockWait, anyStatus, otherwise, missing, work);
+    }
+
+    /**
+     * Waits at most {@code wait} for the lock (a step may hold it up to its evaluation bound),
+     * once.
+     */
+    public ChangeRequest waitingAtMost(Duration wait) {
+      return new ChangeRequest(
+          executionId, newExecution, tokenId, wait, anyStatus, otherwise, missing, work);
+    }
+
+    /** An execution that is not running goes to {@code settle} instead. */
+    ChangeRequest otherwise(Predicate<ExecutionRow> settle) {
+      return new ChangeRequest(
+          executionId, newExecution, tokenId, lockWait, anyStatus, settle, missing, work);
+    }
+
+    /** The work runs whatever the execution's status (it checks the status itself). */
+    public ChangeRequest whateverItsStatus() {
+      return new ChangeRequest(
+          executionId, newExecution, tokenId, lockWait, true, otherwise, missing, work);
+    }
+
+    /** An execution that does not exist is {@code error}. */
+    public ChangeRequest orElseThrow(Supplier<? extends RuntimeException> error) {
+      return new ChangeRequest(
+          executionId, newExecution, tokenId, lockWait, anyStatus, otherwise, error, work);
+    }
+
+    /** Whether a transient fault is retried: not for a request someone waits on, nor an insert. */
+    boolean retried() {
+      return lockWait == null && newExecution == null;
+    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.stepwise.execution;
 
 import dev.stepwise.asl.Json;
+import dev.stepwise.execution.WorkKinds.ForkWork;
 import dev.stepwise.queue.WorkHandler;
 import dev.stepwise.queue.WorkItem;
 import org.springframework.stereotype.Component;

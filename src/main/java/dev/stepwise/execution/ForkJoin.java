@@ -5,6 +5,8 @@ import dev.stepwise.engine.Effect;
 import dev.stepwise.engine.Fork;
 import dev.stepwise.engine.Step;
 import dev.stepwise.engine.Token;
+import dev.stepwise.execution.TokenRow.TokenStatus;
+import dev.stepwise.execution.WorkKinds.ForkWork;
 import dev.stepwise.queue.NewWork;
 import dev.stepwise.queue.WorkQueue;
 import java.util.ArrayList;
@@ -169,7 +171,7 @@ class ForkJoin {
     for (TokenRow child : children) {
       if (change.isForkOver(first) || change.isFull()) break;
       change.addAll(open.fork().childStarts(child.childIndex()));
-      steps.apply(change, child, Decisions.decide(Decisions.ADVANCE, change, child));
+      steps.apply(change, child, change.decide(ExecutionChange.ADVANCE, child));
       next = child.childIndex() + 1;
     }
     if (next < to && !change.isForkOver(first)) {

@@ -3,6 +3,7 @@ package dev.stepwise.execution;
 import dev.stepwise.engine.Fork;
 import dev.stepwise.engine.Phase;
 import dev.stepwise.engine.Token;
+import dev.stepwise.execution.TokenRow.TokenStatus;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,7 +1,7 @@
 package dev.stepwise.execution;
 
-import dev.stepwise.engine.Event;
 import dev.stepwise.engine.Token;
+import dev.stepwise.execution.TokenRow.TokenStatus;
 import dev.stepwise.queue.NewWork;
 import dev.stepwise.queue.WorkQueue;
 import java.util.List;
@@ -33,7 +33,7 @@ public class NewChildExecutions {
     parent.start(
         row,
         change -> {
-          change.add(started(row, input));
+          change.add(NewExecutions.started(row, input));
           Token position = root != null ? root : change.interpreter().startToken(input);
           int id = change.newTokenIds(1);
           tokens.insert(
@@ -42,23 +42,5 @@ public class NewChildExecutions {
           queue.enqueue(
               List.of(new NewWork(row.id(), id, 0, WorkKinds.ADVANCE, parent.now(), null)));
         });
-  }
-
-  /** The first event of an execution, a child's naming its parent. */
-  static Event started(ExecutionRow row, Object input) {
-    return Event.of(
-        "ExecutionStarted",
-        "input",
-        input,
-        "stateMachine",
-        row.stateMachine(),
-        "revision",
-        row.revision(),
-        "version",
-        row.version(),
-        "alias",
-        row.alias(),
-        "parentExecutionId",
-        row.parentExecutionId() == null ? null : row.parentExecutionId().toString());
   }
 }

@@ -1,6 +1,9 @@
 package dev.stepwise.execution;
 
+import dev.stepwise.engine.Event;
 import dev.stepwise.engine.Token;
+import dev.stepwise.execution.ExecutionTransactions.ChangeRequest;
+import dev.stepwise.execution.TokenRow.TokenStatus;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
@@ -46,11 +49,29 @@ public class NewExecutions {
 
   private void run(ExecutionChange change, Object input) {
     ExecutionRow row = change.execution();
-    change.add(NewChildExecutions.started(row, input));
+    change.add(started(row, input));
     Token start = change.interpreter().startToken(input);
     var root = new TokenRow(1, null, null, TokenStatus.ACTIVE, start, null, 0, 0);
     tokens.insert(row.id(), root);
     timeouts.arm(change, 0);
-    applier.apply(change, root, Decisions.decide(Decisions.ADVANCE, change, root));
+    applier.apply(change, root, change.decide(ExecutionChange.ADVANCE, root));
+  }
+
+  /** The first event of an execution, a child's naming its parent. */
+  static Event started(ExecutionRow row, Object input) {
+    return Event.of(
+        "ExecutionStarted",
+        "input",
+        input,
+        "stateMachine",
+        row.stateMachine(),
+        "revision",
+        row.revision(),
+        "version",
+        row.version(),
+        "alias",
+        row.alias(),
+        "parentExecutionId",
+        row.parentExecutionId() == null ? null : row.parentExecutionId().toString());
   }
 }

@@ -1,6 +1,7 @@
 package dev.stepwise.execution;
 
 import dev.stepwise.engine.Fork;
+import dev.stepwise.execution.TokenRow.TokenStatus;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -6,6 +6,8 @@ import dev.stepwise.engine.Event;
 import dev.stepwise.engine.Fork;
 import dev.stepwise.engine.Step;
 import dev.stepwise.engine.TaskOutcome;
+import dev.stepwise.execution.WorkKinds.ForkWork;
+import dev.stepwise.execution.WorkKinds.TaskWork;
 import dev.stepwise.queue.NewWork;
 import dev.stepwise.queue.WorkQueue;
 import java.time.Instant;
@@ -58,9 +60,8 @@ public class StepApplier {
     apply(
         change,
         token,
-        Decisions.decide(
+        change.decide(
             (interpreter, position, context) -> interpreter.afterTask(position, outcome, context),
-            change,
             token));
   }
 
@@ -166,7 +167,7 @@ public class StepApplier {
   private void endExecution(
       ExecutionChange change, ExecutionStatus status, Object output, String error, String cause) {
     // An ending that would pass the history limit does not happen: the execution fails at the
-    // limit instead (ChangeWriter).
+    // limit instead (ExecutionTransactions).
     if (change.historySize() >= change.historyLimit()) return;
     // The root token's row keeps its last position (the failed state, for a redrive); the
     // execution's status says it is over.

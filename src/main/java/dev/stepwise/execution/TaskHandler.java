@@ -3,6 +3,7 @@ package dev.stepwise.execution;
 import dev.stepwise.asl.Json;
 import dev.stepwise.engine.Event;
 import dev.stepwise.engine.TaskOutcome;
+import dev.stepwise.execution.WorkKinds.TaskWork;
 import dev.stepwise.queue.LocalWork;
 import dev.stepwise.queue.LogContext;
 import dev.stepwise.queue.WorkHandler;

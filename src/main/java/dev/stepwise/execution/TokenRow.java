@@ -3,8 +3,8 @@ package dev.stepwise.execution;
 import dev.stepwise.engine.Token;
 
 /**
- * A stored token: its place in the fork tree, status, the interpreter's position, a finished
- * child's output, and how many children are still open.
+ * A stored token: its place in the fork tree, status ({@link TokenStatus}), the interpreter's
+ * position, a finished child's output, and how many children are still open.
  */
 public record TokenRow(
     int id,
@@ -14,4 +14,14 @@ public record TokenRow(
     Token position,
     String output,
     int openChildren,
-    int version) {}
+    int version) {
+
+  /** A token's lifecycle: PENDING (a Map iteration waiting for a slot) → ACTIVE → an end. */
+  public enum TokenStatus {
+    PENDING,
+    ACTIVE,
+    SUCCEEDED,
+    FAILED,
+    CANCELLED
+  }
+}

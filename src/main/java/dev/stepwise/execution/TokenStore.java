@@ -2,6 +2,7 @@ package dev.stepwise.execution;
 
 import dev.stepwise.asl.Json;
 import dev.stepwise.engine.Token;
+import dev.stepwise.execution.TokenRow.TokenStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.EnumMap;

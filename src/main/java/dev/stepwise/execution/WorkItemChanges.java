@@ -1,13 +1,20 @@
 package dev.stepwise.execution;
 
+import dev.stepwise.asl.ErrorNames;
 import dev.stepwise.engine.Event;
 import dev.stepwise.engine.Step;
+import dev.stepwise.execution.ExecutionTransactions.ChangeRequest;
+import dev.stepwise.execution.TokenRow.TokenStatus;
 import dev.stepwise.queue.LogContext;
 import dev.stepwise.queue.WorkItem;
 import dev.stepwise.queue.WorkQueue;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,23 +23,30 @@ import org.springframework.stereotype.Component;
  * item expects it, run the interpreter and apply its {@link dev.stepwise.engine.Step} with {@link
  * StepApplier}. Nothing here leaves the database. (Once "Stepper": "step" now means only the
  * interpreter's result.)
+ *
+ * <p>Its safety net ({@link #guard}): a step whose writes the database refuses for their content (a
+ * data exception or a broken constraint) would be refused again on every retry, so its execution
+ * fails with {@code States.Runtime} instead of being retried forever. Faults that may pass (a lost
+ * connection, a deadlock, a duplicate key from a race) still go back to the queue.
  */
 @Component
 public class WorkItemChanges {
+  private static final Logger log = LoggerFactory.getLogger(WorkItemChanges.class);
+
   private final ExecutionTransactions transactions;
   private final WorkQueue queue;
   private final StepApplier applier;
-  private final RefusedWrites refused;
+  private final Termination termination;
 
   WorkItemChanges(
       ExecutionTransactions transactions,
       WorkQueue queue,
       StepApplier applier,
-      RefusedWrites refused) {
+      Termination termination) {
     this.transactions = transactions;
     this.queue = queue;
     this.applier = applier;
-    this.refused = refused;
+    this.termination = termination;
   }
 
   /**
@@ -41,12 +55,12 @@ public class WorkItemChanges {
    * or another node owns the claim now) is dropped without effect; an item of an execution that has
    * ended is removed.
    */
-  void run(WorkItem item, List<Event> before, Decisions.Action action) {
+  void run(WorkItem item, List<Event> before, ExecutionChange.Action action) {
     onToken(
         item,
         (change, token) -> {
           change.addAll(before);
-          Step step = Decisions.decide(action, change, token);
+          Step step = change.decide(action, token);
           applier.apply(change, token, step);
         });
   }
@@ -70,7 +84,7 @@ public class WorkItemChanges {
                   work.accept(change, token);
                 })
             .withToken(item.tokenId());
-    refused.guard(item, () -> transactions.run(request));
+    guard(item, () -> transactions.run(request));
   }
 
   /**
@@ -80,7 +94,7 @@ public class WorkItemChanges {
    */
   public void settle(WorkItem item, Consumer<ExecutionChange> work) {
     var request = completing(item, work);
-    refused.guard(item, () -> transactions.run(request));
+    guard(item, () -> transactions.run(request));
   }
 
   /**
@@ -97,5 +111,33 @@ public class WorkItemChanges {
               return true;
             })
         .otherwise(ended -> queue.complete(item));
+  }
+
+  /** Runs the work of {@code item}; if the database refuses its writes, fails the execution. */
+  public void guard(WorkItem item, Runnable work) {
+    try {
+      work.run();
+    } catch (DataIntegrityViolationException e) {
+      if (e instanceof DuplicateKeyException) throw e;
+      log.error(
+          "The database refused the writes of work item {} on execution {}",
+          item.id(),
+          item.executionId(),
+          e);
+      String cause = "The database refused to store the execution's data: " + reason(e);
+      transactions.run(
+          completing(
+              item,
+              change ->
+                  termination.terminate(
+                      change, ExecutionStatus.FAILED, ErrorNames.RUNTIME, cause)));
+    }
+  }
+
+  /** PostgreSQL's own words (first line, without its severity), which name no Java class. */
+  static String reason(DataIntegrityViolationException e) {
+    String message = String.valueOf(e.getMostSpecificCause().getMessage());
+    String first = message.lines().findFirst().orElse("").trim();
+    return first.startsWith("ERROR: ") ? first.substring("ERROR: ".length()) : first;
   }
 }

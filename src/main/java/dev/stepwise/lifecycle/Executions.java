@@ -5,27 +5,34 @@ import dev.stepwise.execution.ExecutionRow;
 import dev.stepwise.execution.ExecutionStatus;
 import dev.stepwise.execution.ExecutionStore;
 import dev.stepwise.statemachine.QualifiedName;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** Describing, listing and awaiting executions, and reading their history. */
+/**
+ * Describing, listing and awaiting executions, and reading their history (in plain SQL), a page at
+ * a time behind opaque page tokens.
+ */
 @Service
 public class Executions {
   private final ExecutionStore executions;
-  private final HistoryStore history;
+  private final JdbcClient jdbc;
   private final Completions completions;
   private final Clock clock;
 
-  Executions(
-      ExecutionStore executions, HistoryStore history, Completions completions, Clock clock) {
+  Executions(ExecutionStore executions, JdbcClient jdbc, Completions completions, Clock clock) {
     this.executions = executions;
-    this.history = history;
+    this.jdbc = jdbc;
     this.completions = completions;
     this.clock = clock;
   }
@@ -98,7 +105,7 @@ public class Executions {
       String parentExecution,
       String pageToken,
       int pageSize) {
-    var cursor = PageTokens.executionCursor(pageToken);
+    var cursor = cursorOf(pageToken);
     UUID parent = parentExecution == null ? null : parse(parentExecution);
     QualifiedName target = stateMachine == null ? null : QualifiedName.parse(stateMachine);
     var rows = executions.list(target, prefix, status, parent, cursor, pageSize + 1);
@@ -106,7 +113,7 @@ public class Executions {
     if (rows.size() > pageSize) {
       rows = rows.subList(0, pageSize);
       ExecutionRow last = rows.getLast();
-      next = PageTokens.of(new ExecutionStore.Cursor(last.startedAt(), last.id()));
+      next = pageToken(new ExecutionStore.Cursor(last.startedAt(), last.id()));
     }
     return new Page<>(rows.stream().map(Executions::view).toList(), next);
   }
@@ -114,14 +121,80 @@ public class Executions {
   public Page<HistoryEventView> history(
       String executionId, String pageToken, int pageSize, boolean reverse) {
     ExecutionRow row = executions.find(parse(executionId)).orElseThrow(() -> notFound(executionId));
-    long from = PageTokens.eventId(pageToken, reverse ? Long.MAX_VALUE : 1);
-    var events = history.page(row.id(), from, pageSize + 1, reverse);
+    long from = eventIdOf(pageToken, reverse ? Long.MAX_VALUE : 1);
+    var events = historyPage(row.id(), from, pageSize + 1, reverse);
     String next = null;
     if (events.size() > pageSize) {
-      next = PageTokens.of(events.get(pageSize).id());
+      next = pageToken(events.get(pageSize).id());
       events = events.subList(0, pageSize);
     }
     return new Page<>(events, next);
+  }
+
+  /** History events from {@code from}, as the core's {@code ExecutionChanges} wrote them. */
+  @SuppressWarnings("unchecked")
+  private List<HistoryEventView> historyPage(
+      UUID executionId, long from, int size, boolean reverse) {
+    String sql =
+        reverse
+            ? "select id, previous_event_id, ts, type, details from history_event"
+                + " where execution_id = ? and id <= ? order by id desc limit ?"
+            : "select id, previous_event_id, ts, type, details from history_event"
+                + " where execution_id = ? and id >= ? order by id limit ?";
+    return jdbc.sql(sql)
+        .params(executionId, from, size)
+        .query(
+            (rs, i) ->
+                new HistoryEventView(
+                    rs.getLong("id"),
+                    rs.getLong("previous_event_id"),
+                    rs.getObject("ts", OffsetDateTime.class).toInstant(),
+                    rs.getString("type"),
+                    (Map<String, Object>) Json.parseStored(rs.getString("details"))))
+        .list();
+  }
+
+  // Page tokens are opaque: the position after which the next page starts, base64-encoded.
+
+  private static String pageToken(ExecutionStore.Cursor cursor) {
+    return encode(cursor.startedAt().toString() + "|" + cursor.id());
+  }
+
+  private static String pageToken(long eventId) {
+    return encode(Long.toString(eventId));
+  }
+
+  private static ExecutionStore.Cursor cursorOf(String token) {
+    if (token == null || token.isEmpty()) return null;
+    String[] parts = decode(token).split("\\|");
+    try {
+      return new ExecutionStore.Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+    } catch (RuntimeException e) {
+      throw new InvalidPageToken("Invalid page token");
+    }
+  }
+
+  private static long eventIdOf(String token, long fallback) {
+    if (token == null || token.isEmpty()) return fallback;
+    try {
+      return Long.parseLong(decode(token));
+    } catch (NumberFormatException e) {
+      throw new InvalidPageToken("Invalid page token");
+    }
+  }
+
+  private static String encode(String text) {
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String decode(String token) {
+    try {
+      return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidPageToken("Invalid page token");
+    }
   }
 
   static UUID parse(String executionId) {

@@ -25,7 +25,7 @@ class SharedTransactionIntegrationTests {
   @BeforeAll
   static void start() {
     stepwise = StepwiseInstance.start();
-    runtime = stepwise.bean(JdbcTransactions.class).template();
+    runtime = stepwise.bean(ExecutionTransactions.class).template();
     stateMachines = stepwise.bean(StateMachines.class);
     jdbc = stepwise.bean(JdbcClient.class);
   }
