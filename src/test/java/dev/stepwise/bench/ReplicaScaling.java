@@ -88,11 +88,13 @@ final class ReplicaScaling {
     }
   }
 
-  private record Result(int executions, int failed, Duration elapsed) {}
+  /** Succeeded executions, starts refused with 429 (admission), and anything else. */
+  private record Result(int executions, int throttled, int failed, Duration elapsed) {}
 
   private Result drive(List<String> bases, String stateMachine, Duration duration)
       throws Exception {
     var done = new AtomicInteger();
+    var throttled = new AtomicInteger();
     var failed = new AtomicInteger();
     Instant start = Instant.now();
     Instant end = start.plus(duration);
@@ -104,20 +106,37 @@ final class ReplicaScaling {
               while (Instant.now().isBefore(end)) {
                 var execution =
                     post(base, "/v1/state-machines/" + stateMachine + "/executions?waitSeconds=60");
-                if ("SUCCEEDED".equals(execution.get("status"))) done.incrementAndGet();
-                else failed.incrementAndGet();
+                Object status = execution.get("status");
+                if ("SUCCEEDED".equals(status)) {
+                  done.incrementAndGet();
+                } else if (status instanceof Number n && n.intValue() == 429) {
+                  // A problem detail: the replica is overloaded; wait as Retry-After asks.
+                  throttled.incrementAndGet();
+                  Thread.sleep(Duration.ofSeconds(1));
+                } else {
+                  failed.incrementAndGet();
+                }
               }
               return null;
             });
       }
     }
-    return new Result(done.get(), failed.get(), Duration.between(start, Instant.now()));
+    return new Result(
+        done.get(), throttled.get(), failed.get(), Duration.between(start, Instant.now()));
   }
 
   private static String line(int replicas, String workload, int transitions, Result r) {
     double perSecond = r.executions() / (r.elapsed().toMillis() / 1000.0);
-    return "RESULT replicas=%d %s starters=%d executions_per_s=%.0f transitions_per_s=%.0f failed=%d"
-        .formatted(replicas, workload, STARTERS, perSecond, perSecond * transitions, r.failed());
+    return ("RESULT replicas=%d %s starters=%d executions_per_s=%.0f transitions_per_s=%.0f"
+            + " throttled_429=%d failed=%d")
+        .formatted(
+            replicas,
+            workload,
+            STARTERS,
+            perSecond,
+            perSecond * transitions,
+            r.throttled(),
+            r.failed());
   }
 
   private static void define(String base, String name, String definition) throws Exception {
