@@ -126,6 +126,16 @@ class HelmChartTests {
   }
 
   @Test
+  void withoutADirectUrlTheClaimerCanBeToldToPoll() {
+    var polling = HelmChart.render(c -> c.set("stepwise.queue.listen", false));
+
+    assertThat(polling.literalEnv()).containsEntry("STEPWISE_QUEUE_LISTEN", "false");
+    assertThat(defaults.literalEnv())
+        .doesNotContainKeys(
+            "STEPWISE_QUEUE_LISTEN", "STEPWISE_QUEUE_LISTEN_URL", "SPRING_FLYWAY_URL");
+  }
+
+  @Test
   void theProductionExampleScalesOnCpuAndQueueLag() {
     var spec = Yamls.map(production.one("HorizontalPodAutoscaler"), "spec");
     assertThat(spec).containsEntry("minReplicas", 3).containsEntry("maxReplicas", 8);
