@@ -99,7 +99,7 @@ The ServiceAccount the pods run as.
 
 {{/*
 A direct database connection, past a PgBouncer in transaction pooling: Flyway's migrations
-and the work queue's LISTEN need a session of their own. Same user and password.
+and the work queue's LISTEN each need a server connection of their own. Same user and password.
 */}}
 {{- define "stepwise.directDatabaseEnv" -}}
 {{- with .Values.database.directUrl }}

@@ -16,11 +16,11 @@ import org.springframework.stereotype.Component;
  * another node hands over wakes it at once, or, with {@code stepwise.queue.listen=false}, simply
  * for the time given (polling).
  *
- * <p>LISTEN belongs to a database session. Behind PgBouncer in transaction pooling a pooled
+ * <p>LISTEN belongs to one server connection. Behind PgBouncer in transaction pooling a pooled
  * connection has none of its own (the server connection goes back to PgBouncer's pool after each
- * statement, and notifications go with it), so {@code stepwise.queue.listen-url} names a direct
+ * transaction, and notifications go with it), so {@code stepwise.queue.listen-url} names a direct
  * connection to the database for it, with the datasource's user and password. Nothing else in
- * Stepwise keeps session state: every setting is transaction-local.
+ * Stepwise keeps state on a server connection: every setting is transaction-local.
  */
 @Component
 class WakeUps {

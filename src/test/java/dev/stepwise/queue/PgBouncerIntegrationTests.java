@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Stepwise behind Debian's PgBouncer in transaction pooling, with fewer server connections than the
- * service's pool holds, so that every transaction may land on another server session: the
+ * service's pool holds, so that every transaction may land on another server connection: the
  * migrations and every statement go through PgBouncer ({@code prepareThreshold=0}: PgBouncer 1.18
  * keeps no prepared statements), only the claimer's LISTEN takes the direct URL. The article's
  * three examples complete.
