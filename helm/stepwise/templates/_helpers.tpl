@@ -85,3 +85,38 @@ the one the chart generates.
 {{- printf "%s-api-keys" (include "stepwise.fullname" .) -}}
 {{- end -}}
 {{- end }}
+
+{{/*
+The ServiceAccount the pods run as.
+*/}}
+{{- define "stepwise.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create -}}
+{{- default (include "stepwise.fullname" .) .Values.serviceAccount.name -}}
+{{- else -}}
+{{- default "default" .Values.serviceAccount.name -}}
+{{- end -}}
+{{- end }}
+
+{{/*
+A direct database connection, past a PgBouncer in transaction pooling: Flyway's migrations
+and the work queue's LISTEN each need a server connection of their own. Same user and password.
+*/}}
+{{- define "stepwise.directDatabaseEnv" -}}
+{{- with .Values.database.directUrl }}
+            - name: STEPWISE_QUEUE_LISTEN_URL
+              value: {{ . | quote }}
+            - name: SPRING_FLYWAY_URL
+              value: {{ . | quote }}
+            {{- with $.Values.database.username }}
+            - name: SPRING_FLYWAY_USER
+              value: {{ . | quote }}
+            {{- end }}
+            {{- with (include "stepwise.databaseSecretName" $) }}
+            - name: SPRING_FLYWAY_PASSWORD
+              valueFrom:
+                secretKeyRef:
+                  name: {{ . }}
+                  key: {{ $.Values.database.passwordKey }}
+            {{- end }}
+{{- end }}
+{{- end }}

@@ -1,13 +1,9 @@
 package dev.stepwise.queue;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import javax.sql.DataSource;
-import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -29,25 +25,24 @@ public class ClaimDueWork implements SmartLifecycle {
 
   private final DueWork dueWork;
   private final LocalWork local;
-  private final DataSource dataSource;
+  private final WakeUps wakeUps;
   private final QueueProperties properties;
   private final Clock clock;
   private final ClaimLoopStatus status;
   private final FailureRun failures = new FailureRun(log, "Claiming work");
   private volatile boolean running;
   private Thread thread;
-  private Connection listener;
 
   ClaimDueWork(
       DueWork dueWork,
       LocalWork local,
-      DataSource dataSource,
+      WakeUps wakeUps,
       QueueProperties properties,
       Clock clock,
       ClaimLoopStatus status) {
     this.dueWork = dueWork;
     this.local = local;
-    this.dataSource = dataSource;
+    this.wakeUps = wakeUps;
     this.properties = properties;
     this.clock = clock;
     this.status = status;
@@ -72,7 +67,7 @@ public class ClaimDueWork implements SmartLifecycle {
         Thread.currentThread().interrupt();
       }
     }
-    closeListener();
+    wakeUps.close();
   }
 
   @Override
@@ -97,7 +92,7 @@ public class ClaimDueWork implements SmartLifecycle {
         if (!running) break;
         failures.failed(e);
         status.failed(e);
-        closeListener();
+        wakeUps.close();
         sleep(failures.backoff());
       }
     }
@@ -120,35 +115,14 @@ public class ClaimDueWork implements SmartLifecycle {
     return items.size() == want ? items.size() : 0;
   }
 
-  private void waitForWork() throws SQLException {
+  private void waitForWork() throws SQLException, InterruptedException {
     long waitMillis = properties.pollInterval().toMillis();
     Instant next = dueWork.nextDue();
     if (next != null) {
       waitMillis = Math.min(waitMillis, Duration.between(clock.instant(), next).toMillis());
     }
     waitMillis = Math.max(waitMillis, MIN_WAIT_MILLIS);
-    listener().getNotifications((int) waitMillis);
-  }
-
-  private PGConnection listener() throws SQLException {
-    if (listener == null || listener.isClosed()) {
-      listener = dataSource.getConnection();
-      listener.setAutoCommit(true);
-      try (Statement statement = listener.createStatement()) {
-        statement.execute("listen " + Claims.CHANNEL);
-      }
-    }
-    return listener.unwrap(PGConnection.class);
-  }
-
-  private void closeListener() {
-    if (listener == null) return;
-    try {
-      listener.close();
-    } catch (SQLException ignored) {
-      // The connection is being replaced anyway.
-    }
-    listener = null;
+    wakeUps.await(Duration.ofMillis(waitMillis));
   }
 
   private void sleep(Duration duration) {

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
  * inline Map over 40,000 Pass items (the service runs with a history limit raised for it): items/s
  * and the execution's duration. Also starts of the Pass chain through the AWS wire API beside
  * starts through the REST API ({@link WireStarts}). {@code -Dbench.only=burst} (or pass10, http3,
- * timers, wire, map) runs only that workload, after the warm-up.
+ * timers, wire, map) runs only that workload, after the warm-up; {@code -Dbench.only=replicas} runs
+ * 1, 2 and 3 replicas on one database instead ({@link ReplicaScaling}).
  */
 class StepwiseBenchmark {
   private static final HttpClient CLIENT =
@@ -57,6 +58,12 @@ class StepwiseBenchmark {
   @Test
   void run() throws Exception {
     String databaseUrl = System.getenv("STEPWISE_BENCH_DATABASE_URL");
+    if (ONLY.equals("replicas")) {
+      // Several services on one database: only when asked for, it takes a few minutes.
+      System.out.println("==== Stepwise benchmark: replicas on one database ====");
+      assertThat(new ReplicaScaling(ROUND).measure(databaseUrl)).hasSize(6);
+      return;
+    }
     int port;
     try (var socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
@@ -429,7 +436,7 @@ class StepwiseBenchmark {
     return Duration.between(Instant.parse(from), Instant.parse(to)).toNanos() / 1e6;
   }
 
-  private static String passChain(int states) {
+  static String passChain(int states) {
     var sb = new StringBuilder("{\"StartAt\": \"P1\", \"States\": {");
     for (int i = 1; i <= states; i++) {
       sb.append("\"P").append(i).append("\": {\"Type\": \"Pass\", ");
@@ -438,7 +445,7 @@ class StepwiseBenchmark {
     return sb.append("}}").toString();
   }
 
-  private static String taskChain(int states, String url) {
+  static String taskChain(int states, String url) {
     var sb = new StringBuilder("{\"StartAt\": \"T1\", \"States\": {");
     for (int i = 1; i <= states; i++) {
       sb.append("\"T")

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -51,6 +52,24 @@ public final class StepwiseProcess implements AutoCloseable {
   /** Starts the service with its own JVM options (a small heap, for instance). */
   public static StepwiseProcess start(
       Path log, List<String> launcher, List<String> jvmOptions, String... arguments) {
+    return start(log, launcher, jvmOptions, Map.of(), arguments);
+  }
+
+  /**
+   * Starts the service with environment variables of its own on top of the test's, configured as a
+   * container is (e.g. as the Helm chart renders it).
+   */
+  public static StepwiseProcess start(
+      Path log, Map<String, String> environment, String... arguments) {
+    return start(log, List.of(), DEFAULT_JVM_OPTIONS, environment, arguments);
+  }
+
+  private static StepwiseProcess start(
+      Path log,
+      List<String> launcher,
+      List<String> jvmOptions,
+      Map<String, String> environment,
+      String... arguments) {
     int port = freePort();
     var command = new ArrayList<>(launcher);
     var java = new ArrayList<String>();
@@ -68,11 +87,10 @@ public final class StepwiseProcess implements AutoCloseable {
     }
     try {
       Files.createDirectories(log.toAbsolutePath().getParent());
-      var process =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
+      var builder =
+          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+      builder.environment().putAll(environment);
+      var process = builder.start();
       return new StepwiseProcess(process, log, port);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
