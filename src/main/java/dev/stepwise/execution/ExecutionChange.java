@@ -196,6 +196,14 @@ public final class ExecutionChange {
     return events;
   }
 
+  /** The states this change entered, in order (a step may run several). */
+  List<String> enteredStates() {
+    return events.stream()
+        .filter(e -> e.type().endsWith("StateEntered"))
+        .map(e -> String.valueOf(e.details().get("name")))
+        .toList();
+  }
+
   public int newTokenIds(int count) {
     int first = lastTokenId + 1;
     lastTokenId += count;

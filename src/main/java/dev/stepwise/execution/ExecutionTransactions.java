@@ -3,7 +3,6 @@ package dev.stepwise.execution;
 import dev.stepwise.queue.LogContext;
 import dev.stepwise.tracing.StepSpans;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -146,7 +145,7 @@ public class ExecutionTransactions {
     try (var span = stepSpan(row, token)) {
       try {
         ExecutionChange change = carryOut(request, status, row, token);
-        if (change != null && spans.recording()) span.entered(enteredStates(change));
+        if (change != null && spans.recording()) span.entered(change.enteredStates());
         return change;
       } catch (RuntimeException e) {
         span.failed(e);
@@ -160,14 +159,6 @@ public class ExecutionTransactions {
     if (!spans.recording()) return StepSpans.Open.NONE;
     String state = token == null || token.position() == null ? null : token.position().state();
     return spans.step(row.traceParent(), row.id().toString(), row.stateMachine(), state);
-  }
-
-  /** The states a change entered, in order (a step may run several). */
-  private static List<String> enteredStates(ExecutionChange change) {
-    return change.events().stream()
-        .filter(e -> e.type().endsWith("StateEntered"))
-        .map(e -> String.valueOf(e.details().get("name")))
-        .toList();
   }
 
   /** The change on the locked (or inserted) running execution, in the span of its step. */
