@@ -11,6 +11,10 @@ import org.springframework.stereotype.Component;
 /** History events, read back a page at a time (they are written by {@link ChangeWriter}). */
 @Component
 class HistoryStore {
+  /** The execution's history partition, so the read prunes to it (see the V8 migration). */
+  static final String BUCKET =
+      "(select coalesce(history_bucket, started_at) from execution where id = ?)";
+
   private final JdbcClient jdbc;
 
   HistoryStore(JdbcClient jdbc) {
@@ -22,11 +26,15 @@ class HistoryStore {
     String sql =
         reverse
             ? "select id, previous_event_id, ts, type, details from history_event"
-                + " where execution_id = ? and id <= ? order by id desc limit ?"
+                + " where execution_id = ? and bucket = "
+                + BUCKET
+                + " and id <= ? order by id desc limit ?"
             : "select id, previous_event_id, ts, type, details from history_event"
-                + " where execution_id = ? and id >= ? order by id limit ?";
+                + " where execution_id = ? and bucket = "
+                + BUCKET
+                + " and id >= ? order by id limit ?";
     return jdbc.sql(sql)
-        .params(executionId, from, size)
+        .params(executionId, executionId, from, size)
         .query(
             (rs, i) ->
                 new HistoryEventView(
