@@ -44,7 +44,8 @@ public class RetentionJob {
   private final DataSource dataSource;
   private final RetentionProperties properties;
 
-  RetentionJob(DataSource dataSource, RetentionProperties properties) {
+  /** Public for the benchmark, which runs the job on a connection of its own. */
+  public RetentionJob(DataSource dataSource, RetentionProperties properties) {
     this.dataSource = dataSource;
     this.properties = properties;
   }
