@@ -21,12 +21,14 @@ final class ExpiredExecutions {
   private final JdbcClient jdbc;
   private final Duration period;
   private final int batchSize;
+  private final double workShare;
 
-  ExpiredExecutions(Connection connection, JdbcClient jdbc, Duration period, int batchSize) {
+  ExpiredExecutions(Connection connection, JdbcClient jdbc, RetentionProperties properties) {
     this.connection = connection;
     this.jdbc = jdbc;
-    this.period = period;
-    this.batchSize = batchSize;
+    this.period = properties.period();
+    this.batchSize = properties.batchSize();
+    this.workShare = properties.workShare();
   }
 
   private record Doomed(UUID id, OffsetDateTime bucket) {}
@@ -40,7 +42,8 @@ final class ExpiredExecutions {
     long deleted = 0;
     while (true) {
       var batch = new ArrayList<Doomed>();
-      Transactions.run(connection, () -> batch.addAll(deleteBatch(now, dueBefore, shortest)));
+      Transactions.paced(
+          connection, workShare, () -> batch.addAll(deleteBatch(now, dueBefore, shortest)));
       deleted += batch.size();
       if (batch.size() < batchSize) return deleted;
     }

@@ -27,11 +27,13 @@ final class KeptExecutions {
   private final Connection connection;
   private final JdbcClient jdbc;
   private final Duration period;
+  private final double workShare;
 
-  KeptExecutions(Connection connection, JdbcClient jdbc, Duration period) {
+  KeptExecutions(Connection connection, JdbcClient jdbc, RetentionProperties properties) {
     this.connection = connection;
     this.jdbc = jdbc;
-    this.period = period;
+    this.period = properties.period();
+    this.workShare = properties.workShare();
   }
 
   private record Move(UUID id, OffsetDateTime from, OffsetDateTime to) {}
@@ -41,7 +43,7 @@ final class KeptExecutions {
     long moved = 0;
     while (true) {
       var batch = new ArrayList<Move>();
-      Transactions.run(connection, () -> batch.addAll(moveBatch(now, dueBefore)));
+      Transactions.paced(connection, workShare, () -> batch.addAll(moveBatch(now, dueBefore)));
       moved += batch.size();
       if (batch.size() < BATCH) return moved;
     }

@@ -77,12 +77,15 @@ public class RetentionJob {
     Duration period = properties.period();
     Instant dueBefore = day(now.minus(period)).atStartOfDay(ZoneOffset.UTC).toInstant();
     var partitions = new HistoryPartitions(connection, jdbc, properties.lockTimeout());
+    var phases = new StringBuilder();
+    long t = System.nanoTime();
     int created =
         partitions.createMissing(day(dueBefore), day(now).plusDays(properties.daysAhead()));
-    long deleted =
-        new ExpiredExecutions(connection, jdbc, period, properties.batchSize())
-            .deleteAll(now, dueBefore);
-    long moved = new KeptExecutions(connection, jdbc, period).moveAll(now, dueBefore);
+    t = phase(phases, "create", t);
+    long deleted = new ExpiredExecutions(connection, jdbc, properties).deleteAll(now, dueBefore);
+    t = phase(phases, "delete", t);
+    long moved = new KeptExecutions(connection, jdbc, properties).moveAll(now, dueBefore);
+    t = phase(phases, "move", t);
     int dropped = 0;
     int left = 0;
     for (var partition : partitions.list()) {
@@ -90,8 +93,22 @@ public class RetentionJob {
       if (!partitions.inUse(partition) && partitions.drop(partition)) dropped++;
       else left++;
     }
+    phase(phases, "drop", t);
     return new RetentionRun(
-        true, created, deleted, moved, dropped, left, Duration.ofNanos(System.nanoTime() - t0));
+        true,
+        created,
+        deleted,
+        moved,
+        dropped,
+        left,
+        Duration.ofNanos(System.nanoTime() - t0),
+        phases.toString().trim());
+  }
+
+  private static long phase(StringBuilder phases, String name, long since) {
+    long now = System.nanoTime();
+    phases.append(" %s_ms=%d".formatted(name, (now - since) / 1_000_000));
+    return now;
   }
 
   private static LocalDate day(Instant instant) {

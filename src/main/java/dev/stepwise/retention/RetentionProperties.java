@@ -23,4 +23,5 @@ public record RetentionProperties(
     @DefaultValue("true") boolean enabled,
     @DefaultValue("7") int daysAhead,
     @DefaultValue("2000") int batchSize,
-    @DefaultValue("200ms") Duration lockTimeout) {}
+    @DefaultValue("200ms") Duration lockTimeout,
+    @DefaultValue("0.2") double workShare) {}

@@ -6,6 +6,7 @@ import java.time.Duration;
  * What one run of the retention job did.
  *
  * @param ran false when another replica held the job's lock, and this one did nothing
+ * @param phases how long each step of the run took (create, delete, move, drop), for the benchmark
  */
 public record RetentionRun(
     boolean ran,
@@ -14,9 +15,10 @@ public record RetentionRun(
     long executionsMoved,
     int partitionsDropped,
     int partitionsLeft,
-    Duration took) {
+    Duration took,
+    String phases) {
 
   static RetentionRun skipped() {
-    return new RetentionRun(false, 0, 0, 0, 0, 0, Duration.ZERO);
+    return new RetentionRun(false, 0, 0, 0, 0, 0, Duration.ZERO, "");
   }
 }

@@ -28,6 +28,8 @@ final class RetentionBench {
   private static final int DAYS = 30;
   private static final int RUNNING = 1000;
   private static final int STARTERS = 16;
+  private static final double WORK_SHARE =
+      Double.parseDouble(System.getProperty("bench.retention.workShare", "0.2"));
 
   private final JdbcClient jdbc;
   private final DriverManagerDataSource dataSource;
@@ -53,12 +55,20 @@ final class RetentionBench {
                 count("history_event"),
                 Duration.between(t0, Instant.now()).toMillis() / 1000.0));
     report.add("RESULT retention_size before " + sizes());
+    jdbc.sql("checkpoint").update();
+    load.transitionsPerSecond(STARTERS, Duration.ofSeconds(10), null); // warm-up after the load
     double before = load.transitionsPerSecond(STARTERS, Duration.ofSeconds(20), null);
     var job =
         new RetentionJob(
             dataSource,
             new RetentionProperties(
-                Duration.ofDays(90), Duration.ofMinutes(1), true, 7, 2000, Duration.ofMillis(200)));
+                Duration.ofDays(90),
+                Duration.ofMinutes(1),
+                true,
+                7,
+                2000,
+                Duration.ofMillis(200),
+                WORK_SHARE));
     RetentionRun[] outcome = new RetentionRun[1];
     double during;
     try (var pool = Executors.newSingleThreadExecutor()) {
@@ -69,14 +79,16 @@ final class RetentionBench {
     double after = load.transitionsPerSecond(STARTERS, Duration.ofSeconds(20), null);
     var r = outcome[0];
     report.add(
-        ("RESULT retention_run seconds=%.1f executions_deleted=%d executions_moved=%d"
-                + " partitions_dropped=%d partitions_left=%d")
+        ("RESULT retention_run work_share=%.2f seconds=%.1f executions_deleted=%d executions_moved=%d"
+                + " partitions_dropped=%d partitions_left=%d %s")
             .formatted(
+                WORK_SHARE,
                 r.took().toMillis() / 1000.0,
                 r.executionsDeleted(),
                 r.executionsMoved(),
                 r.partitionsDropped(),
-                r.partitionsLeft()));
+                r.partitionsLeft(),
+                r.phases()));
     report.add("RESULT retention_size after " + sizes());
     report.add(
         ("RESULT retention_throughput pass10 starters=%d transitions_per_s without=%.0f (before)"
@@ -145,9 +157,10 @@ final class RetentionBench {
     for (String table : List.of("history_event", "execution", "token")) {
       var row =
           jdbc.sql(
-                  "select coalesce(sum(pg_table_size(relid)), 0), coalesce(sum(pg_indexes_size(relid)), 0),"
-                      + " count(*) filter (where isleaf) from pg_partition_tree(?::regclass)")
-              .param(table)
+                  "select coalesce(sum(pg_table_size(r)), 0), coalesce(sum(pg_indexes_size(r)), 0),"
+                      + " count(*) - 1 from (select relid as r from pg_partition_tree(?::regclass)"
+                      + " union select ?::regclass) t")
+              .params(table, table)
               .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
               .single();
       parts.add(

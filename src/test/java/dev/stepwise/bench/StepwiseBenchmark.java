@@ -64,7 +64,13 @@ class StepwiseBenchmark {
     }
     var arguments = new ArrayList<>(SERVICE_ARGUMENTS);
     // The retention workload runs the job itself, timed; the service's own runs would race it.
-    if (ONLY.equals("retention")) arguments.add("--stepwise.retention.enabled=false");
+    if (ONLY.equals("retention")) {
+      arguments.add("--stepwise.retention.enabled=false");
+      // A shared server's connections may be scarce; the comparison needs the same pool only.
+      arguments.add(
+          "--spring.datasource.hikari.maximum-pool-size="
+              + Integer.getInteger("bench.retention.pool", 20));
+    }
     int port;
     try (var socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
