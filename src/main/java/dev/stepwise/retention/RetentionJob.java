@@ -31,10 +31,11 @@ import org.springframework.stereotype.Component;
  *
  * <p>Only one replica runs the job at a time: it holds a PostgreSQL advisory lock ({@code
  * pg_try_advisory_lock}) on a connection of its own for the whole run, and a replica that does not
- * get the lock skips its run. A session lock rather than a transaction's: the run is many short
- * transactions (no lock on rows or tables is held long), and the session lock spans them all; it is
- * released when the run ends or, if the replica dies, when its connection closes. Behind a
- * transaction-pooling PgBouncer the job needs a direct connection for the lock to mean anything.
+ * get the lock skips its run. The lock belongs to the connection rather than to a transaction: the
+ * run is many short transactions (no lock on rows or tables is held long), and a connection's lock
+ * spans them all; it is released when the run ends or, if the replica dies, when its connection
+ * closes. Behind a transaction-pooling PgBouncer the job needs a direct connection for the lock to
+ * mean anything.
  */
 @Component
 public class RetentionJob {
