@@ -108,6 +108,7 @@ class ExecutionChanges {
     // Events are stamped as they are written, just before the commit that makes them happen:
     // a TaskScheduled's timestamp is when the task became due, not when its step began.
     params.addAll(List.of(change.executionId(), ts(clock.instant()), ids, types, details));
+    params.add(change.executionId());
     params.add(firstId - 1 + n);
     params.add(change.lastTokenId());
     String end = "";
@@ -122,9 +123,12 @@ class ExecutionChanges {
     params.add(change.executionId());
     jdbc.sql(
             "with events as (insert into history_event"
-                + " (execution_id, id, previous_event_id, ts, type, details)"
-                + " select ?, e.id, e.id - 1, ?, e.type, e.details"
-                + " from unnest(?::bigint[], ?::text[], ?::text[]) as e(id, type, details))"
+                + " (execution_id, id, previous_event_id, ts, type, details, bucket)"
+                + " select ?, e.id, e.id - 1, ?, e.type, e.details, b.bucket"
+                + " from unnest(?::bigint[], ?::text[], ?::text[]) as e(id, type, details),"
+                // The partition the execution's history lives in (see the V16 migration).
+                + " (select coalesce(history_bucket, started_at) as bucket from execution"
+                + " where id = ?) b)"
                 + " update execution set last_event_id = ?, last_token_id = ?"
                 + end
                 + " where id = ?")

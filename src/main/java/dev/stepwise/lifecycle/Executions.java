@@ -25,6 +25,10 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Executions {
+  /** The execution's history partition, so a read prunes to it (see the partitioning migration). */
+  private static final String HISTORY_BUCKET =
+      "(select coalesce(history_bucket, started_at) from execution where id = ?)";
+
   private final ExecutionStore executions;
   private final JdbcClient jdbc;
   private final Completions completions;
@@ -138,11 +142,15 @@ public class Executions {
     String sql =
         reverse
             ? "select id, previous_event_id, ts, type, details from history_event"
-                + " where execution_id = ? and id <= ? order by id desc limit ?"
+                + " where execution_id = ? and bucket = "
+                + HISTORY_BUCKET
+                + " and id <= ? order by id desc limit ?"
             : "select id, previous_event_id, ts, type, details from history_event"
-                + " where execution_id = ? and id >= ? order by id limit ?";
+                + " where execution_id = ? and bucket = "
+                + HISTORY_BUCKET
+                + " and id >= ? order by id limit ?";
     return jdbc.sql(sql)
-        .params(executionId, from, size)
+        .params(executionId, executionId, from, size)
         .query(
             (rs, i) ->
                 new HistoryEventView(

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * and the execution's duration. Also starts of the Pass chain through the AWS wire API beside
  * starts through the REST API ({@link WireStarts}). {@code -Dbench.only=burst} (or pass10, http3,
  * timers, wire, map) runs only that workload, after the warm-up; {@code -Dbench.only=replicas} runs
- * 1, 2 and 3 replicas on one database instead ({@link ReplicaScaling}).
+ * 1, 2 and 3 replicas on one database instead ({@link ReplicaScaling}); {@code
+ * -Dbench.only=retention} runs {@link RetentionBench}, which no default run includes.
  */
 class StepwiseBenchmark {
   private static final HttpClient CLIENT =
@@ -64,6 +65,19 @@ class StepwiseBenchmark {
       assertThat(new ReplicaScaling(ROUND).measure(databaseUrl)).hasSize(6);
       return;
     }
+    if (ONLY.equals("retention") && databaseUrl == null) {
+      throw new IllegalStateException(
+          "-Dbench.only=retention loads millions of rows directly: set STEPWISE_BENCH_DATABASE_URL");
+    }
+    var arguments = new ArrayList<>(SERVICE_ARGUMENTS);
+    // The retention workload runs the job itself, timed; the service's own runs would race it.
+    if (ONLY.equals("retention")) {
+      arguments.add("--stepwise.retention.enabled=false");
+      // A shared server's connections may be scarce; the comparison needs the same pool only.
+      arguments.add(
+          "--spring.datasource.hikari.maximum-pool-size="
+              + Integer.getInteger("bench.retention.pool", 20));
+    }
     int port;
     try (var socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
@@ -75,7 +89,7 @@ class StepwiseBenchmark {
                 port,
                 databaseUrl,
                 Path.of("target", "bench-service.log"),
-                SERVICE_ARGUMENTS)) {
+                arguments)) {
       base = service.base;
       define("bench-pass10-" + run, passChain(10));
       define("bench-http3-" + run, taskChain(3, stub.url()));
@@ -107,6 +121,12 @@ class StepwiseBenchmark {
         report.addAll(new WireStarts(CLIENT, base).compare("bench-pass10-" + run, ROUND));
       }
       if (selected("map")) largeMap(service);
+      if (ONLY.equals("retention")) {
+        var load = new PassLoad(CLIENT, base, "bench-pass10-" + run);
+        var results = new RetentionBench(databaseUrl, load, "bench-pass10-" + run).run();
+        results.forEach(System.out::println);
+        report.addAll(results);
+      }
       report.add("RESULT peak_rss_mib=" + service.peakRssMiB());
       report.add(
           "database: "
