@@ -44,6 +44,8 @@ final class Peers {
         .environment()
         .put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
     builder.environment().put("QUIET_MAX", System.getProperty("bench.peers.quietMax", "30"));
+    // Their 300 s default cut Flowable's w1-async short on a loaded 2-core machine.
+    builder.environment().put("RUN_TIMEOUT", System.getProperty("bench.peers.runTimeout", "900"));
     var process = builder.start();
     String workload = "?";
     try (var out = new BufferedReader(new InputStreamReader(process.getInputStream()))) {
