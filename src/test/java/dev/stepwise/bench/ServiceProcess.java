@@ -113,7 +113,10 @@ public final class ServiceProcess implements AutoCloseable {
     process.waitFor();
   }
 
+  /** The packaged service, or the one {@code -Dbench.jar} names (to compare two builds). */
   public static Path jar() {
+    String chosen = System.getProperty("bench.jar", "");
+    if (!chosen.isBlank()) return Path.of(chosen);
     File[] jars = new File("target").listFiles((dir, name) -> name.matches("stepwise-.*\\.jar"));
     if (jars == null || jars.length == 0) throw new IllegalStateException("build the jar first");
     return jars[0].toPath();

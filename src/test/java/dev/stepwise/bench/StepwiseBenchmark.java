@@ -21,40 +21,48 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The benchmark ({@code ./mvnw -Pbench verify}): starts the packaged service as its own process
- * against PostgreSQL (embedded, or {@code STEPWISE_BENCH_DATABASE_URL}) and measures, at 1, 16 and
- * 64 concurrent starters, a 10-state Pass chain and a 3-Task HTTP chain against a local stub:
- * executions/s, state transitions/s, start-to-finish latency, dispatch overhead (TaskScheduled to
- * the request's arrival), timer lateness (a Wait's due time to the state going on) and the
- * service's peak RSS. Each starter starts an execution, waits for its end, and starts the next.
- * Then a burst: 3,000 starts of a 3-Task chain from 128 clients at once, none waiting for its
- * execution, counting accepted, throttled (429) and failed starts and timing the answers. Last, one
- * inline Map over 40,000 Pass items (the service runs with a history limit raised for it): items/s
- * and the execution's duration. Also starts of the Pass chain through the AWS wire API beside
- * starts through the REST API ({@link WireStarts}). {@code -Dbench.only=burst} (or pass10, http3,
- * timers, wire, map) runs only that workload, after the warm-up; {@code -Dbench.only=replicas} runs
- * 1, 2 and 3 replicas on one database instead ({@link ReplicaScaling}); {@code
- * -Dbench.only=retention} runs {@link RetentionBench}, which no default run includes.
+ * against a durable PostgreSQL ({@link BenchDatabase}: fsync on, checked) and measures first the
+ * two shapes side by side with their costs per execution ({@link Shapes}: closed loop and burst),
+ * then, at 1, 16 and 64 concurrent starters, a 10-state Pass chain and a 3-Task HTTP chain against
+ * a local stub: executions/s, state transitions/s, start-to-finish latency, dispatch overhead
+ * (TaskScheduled to the request's arrival), timer lateness (a Wait's due time to the state going
+ * on) and the service's peak RSS. Each starter starts an execution, waits for its end, and starts
+ * the next. Then a burst: 3,000 starts of a 3-Task chain from 128 clients at once, none waiting for
+ * its execution, counting accepted, throttled (429) and failed starts and timing the answers. Last,
+ * one inline Map over 40,000 Pass items (the service runs with a history limit raised for it):
+ * items/s and the execution's duration. Also starts of the Pass chain through the AWS wire API
+ * beside starts through the REST API ({@link WireStarts}). {@code -Dbench.only=burst} (or pass10,
+ * http3, timers, wire, map) runs only that workload, after the warm-up; {@code
+ * -Dbench.only=replicas} runs 1, 2 and 3 replicas on one database instead ({@link ReplicaScaling});
+ * {@code -Dbench.only=retention} runs {@link RetentionBench}, which no default run includes.
  */
 class StepwiseBenchmark {
-  private static final HttpClient CLIENT =
+  static final HttpClient CLIENT =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private static final int[] STARTERS = {1, 16, 64};
-  private static final Duration ROUND = Duration.ofSeconds(Long.getLong("bench.seconds", 10));
+  static final Duration ROUND = Duration.ofSeconds(Long.getLong("bench.seconds", 10));
   private static final int MAP_ITEMS = 40_000;
   // Four events per iteration: the 25,000-event default would fail the Map (as AWS would).
   private static final List<String> SERVICE_ARGUMENTS =
       List.of("--stepwise.limits.history-events=" + (4 * MAP_ITEMS + 100));
 
-  /** {@code -Dbench.only=burst} (or pass10, http3, timers, wire, map) runs only that workload. */
+  /**
+   * {@code -Dbench.only=burst} (or shapes, pass10, http3, timers, wire, map; several separated by
+   * commas) runs only those workloads; {@code peers} (never by default) adds the peers' harnesses.
+   */
   private static final String ONLY = System.getProperty("bench.only", "");
+
+  private static final List<String> ONLY_LIST = List.of(ONLY.split(","));
+
+  private static final int WARM_UP = Integer.getInteger("bench.warmup", 2000);
 
   private static final int BURST_STARTS = Integer.getInteger("bench.burst.starts", 3000);
   private static final int BURST_CLIENTS = Integer.getInteger("bench.burst.clients", 128);
 
-  private String base;
+  String base;
   // State machine names are unique per run, so a reused database holds no stale definitions.
-  private final String run = Long.toString(System.currentTimeMillis(), 36);
-  private final List<String> report = new ArrayList<>();
+  final String run = Long.toString(System.currentTimeMillis(), 36);
+  final List<String> report = new ArrayList<>();
 
   @Test
   void run() throws Exception {
@@ -82,22 +90,39 @@ class StepwiseBenchmark {
     try (var socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    try (var stub = new StubEndpoint();
+    try (var database = BenchDatabase.open();
+        var meter = new DatabaseMeter(database.jdbcUrl);
+        var stub = new StubEndpoint();
         var service =
             ServiceProcess.start(
                 ServiceProcess.jar(),
                 port,
-                databaseUrl,
+                database.jdbcUrl,
                 Path.of("target", "bench-service.log"),
                 arguments)) {
+      report.add(
+          "database: %s, PostgreSQL %s, %s"
+              .formatted(database.describe(), meter.serverVersion(), meter.durability()));
+      if (!meter.durable() && !Boolean.getBoolean("bench.allowNonDurable")) {
+        throw new IllegalStateException(
+            "the database runs with fsync or synchronous_commit off, so its figures would not be"
+                + " durable ones: "
+                + meter.durability()
+                + " (-Dbench.allowNonDurable=true to go on)");
+      }
       base = service.base;
       define("bench-pass10-" + run, passChain(10));
       define("bench-http3-" + run, taskChain(3, stub.url()));
       define("bench-wait1-" + run, waitOneSecond());
       define("bench-burst-" + run, taskChain(3, stub.url()));
 
-      round("bench-pass10-" + run, 16, Duration.ofSeconds(5)); // warm-up
-      round("bench-http3-" + run, 16, Duration.ofSeconds(5));
+      // Warm-up by count, not time: on a busy machine 5 s left the JIT compiling through the
+      // measured rounds (a third of the service's CPU went to its compiler threads).
+      warmUp("bench-pass10-" + run, WARM_UP);
+      warmUp("bench-http3-" + run, WARM_UP);
+      if (selected("shapes")) {
+        new Shapes(this, service, meter, stub).run();
+      }
       if (selected("pass10")) {
         for (int starters : STARTERS) {
           var r = round("bench-pass10-" + run, starters, ROUND);
@@ -128,12 +153,8 @@ class StepwiseBenchmark {
         report.addAll(results);
       }
       report.add("RESULT peak_rss_mib=" + service.peakRssMiB());
-      report.add(
-          "database: "
-              + (databaseUrl == null
-                  ? "embedded PostgreSQL (durable: fsync on)"
-                  : databaseUrl.replaceAll("//.*@", "//")));
     }
+    if (ONLY_LIST.contains("peers")) Shapes.peers(report);
     System.out.println();
     System.out.println("==== Stepwise benchmark ====");
     report.forEach(System.out::println);
@@ -187,12 +208,12 @@ class StepwiseBenchmark {
   }
 
   private static boolean selected(String workload) {
-    return ONLY.isEmpty() || ONLY.equals(workload);
+    return ONLY.isEmpty() || ONLY_LIST.contains(workload);
   }
 
   record Round(List<Map<String, Object>> executions, Duration elapsed, int failed) {}
 
-  private Round round(String stateMachine, int starters, Duration duration) throws Exception {
+  Round round(String stateMachine, int starters, Duration duration) throws Exception {
     var done = Collections.synchronizedList(new ArrayList<Map<String, Object>>());
     var failed = new AtomicInteger();
     Instant start = Instant.now();
@@ -211,6 +232,20 @@ class StepwiseBenchmark {
       }
     }
     return new Round(List.copyOf(done), Duration.between(start, Instant.now()), failed.get());
+  }
+
+  /** 16 starters run {@code executions} executions in all, each waiting for its own. */
+  private void warmUp(String stateMachine, int executions) throws Exception {
+    var tickets = new AtomicInteger(executions);
+    try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < 16; i++) {
+        pool.submit(
+            () -> {
+              while (tickets.getAndDecrement() > 0) startAndWait(stateMachine);
+              return null;
+            });
+      }
+    }
   }
 
   /** One start of the burst: its HTTP status (0: no answer) and how long it took. */
@@ -331,7 +366,7 @@ class StepwiseBenchmark {
     }
   }
 
-  private void line(
+  void line(
       String workload, int starters, Round r, int transitionsPerExecution, Percentiles dispatch) {
     double seconds = r.elapsed().toMillis() / 1000.0;
     double perSecond = r.executions().size() / seconds;
@@ -393,9 +428,7 @@ class StepwiseBenchmark {
         pool.submit(
             () ->
                 ids.add(
-                    (String)
-                        post("/v1/state-machines/bench-wait1-" + run + "/executions", Map.of())
-                            .get("executionId")));
+                    startPastAdmission("/v1/state-machines/bench-wait1-" + run + "/executions")));
       }
     }
     var samples = new ArrayList<Double>();
@@ -423,11 +456,21 @@ class StepwiseBenchmark {
     return new Percentiles(samples);
   }
 
-  private Map<String, Object> startAndWait(String stateMachine) throws Exception {
+  /** Starts an execution, sent again while admission control answers 429: its id. */
+  private String startPastAdmission(String path) throws Exception {
+    for (int attempt = 0; attempt < 500; attempt++) {
+      Object id = post(path, Map.of()).get("executionId");
+      if (id != null) return (String) id;
+      Thread.sleep(20);
+    }
+    throw new IllegalStateException("no start accepted in 500 attempts: " + path);
+  }
+
+  Map<String, Object> startAndWait(String stateMachine) throws Exception {
     return post("/v1/state-machines/" + stateMachine + "/executions?waitSeconds=60", Map.of());
   }
 
-  private void define(String name, String definition) throws Exception {
+  void define(String name, String definition) throws Exception {
     post("/v1/state-machines", Map.of("name", name, "definition", Json.parse(definition)));
   }
 
@@ -452,7 +495,7 @@ class StepwiseBenchmark {
     return (Map<String, Object>) Json.parse(response.body());
   }
 
-  private static double millisBetween(String from, String to) {
+  static double millisBetween(String from, String to) {
     return Duration.between(Instant.parse(from), Instant.parse(to)).toNanos() / 1e6;
   }
 
