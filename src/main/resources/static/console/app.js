@@ -13,6 +13,7 @@ const routes = [
 ];
 
 async function start() {
+  login(); // asked now, so the answer comes while the page's module loads
   const main = document.getElementById('main');
   const path = location.pathname;
   for (const [pattern, section, load] of routes) {

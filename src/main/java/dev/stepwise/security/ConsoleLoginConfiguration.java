@@ -1,12 +1,17 @@
 package dev.stepwise.security;
 
+import java.time.Clock;
+import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
@@ -14,7 +19,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -22,10 +28,11 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * The console's sign-in through the OpenID Connect provider (mode {@code oidc} with the client
  * registration {@value #REGISTRATION}): the authorization-code flow with PKCE, and a login kept on
- * the server for the console's pages and {@code /console/**} only. The APIs keep their own
- * stateless bearer chain. Pages without a login go to the provider; the console's JSON calls get a
- * 401 problem instead. Changes carry a CSRF token ({@link ConsoleLoginController} hands it out),
- * and {@code POST /console/logout} ends the login here and at the provider.
+ * the server ({@link ConsoleLogins}, in the database for every replica) for the console's pages and
+ * {@code /console/**} only. The APIs keep their own stateless bearer chain. Pages without a login
+ * go to the provider; the console's JSON calls get a 401 problem instead. Changes carry a CSRF
+ * token ({@link ConsoleLoginController} hands it out), and {@code POST /console/logout} ends the
+ * login here and at the provider.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "stepwise.security.mode", havingValue = "oidc")
@@ -36,6 +43,19 @@ class ConsoleLoginConfiguration {
   static final String LOGOUT = "/console/logout";
 
   @Bean
+  ConsoleLoginStore consoleLoginStore(JdbcClient jdbc, Clock clock) {
+    return new ConsoleLoginStore(jdbc, clock);
+  }
+
+  @Bean
+  ConsoleLogins consoleLogins(ConsoleLoginStore store, Environment environment) {
+    Duration idle =
+        environment.getProperty(
+            "server.servlet.session.timeout", Duration.class, Duration.ofMinutes(30));
+    return new ConsoleLogins(store, idle);
+  }
+
+  @Bean
   @Order(2)
   @ConditionalOnProperty(
       "spring.security.oauth2.client.registration." + REGISTRATION + ".client-id")
@@ -43,22 +63,33 @@ class ConsoleLoginConfiguration {
       HttpSecurity http,
       SecurityProperties settings,
       ClientRegistrationRepository registrations,
-      ObjectProvider<JwtDecoder> accessTokens)
+      ObjectProvider<JwtDecoder> accessTokens,
+      ConsoleLogins logins,
+      ConsoleLoginStore store)
       throws Exception {
     var problems = new ProblemResponses();
     var resolver = new DefaultOAuth2AuthorizationRequestResolver(registrations, AUTHORIZATION);
     resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
-    var pages = new HttpSessionRequestCache();
+    var pages = new CookieRequestCache();
     pages.setRequestMatcher(matcher(HttpMethod.GET, NativeAccess.CONSOLE_PAGES));
+    var csrf = new CookieCsrfTokenRepository();
+    csrf.setCookieCustomizer(c -> c.sameSite("Lax"));
     RequestMatcher calls = matcher(null, "/console/api/**", ConsoleRelay.PREFIX + "**");
     http.securityMatcher(matcher(null, NativeAccess.CONSOLE_ASSETS))
+        // No servlet session: the login lives in the database, for every replica.
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .securityContext(c -> c.securityContextRepository(logins))
         .requestCache(c -> c.requestCache(pages))
+        .csrf(c -> c.csrfTokenRepository(csrf))
         .httpBasic(b -> b.disable())
         .formLogin(f -> f.disable())
         .oauth2Login(
             o ->
                 o.authorizationEndpoint(
-                        a -> a.baseUri(AUTHORIZATION).authorizationRequestResolver(resolver))
+                        a ->
+                            a.baseUri(AUTHORIZATION)
+                                .authorizationRequestResolver(resolver)
+                                .authorizationRequestRepository(new ConsoleLoginRequests(store)))
                     .redirectionEndpoint(r -> r.baseUri(CALLBACK))
                     .userInfoEndpoint(
                         u ->
@@ -76,8 +107,8 @@ class ConsoleLoginConfiguration {
         .logout(
             l ->
                 l.logoutUrl(LOGOUT)
-                    .logoutSuccessHandler(new ConsoleLogout(registrations))
-                    .deleteCookies("JSESSIONID"))
+                    .addLogoutHandler((request, response, who) -> logins.forget(request, response))
+                    .logoutSuccessHandler(new ConsoleLogout(registrations)))
         .exceptionHandling(
             e ->
                 e.defaultAuthenticationEntryPointFor(

@@ -68,6 +68,31 @@ final class ConsoleBrowser {
     return cookies.getCookieStore().getCookies().size();
   }
 
+  List<String> cookieNames() {
+    return cookies.getCookieStore().getCookies().stream().map(c -> c.getName()).toList();
+  }
+
+  /** The value of the cookie {@code name}, or null. */
+  String cookie(String name) {
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals(name))
+        .map(c -> c.getValue())
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** A GET with only the cookie given (as a copied cookie would be replayed). */
+  HttpResponse<String> replay(String path, String cookie) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            request(path).header("Cookie", cookie).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  static String location(HttpResponse<?> response) {
+    return response.headers().firstValue("Location").orElseThrow();
+  }
+
   /** The task token of the execution's waiting Task, from the approvals list. */
   @SuppressWarnings("unchecked")
   String waitingToken(String executionId) throws Exception {

@@ -39,10 +39,14 @@ class ConsoleLoginIntegrationTests {
     provider = new TestOidcProvider();
     endpoint = new TestEndpoint();
     endpoint.on("/ask", call -> Answer.ok(Map.of("asked", true)));
+    stepwise = StepwiseInstance.start(settings());
+  }
+
+  static Map<String, Object> settings() {
     var settings = new HashMap<>(provider.settings());
     settings.put("stepwise.security.oidc.roles-claim", "groups");
     settings.put("stepwise.security.oidc.principal-claim", "email");
-    stepwise = StepwiseInstance.start(settings);
+    return settings;
   }
 
   @AfterAll
@@ -150,15 +154,52 @@ class ConsoleLoginIntegrationTests {
   @Test
   void signingOutEndsTheLoginHereAndAtTheProvider() throws Exception {
     var person = signedIn(VIEWER);
-    assertThat(person.cookieCount()).isPositive();
+    String login = "stepwise-login=" + person.cookie("stepwise-login");
+    assertThat(person.replay("/console/api/login", login).statusCode()).isEqualTo(200);
     assertThat(person.post("/console/logout", "", false).statusCode()).isEqualTo(403);
     var out = person.post("/console/logout", "", true);
     assertThat(out.statusCode()).isEqualTo(200);
     String location = (String) ConsoleBrowser.json(out.body()).get("location");
     assertThat(location).startsWith(provider.issuer() + "/logout?").contains("id_token_hint=");
     assertThat(person.get("/console/api/login").statusCode()).isEqualTo(401);
+    // Ended on the server, not only in the browser: the old cookie is worth nothing.
+    assertThat(person.replay("/console/api/login", login).statusCode()).isEqualTo(401);
     provider.signIn(null);
     assertThat(person.get("/overview").body()).contains(TestOidcProvider.SIGN_IN_PAGE);
+  }
+
+  @Test
+  void aLoginServesEveryReplicaAndNoServletSessionIsMade() throws Exception {
+    try (var other = StepwiseInstance.start(settings())) {
+      provider.signIn(OPERATOR);
+      var browser = new ConsoleBrowser(stepwise.api().base(), HttpClient.Redirect.NEVER);
+      var toLogin = browser.get("/overview");
+      var toProvider = browser.get(ConsoleBrowser.location(toLogin));
+      var back = browser.get(ConsoleBrowser.location(toProvider));
+      // The provider's redirect back reaches the other replica.
+      String callback =
+          ConsoleBrowser.location(back).replace(stepwise.api().base(), other.api().base());
+      assertThat(callback).startsWith(other.api().base() + "/console/login/oauth2/code/console?");
+      var signedIn = browser.get(callback);
+      assertThat(signedIn.statusCode()).isEqualTo(302);
+      assertThat(ConsoleBrowser.location(signedIn)).contains("/overview");
+      assertThat(browser.get("/console/api/login").statusCode()).isEqualTo(200);
+      var onTheOther = new ConsoleBrowser(other.api().base(), HttpClient.Redirect.NEVER);
+      assertThat(browser.cookieNames()).contains("stepwise-login").doesNotContain("JSESSIONID");
+      assertThat(onTheOther.get("/console/api/login").statusCode()).isEqualTo(401);
+    }
+  }
+
+  @Test
+  void aCodeAndStateFromAnotherBrowserSignNobodyIn() throws Exception {
+    provider.signIn(OPERATOR);
+    var attacker = new ConsoleBrowser(stepwise.api().base(), HttpClient.Redirect.NEVER);
+    var toProvider = attacker.get(ConsoleBrowser.location(attacker.get("/overview")));
+    String callback = ConsoleBrowser.location(attacker.get(ConsoleBrowser.location(toProvider)));
+    var victim = new ConsoleBrowser(stepwise.api().base(), HttpClient.Redirect.NEVER);
+    var refused = victim.get(callback);
+    assertThat(refused.statusCode()).isEqualTo(401);
+    assertThat(victim.get("/console/api/login").statusCode()).isEqualTo(401);
   }
 
   static ConsoleBrowser signedIn(User user) throws Exception {
