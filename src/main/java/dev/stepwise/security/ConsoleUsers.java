@@ -35,6 +35,7 @@ final class ConsoleUsers implements OAuth2UserService<OidcUserRequest, OidcUser>
   }
 
   private Map<String, Object> accessTokenClaims(OidcUserRequest request) {
+    if (accessTokens == null) return Map.of();
     try {
       return accessTokens.decode(request.getAccessToken().getTokenValue()).getClaims();
     } catch (JwtException opaqueOrForeign) {
