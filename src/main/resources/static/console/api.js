@@ -10,7 +10,7 @@ export class ApiError extends Error {
   }
 }
 
-// How this console is signed in, asked once (GET /console/api/login): 'session' through the
+// How this console is signed in, asked once (GET /console/api/login): 'provider' through the
 // OpenID Connect provider (the REST API is then called through /console/v1, with the CSRF token on
 // every change), 'bearer' with an API key or token the user enters, or 'none'.
 let signedIn = null;
@@ -18,7 +18,7 @@ let signedIn = null;
 export function login() {
   if (!signedIn) {
     signedIn = fetch('/console/api/login', { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
-      .then((r) => (r.ok ? r.json() : { mode: r.status === 401 ? 'session' : 'bearer' }))
+      .then((r) => (r.ok ? r.json() : { mode: r.status === 401 ? 'provider' : 'bearer' }))
       .catch(() => ({ mode: 'bearer' }));
   }
   return signedIn;
@@ -42,10 +42,10 @@ function askForKey() {
 
 export async function api(path, { method = 'GET', body } = {}, retried = false) {
   const state = await login();
-  const session = state.mode === 'session';
+  const viaProvider = state.mode === 'provider';
   const headers = { Accept: 'application/json', [CONSOLE_HEADER]: '1' };
   let url = path;
-  if (session) {
+  if (viaProvider) {
     if (path.startsWith('/v1/')) url = `/console${path}`;
     if (method !== 'GET' && state.csrf) headers[state.csrf.header] = state.csrf.token;
   } else if (apiKey()) {
@@ -67,7 +67,7 @@ export async function api(path, { method = 'GET', body } = {}, retried = false) 
   if (text) {
     try { json = JSON.parse(text); } catch { json = { detail: text }; }
   }
-  if (response.status === 401 && !session && !retried && askForKey()) return api(path, { method, body }, true);
+  if (response.status === 401 && !viaProvider && !retried && askForKey()) return api(path, { method, body }, true);
   if (!response.ok) throw new ApiError(response.status, json || { title: response.statusText });
   return json;
 }

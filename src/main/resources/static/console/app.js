@@ -38,7 +38,7 @@ async function start() {
 // Signed in through the identity provider: who, and a way out.
 async function showLogin() {
   const state = await login();
-  if (state.mode !== 'session' || !state.name) return;
+  if (state.mode !== 'provider' || !state.name) return;
   const who = document.createElement('span');
   who.className = 'who';
   who.textContent = `${state.name} (${(state.roles || []).join(', ') || 'no role'})`;

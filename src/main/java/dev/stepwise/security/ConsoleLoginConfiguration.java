@@ -1,13 +1,11 @@
 package dev.stepwise.security;
 
 import java.time.Clock;
-import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -48,11 +46,8 @@ class ConsoleLoginConfiguration {
   }
 
   @Bean
-  ConsoleLogins consoleLogins(ConsoleLoginStore store, Environment environment) {
-    Duration idle =
-        environment.getProperty(
-            "server.servlet.session.timeout", Duration.class, Duration.ofMinutes(30));
-    return new ConsoleLogins(store, idle);
+  ConsoleLogins consoleLogins(ConsoleLoginStore store, SecurityProperties settings) {
+    return new ConsoleLogins(store, settings.oidc().loginIdleTimeout());
   }
 
   @Bean
@@ -76,7 +71,8 @@ class ConsoleLoginConfiguration {
     csrf.setCookieCustomizer(c -> c.sameSite("Lax"));
     RequestMatcher calls = matcher(null, "/console/api/**", ConsoleRelay.PREFIX + "**");
     http.securityMatcher(matcher(null, NativeAccess.CONSOLE_ASSETS))
-        // No servlet session: the login lives in the database, for every replica.
+        // Nothing kept in the servlet container: the login lives in the database, for every
+        // replica.
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .securityContext(c -> c.securityContextRepository(logins))
         .requestCache(c -> c.requestCache(pages))

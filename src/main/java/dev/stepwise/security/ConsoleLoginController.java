@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Tells the console's script how it is signed in. {@code session}: through the OpenID Connect
+ * Tells the console's script how it is signed in. {@code provider}: through the OpenID Connect
  * provider, with the person's name and roles, the CSRF token every change must carry, and where to
  * sign out; the script then calls the REST API through {@code /console/v1}. {@code bearer}: the
  * script sends an API key or token the user enters. {@code none}: no authentication.
@@ -28,7 +28,7 @@ class ConsoleLoginController {
     Caller caller = Caller.current();
     // Only the console's login chain issues CSRF tokens: the APIs keep no login to protect.
     if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken csrf) {
-      body.put("mode", "session");
+      body.put("mode", "provider");
       body.put("name", caller.name());
       body.put("roles", caller.roles().stream().map(Role::configName).sorted().toList());
       body.put("csrf", Map.of("header", csrf.getHeaderName(), "token", csrf.getToken()));

@@ -11,9 +11,9 @@ import org.springframework.security.web.context.SecurityContextRepository;
 
 /**
  * Where the console's chain keeps a signed-in person: a row of {@link ConsoleLoginStore} found by
- * the {@value #COOKIE_NAME} cookie, instead of a servlet container's session, so that every replica
- * knows the login. Signing in always makes a new token (no fixation); the row's expiry moves with
- * use ({@code server.servlet.session.timeout} idle); signing out deletes it.
+ * the {@value #COOKIE_NAME} cookie, not in the servlet container, so that every replica knows the
+ * login. Signing in always makes a new token (no fixation); the row's expiry moves with use ({@code
+ * stepwise.security.oidc.login-idle-timeout}); signing out deletes it.
  */
 final class ConsoleLogins implements SecurityContextRepository {
   static final String COOKIE_NAME = "stepwise-login";

@@ -10,10 +10,10 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 
 /**
  * After the console's login has ended here, says where the browser goes next, as JSON rather than a
- * redirect: the provider's end-session endpoint when it has one (RP-initiated logout, so the
- * provider forgets the person too), else the console's start page. The console's script navigates
- * there itself, which its content security policy allows where a form's redirect to another origin
- * would not be.
+ * redirect: the provider's sign-out endpoint when its discovery names one (RP-initiated logout, so
+ * the provider forgets the person too), else the console's start page. The console's script
+ * navigates there itself, which its content security policy allows where a form's redirect to
+ * another origin would not be.
  */
 final class ConsoleLogout extends OidcClientInitiatedLogoutSuccessHandler {
   ConsoleLogout(ClientRegistrationRepository registrations) {

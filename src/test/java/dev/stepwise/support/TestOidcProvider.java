@@ -35,8 +35,8 @@ import java.util.concurrent.Executors;
  * A small OpenID Connect provider in the test process, over real HTTP: discovery, a JWK set, an
  * authorization endpoint that signs in whoever the test says is at the keyboard (or shows a sign-in
  * page when nobody is), a token endpoint that checks the client's secret and the PKCE verifier and
- * answers an ID token and a JWT access token signed with a key made here, and an end-session
- * endpoint that forgets the person.
+ * answers an ID token and a JWT access token signed with a key made here, and a sign-out endpoint
+ * that forgets the person.
  */
 public final class TestOidcProvider implements AutoCloseable {
   public static final String CLIENT_ID = "stepwise-console";
@@ -103,7 +103,7 @@ public final class TestOidcProvider implements AutoCloseable {
     return authorizations;
   }
 
-  /** The query of each end-session request, in order. */
+  /** The query of each sign-out request, in order. */
   public List<Map<String, String>> logouts() {
     return logouts;
   }
