@@ -1,6 +1,6 @@
 // The console's router: each address is a page module that draws into <main>.
 import { errorBox, clear, fill } from './dom.js';
-import { describeError } from './api.js';
+import { describeError, login, signOut } from './api.js';
 
 const routes = [
   [/^\/(?:state-machines\/?)?$/, 'state-machines', () => import('./pages/state-machines.js')],
@@ -13,6 +13,7 @@ const routes = [
 ];
 
 async function start() {
+  login(); // asked now, so the answer comes while the page's module loads
   const main = document.getElementById('main');
   const path = location.pathname;
   for (const [pattern, section, load] of routes) {
@@ -34,4 +35,20 @@ async function start() {
   fill(main, errorBox(`No page at ${path}`));
 }
 
+// Signed in through the identity provider: who, and a way out.
+async function showLogin() {
+  const state = await login();
+  if (state.mode !== 'provider' || !state.name) return;
+  const who = document.createElement('span');
+  who.className = 'who';
+  who.textContent = `${state.name} (${(state.roles || []).join(', ') || 'no role'})`;
+  const out = document.createElement('button');
+  out.type = 'button';
+  out.id = 'sign-out';
+  out.textContent = 'Sign out';
+  out.addEventListener('click', () => signOut());
+  document.querySelector('header.top').append(who, out);
+}
+
 start();
+showLogin();

@@ -1,5 +1,6 @@
 package dev.stepwise.security;
 
+import java.io.Serializable;
 import java.util.Set;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -9,7 +10,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * Who is calling: a name to record (a key's name, an access key id, a token's subject), the roles,
  * and, when set, the prefix every state machine name this caller touches must start with.
  */
-public record Caller(String name, Set<Role> roles, String prefix) {
+public record Caller(String name, Set<Role> roles, String prefix) implements Serializable {
   /** Whoever calls when no authentication is configured, or before it is known. */
   public static final Caller ANONYMOUS = new Caller("anonymous", Set.of(Role.ADMIN), null);
 
@@ -22,6 +23,10 @@ public record Caller(String name, Set<Role> roles, String prefix) {
   public static Caller current() {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
     if (authentication instanceof CallerAuthentication known) return known.caller();
+    // Signed in to the console: the caller was read from the provider's tokens at login.
+    if (authentication != null && authentication.getPrincipal() instanceof ConsoleUser user) {
+      return user.caller();
+    }
     return ANONYMOUS;
   }
 

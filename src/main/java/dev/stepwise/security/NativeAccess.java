@@ -13,7 +13,20 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
  * probes and scrapers; a console's static files are public (its API calls are not).
  */
 final class NativeAccess {
-  /** The console's static files and the page routes that answer its shell (no data in either). */
+  /** The routes that answer the console's shell (the page's script draws what they name). */
+  static final String[] CONSOLE_PAGES = {
+    "/",
+    "/index.html",
+    "/state-machines",
+    "/state-machines/*",
+    "/editor",
+    "/executions",
+    "/executions/*",
+    "/approvals",
+    "/overview"
+  };
+
+  /** The console's static files and its pages (no data in either). */
   static final String[] CONSOLE_ASSETS = {
     "/",
     "/index.html",
@@ -47,6 +60,9 @@ final class NativeAccess {
     }
     a.requestMatchers(EndpointRequest.toAnyEndpoint())
         .hasRole(viewer)
+        // How to sign in: the console asks before anything else.
+        .requestMatchers(HttpMethod.GET, ConsoleLoginController.PATH)
+        .permitAll()
         // The console's own reads are data, not assets: the waiting Tasks hand out task tokens.
         .requestMatchers(HttpMethod.GET, "/console/api/approvals")
         .hasRole(operator)
@@ -81,5 +97,28 @@ final class NativeAccess {
         .hasRole(Role.ADMIN.configName())
         .anyRequest()
         .authenticated();
+  }
+
+  /**
+   * The console signed in through the OpenID Connect provider: its pages and JSON need the login,
+   * the same roles as above guard its reads, and its static files stay public. What it calls
+   * through {@code /console/v1} meets the API's rules on the forward.
+   */
+  static void consoleRules(
+      AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry a) {
+    a.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC)
+        .permitAll()
+        .requestMatchers(HttpMethod.GET, ConsoleLoginController.PATH)
+        .authenticated()
+        .requestMatchers(HttpMethod.GET, "/console/api/approvals")
+        .hasRole(Role.OPERATOR.configName())
+        .requestMatchers("/console/api/**")
+        .hasRole(Role.VIEWER.configName())
+        .requestMatchers(ConsoleRelay.PREFIX + "**")
+        .authenticated()
+        .requestMatchers(HttpMethod.GET, CONSOLE_PAGES)
+        .authenticated()
+        .anyRequest()
+        .permitAll();
   }
 }

@@ -3,6 +3,7 @@ package dev.stepwise.security;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -12,6 +13,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * A validated JWT as a {@link Caller}: its name from {@code principal-claim} ({@code sub}), its
  * roles from {@code roles-claim} (a list, or a string of names separated by spaces or commas; names
  * that are no role are ignored), and its prefix from {@code prefix-claim} when one is configured.
+ * The console's login reads the same claims from its ID token, userinfo and access token.
  */
 final class OidcCallers implements Converter<Jwt, AbstractAuthenticationToken> {
   private final SecurityProperties.Oidc settings;
@@ -22,12 +24,20 @@ final class OidcCallers implements Converter<Jwt, AbstractAuthenticationToken> {
 
   @Override
   public AbstractAuthenticationToken convert(Jwt jwt) {
-    String name = jwt.getClaimAsString(settings.principalClaim());
-    if (name == null) name = jwt.getSubject();
+    return new CallerAuthentication(caller(settings, jwt.getClaims()));
+  }
+
+  /** The caller the claims describe: a JWT's, or an ID token's and its userinfo's. */
+  static Caller caller(SecurityProperties.Oidc settings, Map<String, Object> claims) {
+    String name = text(claims.get(settings.principalClaim()));
+    if (name == null) name = text(claims.get("sub"));
     String prefix =
-        settings.prefixClaim() == null ? null : jwt.getClaimAsString(settings.prefixClaim());
-    return new CallerAuthentication(
-        new Caller(name, roles(jwt.getClaim(settings.rolesClaim())), prefix));
+        settings.prefixClaim() == null ? null : text(claims.get(settings.prefixClaim()));
+    return new Caller(name, roles(claims.get(settings.rolesClaim())), prefix);
+  }
+
+  private static String text(Object claim) {
+    return claim == null ? null : String.valueOf(claim);
   }
 
   private static Set<Role> roles(Object claim) {

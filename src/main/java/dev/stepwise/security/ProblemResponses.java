@@ -12,6 +12,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -45,10 +46,16 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
   public void handle(
       HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
       throws IOException {
-    String detail =
-        e.getMessage() != null && e.getMessage().startsWith("'")
-            ? e.getMessage()
-            : "The caller's roles do not allow " + request.getMethod() + " " + path(request);
+    String detail;
+    if (e instanceof CsrfException) {
+      detail =
+          "The console's CSRF token is missing or stale (cross-site request forgery protection):"
+              + " reload the page";
+    } else if (e.getMessage() != null && e.getMessage().startsWith("'")) {
+      detail = e.getMessage();
+    } else {
+      detail = "The caller's roles do not allow " + request.getMethod() + " " + path(request);
+    }
     write(response, 403, "Forbidden", detail);
   }
 

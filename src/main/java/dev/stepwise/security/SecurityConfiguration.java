@@ -27,7 +27,9 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
  * WireGuard}, and everything else (native API, Actuator, a console's static files), with bearer
  * authentication by mode and the roles of {@link NativeAccess}. Neither keeps login state on the
  * server (the security context lives in the request) nor sets a cookie: every call carries its
- * credentials, so there is nothing for CSRF to ride on.
+ * credentials, so there is nothing for CSRF to ride on. In mode {@code oidc} with a client
+ * registration, a third chain between them ({@link ConsoleLoginConfiguration}) signs people in to
+ * the console.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -69,7 +71,7 @@ class SecurityConfiguration {
   }
 
   @Bean
-  @Order(2)
+  @Order(3)
   SecurityFilterChain nativeApi(
       HttpSecurity http,
       SecurityProperties settings,

@@ -1,5 +1,6 @@
 package dev.stepwise.security;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -25,9 +26,11 @@ public record SecurityProperties(
    *     string)
    * @param prefixClaim the claim holding the caller's state machine name prefix; unset: none
    * @param principalClaim the claim naming the caller in audit lines and executions
+   * @param loginIdleTimeout how long a console login lasts without use
    */
   public record Oidc(
       @DefaultValue("roles") String rolesClaim,
       String prefixClaim,
-      @DefaultValue("sub") String principalClaim) {}
+      @DefaultValue("sub") String principalClaim,
+      @DefaultValue("30m") Duration loginIdleTimeout) {}
 }
