@@ -87,6 +87,17 @@ the one the chart generates.
 {{- end }}
 
 {{/*
+The Secret holding the console's client secret: an existing one, or the chart's.
+*/}}
+{{- define "stepwise.consoleClientSecretName" -}}
+{{- if .Values.security.oidc.console.existingSecret -}}
+{{- .Values.security.oidc.console.existingSecret -}}
+{{- else -}}
+{{- printf "%s-console-client" (include "stepwise.fullname" .) -}}
+{{- end -}}
+{{- end }}
+
+{{/*
 The ServiceAccount the pods run as.
 */}}
 {{- define "stepwise.serviceAccountName" -}}

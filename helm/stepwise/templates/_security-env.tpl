@@ -66,5 +66,39 @@ STEPWISE_SECURITY_* back to stepwise.security.*). Kept at the container's indent
               value: {{ .principalClaim | quote }}
             {{- end }}
             {{- end }}
+            {{- include "stepwise.consoleSignInEnv" $ }}
+            {{- end }}
+{{- end }}
+
+{{/*
+The console's sign-in through the provider: Spring's client registration
+"console". Its key is lower case, as Spring makes every map key it reads from an
+environment variable, so the variables bind reliably.
+*/}}
+{{- define "stepwise.consoleSignInEnv" -}}
+            {{- with .Values.security.oidc.console }}
+            {{- if .enabled }}
+            {{- if ne $.Values.security.mode "oidc" }}
+            {{- fail "security.oidc.console.enabled needs security.mode oidc" }}
+            {{- end }}
+            {{- if not (or .clientSecret .existingSecret) }}
+            {{- fail "security.oidc.console needs clientSecret or existingSecret" }}
+            {{- end }}
+            - name: SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_CONSOLE_ISSUERURI
+              value: {{ required "security.oidc.console needs issuerUri (or security.oidc.issuerUri)" (.issuerUri | default $.Values.security.oidc.issuerUri) | quote }}
+            - name: SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_CONSOLE_CLIENTID
+              value: {{ required "security.oidc.console needs a clientId" .clientId | quote }}
+            - name: SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_CONSOLE_CLIENTSECRET
+              valueFrom:
+                secretKeyRef:
+                  name: {{ include "stepwise.consoleClientSecretName" $ }}
+                  key: {{ .clientSecretKey }}
+            - name: SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_CONSOLE_SCOPE
+              value: {{ join "," .scopes | quote }}
+            - name: SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_CONSOLE_REDIRECTURI
+              value: {{ .redirectUri | quote }}
+            - name: STEPWISE_SECURITY_OIDC_LOGINIDLETIMEOUT
+              value: {{ .loginIdleTimeout | quote }}
+            {{- end }}
             {{- end }}
 {{- end }}

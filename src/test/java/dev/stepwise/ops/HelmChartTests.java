@@ -3,6 +3,7 @@ package dev.stepwise.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.marcnuri.helm.TemplateCommand;
 import dev.stepwise.asl.Json;
 import dev.stepwise.ops.HelmChart.Manifests;
 import java.util.List;
@@ -158,6 +159,98 @@ class HelmChartTests {
     assertThat(production.has("PrometheusRule")).isTrue();
     assertThat(production.ofKind("ConfigMap"))
         .anyMatch(c -> "1".equals(Yamls.map(c, "metadata", "labels").get("grafana_dashboard")));
+  }
+
+  @Test
+  void consoleSignInBecomesTheConsoleClientRegistrationWithItsSecretFromASecret() {
+    var chart =
+        HelmChart.render(
+            c ->
+                consoleSignIn(c)
+                    .set("security.oidc.console.existingSecret", "stepwise-console")
+                    .set("security.oidc.console.scopes[0]", "openid")
+                    .set("security.oidc.console.scopes[1]", "profile")
+                    .set("security.oidc.console.scopes[2]", "roles")
+                    .set("security.oidc.console.loginIdleTimeout", "2h"));
+
+    assertThat(chart.literalEnv())
+        .containsEntry("STEPWISE_SECURITY_MODE", "oidc")
+        .containsEntry(
+            "SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_CONSOLE_ISSUERURI",
+            "https://sso.example.com/realms/ops")
+        .containsEntry("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_CONSOLE_CLIENTID", "console-ui")
+        .containsEntry(
+            "SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_CONSOLE_SCOPE", "openid,profile,roles")
+        .containsEntry(
+            "SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_CONSOLE_REDIRECTURI",
+            "{baseUrl}/console/login/oauth2/code/{registrationId}")
+        .containsEntry("STEPWISE_SECURITY_OIDC_LOGINIDLETIMEOUT", "2h")
+        .doesNotContainKey("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_CONSOLE_CLIENTSECRET");
+    var secret =
+        Yamls.map(
+            chart.envVar("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_CONSOLE_CLIENTSECRET"),
+            "valueFrom",
+            "secretKeyRef");
+    assertThat(secret)
+        .containsEntry("name", "stepwise-console")
+        .containsEntry("key", "client-secret");
+    assertThat(chart.ofKind("Secret"))
+        .noneMatch(s -> "stepwise-console-client".equals(Yamls.map(s, "metadata").get("name")));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void anInlineConsoleClientSecretGoesToASecretOfTheChart() {
+    var chart =
+        HelmChart.render(c -> consoleSignIn(c).set("security.oidc.console.clientSecret", "s3"));
+
+    var generated =
+        chart.ofKind("Secret").stream()
+            .filter(s -> "stepwise-console-client".equals(Yamls.map(s, "metadata").get("name")))
+            .findFirst()
+            .orElseThrow();
+    assertThat((Map<String, Object>) generated.get("data")).containsEntry("client-secret", "czM=");
+    var secret =
+        Yamls.map(
+            chart.envVar("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_CONSOLE_CLIENTSECRET"),
+            "valueFrom",
+            "secretKeyRef");
+    assertThat(secret).containsEntry("name", "stepwise-console-client");
+  }
+
+  @Test
+  void withoutConsoleSignInNoClientRegistrationIsRendered() {
+    var bearerOnly =
+        HelmChart.render(
+            c ->
+                c.set("security.mode", "oidc")
+                    .set("security.oidc.issuerUri", "https://sso.example.com/realms/ops"));
+
+    for (var chart : List.of(defaults, bearerOnly)) {
+      assertThat(chart.container().toString())
+          .doesNotContain("SPRING_SECURITY_OAUTH2_CLIENT_")
+          .doesNotContain("LOGINIDLETIMEOUT");
+      assertThat(chart.ofKind("Secret"))
+          .noneMatch(s -> "stepwise-console-client".equals(Yamls.map(s, "metadata").get("name")));
+    }
+    assertThatThrownBy(
+            () ->
+                HelmChart.render(
+                    c ->
+                        consoleSignIn(c)
+                            .set("security.mode", "api-key")
+                            .set("security.oidc.console.clientSecret", "s3")))
+        .hasMessageContaining("needs security.mode oidc");
+    assertThatThrownBy(() -> HelmChart.render(HelmChartTests::consoleSignIn))
+        .hasMessageContaining("clientSecret or existingSecret");
+  }
+
+  /** Console sign-in turned on in mode oidc, its issuer the bearer tokens' one; no secret yet. */
+  private static TemplateCommand consoleSignIn(TemplateCommand c) {
+    return c.set("security.mode", "oidc")
+        .set("security.oidc.issuerUri", "https://sso.example.com/realms/ops")
+        .set("security.oidc.console.enabled", true)
+        .set("security.oidc.console.clientId", "console-ui");
   }
 
   @Test
