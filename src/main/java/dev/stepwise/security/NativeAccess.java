@@ -1,6 +1,7 @@
 package dev.stepwise.security;
 
 import jakarta.servlet.DispatcherType;
+import java.util.stream.Stream;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -27,21 +28,11 @@ final class NativeAccess {
   };
 
   /** The console's static files and its pages (no data in either). */
-  static final String[] CONSOLE_ASSETS = {
-    "/",
-    "/index.html",
-    "/favicon.ico",
-    "/console/**",
-    "/webjars/**",
-    "/assets/**",
-    "/state-machines",
-    "/state-machines/*",
-    "/editor",
-    "/executions",
-    "/executions/*",
-    "/approvals",
-    "/overview"
-  };
+  static final String[] CONSOLE_ASSETS =
+      Stream.concat(
+              Stream.of("/favicon.ico", "/console/**", "/webjars/**", "/assets/**"),
+              Stream.of(CONSOLE_PAGES))
+          .toArray(String[]::new);
 
   private NativeAccess() {}
 
