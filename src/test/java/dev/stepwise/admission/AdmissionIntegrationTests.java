@@ -47,6 +47,10 @@ class AdmissionIntegrationTests {
     stepwise =
         StepwiseInstance.start(
             Map.of(
+                // The retention job also waits on the execution table the test locks, and would
+                // pass for the held start in awaitLockWaiter.
+                "stepwise.retention.enabled",
+                false,
                 "stepwise.queue.max-in-flight",
                 1,
                 "stepwise.admission.max-concurrent-starts",
@@ -182,8 +186,9 @@ class AdmissionIntegrationTests {
     while (Instant.now().isBefore(deadline)) {
       long waiting =
           jdbc.sql(
-                  "select count(*) from pg_locks where relation = 'execution'::regclass"
-                      + " and not granted")
+                  "select count(*) from pg_locks l join pg_stat_activity a on a.pid = l.pid"
+                      + " where l.relation = 'execution'::regclass and not l.granted"
+                      + " and a.query ilike 'insert into execution%'")
               .query(Long.class)
               .single();
       if (waiting > 0) return;
