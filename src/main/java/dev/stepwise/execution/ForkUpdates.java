@@ -55,18 +55,7 @@ class ForkUpdates {
     Fork.Decision decision = loaded.fork().update(changed);
     Token position = change.interpreter().withForkPlan(parent.position(), changed);
     tokens.rewrite(id, parent.id(), position);
-    var open =
-        new OpenFork(
-            new TokenRow(
-                parent.id(),
-                parent.parentId(),
-                parent.childIndex(),
-                parent.status(),
-                position,
-                parent.output(),
-                parent.openChildren(),
-                parent.version()),
-            decision.fork());
+    var open = new OpenFork(parent.at(position), decision.fork());
     change.forks().put(parent.id(), open);
     change.addAll(decision.events());
     forks.activate(change, open, decision.start());

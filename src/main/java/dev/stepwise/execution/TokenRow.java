@@ -16,6 +16,12 @@ public record TokenRow(
     int openChildren,
     int version) {
 
+  /** This token moved to {@code newPosition}, nothing else changed. */
+  TokenRow at(Token newPosition) {
+    return new TokenRow(
+        id, parentId, childIndex, status, newPosition, output, openChildren, version);
+  }
+
   /** A token's lifecycle: PENDING (a Map iteration waiting for a slot) → ACTIVE → an end. */
   public enum TokenStatus {
     PENDING,

@@ -16,9 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param shutdownGrace how long a stopping node lets the work it is running finish before it
  *     abandons the calls still waiting on remote endpoints and hands their items to other nodes
  * @param listen whether the claimer LISTENs for notifications of handed-over work (false: it polls
- *     every {@code pollInterval})
- * @param listenUrl a JDBC URL of the database itself for the LISTEN connection, when the datasource
- *     goes through PgBouncer in transaction pooling (empty: a pooled connection)
+ *     every {@code pollInterval}) (its direct connection behind PgBouncer: {@code
+ *     stepwise.queue.listen-url}, see {@link dev.stepwise.database.DirectConnections})
  */
 @ConfigurationProperties("stepwise.queue")
 public record QueueProperties(
@@ -28,5 +27,4 @@ public record QueueProperties(
     @DefaultValue("64") int batchSize,
     @DefaultValue("1s") Duration pollInterval,
     @DefaultValue("15s") Duration shutdownGrace,
-    @DefaultValue("true") boolean listen,
-    String listenUrl) {}
+    @DefaultValue("true") boolean listen) {}

@@ -1,12 +1,12 @@
 package dev.stepwise.retention;
 
+import dev.stepwise.database.DirectConnections;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
@@ -34,27 +34,27 @@ import org.springframework.stereotype.Component;
  * get the lock skips its run. The lock belongs to the connection rather than to a transaction: the
  * run is many short transactions (no lock on rows or tables is held long), and a connection's lock
  * spans them all; it is released when the run ends or, if the replica dies, when its connection
- * closes. Behind a transaction-pooling PgBouncer the job needs a direct connection for the lock to
- * mean anything.
+ * closes. Behind a transaction-pooling PgBouncer that connection is the direct one ({@link
+ * DirectConnections}), or the lock would not stay with it.
  */
 @Component
 public class RetentionJob {
   /** The advisory lock's key: any constant no other user of the database takes. */
   static final long LOCK_KEY = 0x5374_6570_5265_7431L;
 
-  private final DataSource dataSource;
+  private final DirectConnections connections;
   private final RetentionProperties properties;
 
   /** Public for the benchmark, which runs the job on a connection of its own. */
-  public RetentionJob(DataSource dataSource, RetentionProperties properties) {
-    this.dataSource = dataSource;
+  public RetentionJob(DirectConnections connections, RetentionProperties properties) {
+    this.connections = connections;
     this.properties = properties;
   }
 
   /** One run as of {@code now}; skipped when another replica (or thread) runs the job. */
   public RetentionRun run(Instant now) {
     long t0 = System.nanoTime();
-    try (Connection connection = dataSource.getConnection()) {
+    try (Connection connection = connections.open("stepwise-retention")) {
       connection.setAutoCommit(true);
       var jdbc = JdbcClient.create(new SingleConnectionDataSource(connection, true));
       if (!jdbc.sql("select pg_try_advisory_lock(?)")
@@ -79,7 +79,7 @@ public class RetentionJob {
    * go to (there is no default partition). Returns how many it created.
    */
   public int keepPartitionsAhead(Instant now) {
-    try (Connection connection = dataSource.getConnection()) {
+    try (Connection connection = connections.open("stepwise-retention")) {
       connection.setAutoCommit(true);
       var jdbc = JdbcClient.create(new SingleConnectionDataSource(connection, true));
       return new HistoryPartitions(connection, jdbc, properties.lockTimeout())

@@ -1,5 +1,6 @@
 package dev.stepwise.bench;
 
+import dev.stepwise.database.DirectConnections;
 import dev.stepwise.retention.RetentionJob;
 import dev.stepwise.retention.RetentionProperties;
 import dev.stepwise.retention.RetentionRun;
@@ -13,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.mock.env.MockEnvironment;
 
 /**
  * Retention at scale ({@code -Dbench.only=retention}, needs {@code STEPWISE_BENCH_DATABASE_URL}):
@@ -60,7 +62,7 @@ final class RetentionBench {
     double before = load.transitionsPerSecond(STARTERS, Duration.ofSeconds(20), null);
     var job =
         new RetentionJob(
-            dataSource,
+            new DirectConnections(dataSource, new MockEnvironment()),
             new RetentionProperties(
                 Duration.ofDays(90),
                 Duration.ofMinutes(1),

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.springframework.mock.env.MockEnvironment;
 
 /** With {@code stepwise.queue.listen=false} the claimer polls: it waits without any connection. */
 class WakeUpsTests {
@@ -12,16 +11,9 @@ class WakeUpsTests {
   void withoutListenItWaitsThePollTimeAndOpensNoConnection() throws Exception {
     var properties =
         new QueueProperties(
-            "node",
-            Duration.ofSeconds(30),
-            1,
-            1,
-            Duration.ofSeconds(1),
-            Duration.ZERO,
-            false,
-            null);
-    // No data source at all: any attempt to open a connection would fail.
-    var wakeUps = new WakeUps(null, properties, new MockEnvironment());
+            "node", Duration.ofSeconds(30), 1, 1, Duration.ofSeconds(1), Duration.ZERO, false);
+    // No connections at all: any attempt to open one would fail.
+    var wakeUps = new WakeUps(null, properties);
 
     long started = System.nanoTime();
     wakeUps.await(Duration.ofMillis(50));
