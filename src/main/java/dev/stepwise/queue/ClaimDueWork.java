@@ -119,9 +119,13 @@ public class ClaimDueWork implements SmartLifecycle {
     long waitMillis = properties.pollInterval().toMillis();
     Instant next = dueWork.nextDue();
     if (next != null) {
-      waitMillis = Math.min(waitMillis, Duration.between(clock.instant(), next).toMillis());
+      // Wake when the next item comes within claim-ahead of its due time (rounded up: waking a
+      // fraction of a millisecond early finds nothing to claim and costs another round).
+      Instant claimable = next.minus(properties.claimAhead());
+      long untilClaimable = Duration.between(clock.instant(), claimable).toNanos();
+      waitMillis = Math.min(waitMillis, Math.ceilDiv(untilClaimable, 1_000_000L));
     }
-    waitMillis = Math.max(waitMillis, MIN_WAIT_MILLIS);
+    waitMillis = Math.max(waitMillis, 1);
     wakeUps.await(Duration.ofMillis(waitMillis));
   }
 

@@ -42,9 +42,10 @@ class DueWork {
   }
 
   /**
-   * Claims up to {@code max} due items for this node, oldest due first. An item that was still
-   * claimed by a node whose lease ran out is taken over ({@link LeasesTakenOver}): the locked
-   * sub-select reads its holder before the update replaces it.
+   * Claims up to {@code max} items due now or within {@code stepwise.queue.claim-ahead} for this
+   * node, oldest due first ({@link LocalWork} holds one claimed early until its due time). An item
+   * that was still claimed by a node whose lease ran out is taken over ({@link LeasesTakenOver}):
+   * the locked sub-select reads its holder before the update replaces it.
    */
   List<WorkItem> claim(int max) {
     Instant now = clock.instant();
@@ -58,7 +59,12 @@ class DueWork {
                     + " where w.id = due.id"
                     + " returning w.id, w.execution_id, w.token_id, w.token_version, w.kind,"
                     + " w.run_at, w.version, w.payload, due.claimed_by")
-            .params(node, ts(now.plus(properties.lease())), ts(now), ts(now), max)
+            .params(
+                node,
+                ts(now.plus(properties.lease())),
+                ts(now.plus(properties.claimAhead())),
+                ts(now),
+                max)
             .query(
                 (rs, i) -> {
                   var item =

@@ -122,6 +122,7 @@ public class LocalWork implements SmartLifecycle {
 
   /** Runs the item with its execution in the log context, and says how it went. */
   private void handle(WorkItem item) {
+    awaitDue(item);
     Instant started = clock.instant();
     long startedNanos = System.nanoTime();
     String execution = item.executionId() == null ? null : item.executionId().toString();
@@ -134,6 +135,21 @@ public class LocalWork implements SmartLifecycle {
               item.kind(),
               delay.isNegative() ? Duration.ZERO : delay,
               Duration.ofNanos(System.nanoTime() - startedNanos)));
+    }
+  }
+
+  /**
+   * Holds an item claimed before its due time (see {@code stepwise.queue.claim-ahead}) until then,
+   * on its own virtual thread, which costs nothing while it sleeps.
+   */
+  private void awaitDue(WorkItem item) {
+    Duration early = Duration.between(clock.instant(), item.runAt());
+    if (early.isNegative() || early.isZero()) return;
+    try {
+      Thread.sleep(early);
+    } catch (InterruptedException e) {
+      // Stopping: run it now rather than never (its claim is this node's until it is done).
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param listen whether the claimer LISTENs for notifications of handed-over work (false: it polls
  *     every {@code pollInterval}) (its direct connection behind PgBouncer: {@code
  *     stepwise.queue.listen-url}, see {@link dev.stepwise.database.DirectConnections})
+ * @param claimAhead how long before its due time an item may be claimed: the claimer takes timers
+ *     (a Wait, a Retry's backoff) this much early and runs each at its due time, so the claim's own
+ *     round trip and the claimer's wake-up do not make them late
  */
 @ConfigurationProperties("stepwise.queue")
 public record QueueProperties(
@@ -27,4 +30,5 @@ public record QueueProperties(
     @DefaultValue("64") int batchSize,
     @DefaultValue("1s") Duration pollInterval,
     @DefaultValue("15s") Duration shutdownGrace,
-    @DefaultValue("true") boolean listen) {}
+    @DefaultValue("true") boolean listen,
+    @DefaultValue("50ms") Duration claimAhead) {}

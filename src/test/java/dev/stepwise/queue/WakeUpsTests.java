@@ -11,7 +11,14 @@ class WakeUpsTests {
   void withoutListenItWaitsThePollTimeAndOpensNoConnection() throws Exception {
     var properties =
         new QueueProperties(
-            "node", Duration.ofSeconds(30), 1, 1, Duration.ofSeconds(1), Duration.ZERO, false);
+            "node",
+            Duration.ofSeconds(30),
+            1,
+            1,
+            Duration.ofSeconds(1),
+            Duration.ZERO,
+            false,
+            Duration.ZERO);
     // No connections at all: any attempt to open one would fail.
     var wakeUps = new WakeUps(null, properties);
 

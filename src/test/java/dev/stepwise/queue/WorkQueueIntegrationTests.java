@@ -87,6 +87,16 @@ class WorkQueueIntegrationTests {
   }
 
   @Test
+  void claimsWorkWithinClaimAheadOfItsDueTimeAndNothingLater() {
+    // stepwise.queue.claim-ahead is 50 ms by default: the claimer takes a timer that early.
+    UUID soon = enqueue(1, clock.instant().plusMillis(30));
+    UUID later = enqueue(1, clock.instant().plusMillis(500));
+
+    assertThat(claimOf(soon, 100)).extracting(WorkItem::tokenId).containsExactly(0);
+    assertThat(claimOf(later, 100)).isEmpty();
+  }
+
+  @Test
   void aClaimHoldsUntilItsLeaseRunsOutAndIsThenTakenOver() {
     UUID execution = enqueue(1, clock.instant().minusSeconds(1));
     var first = claimOf(execution, 10);
