@@ -8,14 +8,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.library.dependencies.SliceAssignment;
-import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import dev.stepwise.callback.CallbackOpened;
 import dev.stepwise.callback.OpenCallbacks;
 import dev.stepwise.execution.ExecutionChanged;
@@ -139,22 +136,6 @@ class ArchitectureTests {
                       "dev.stepwise.failure")))
           .should()
           .beFreeOfCycles();
-
-  /** One slice per top-level class of the given packages (nested classes count as theirs). */
-  private record ClassesOf(Set<String> packages) implements SliceAssignment {
-    @Override
-    public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
-      if (!packages.contains(javaClass.getPackageName())) return SliceIdentifier.ignore();
-      String name = javaClass.getName();
-      int nested = name.indexOf('$');
-      return SliceIdentifier.of(nested < 0 ? name : name.substring(0, nested));
-    }
-
-    @Override
-    public String getDescription() {
-      return "classes of " + packages;
-    }
-  }
 
   /**
    * HTTP belongs to the web layer: the APIs ({@code api}, the native one, and {@code aws}, the AWS

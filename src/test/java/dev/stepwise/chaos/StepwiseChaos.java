@@ -2,26 +2,20 @@ package dev.stepwise.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stepwise.asl.Json;
 import dev.stepwise.bench.ServiceProcess;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,23 +30,14 @@ class StepwiseChaos {
   private static final int EXECUTIONS = Integer.getInteger("chaos.executions", 500);
   private static final Duration LOAD = Duration.ofSeconds(Long.getLong("chaos.seconds", 100));
   private static final int REPLICAS = 3;
-  private static final int CALM = 5; // run first, without chaos: the reference history
   private static final Duration LEASE = Duration.ofSeconds(5);
   private static final Path DIR = Path.of("target", "chaos");
 
   private final String run = "chaos-" + Long.toString(System.currentTimeMillis(), 36);
-  private final List<String> timeline = Collections.synchronizedList(new ArrayList<>());
-  private final Map<String, String> acknowledged = new ConcurrentHashMap<>(); // name -> id
-  private final AtomicInteger startRetries = new AtomicInteger();
-  private final Map<String, Integer> startRefusals = new ConcurrentHashMap<>();
-  private final AtomicInteger requested = new AtomicInteger();
-  private final AtomicInteger serverErrorNotes = new AtomicInteger();
-  private final AtomicBoolean chaosDone = new AtomicBoolean();
-  private final AtomicInteger kills = new AtomicInteger();
-  private final AtomicInteger pauses = new AtomicInteger();
-  private final AtomicInteger databaseRestarts = new AtomicInteger();
-  private Instant loadStart = Instant.now();
+  private final ChaosTimeline timeline = new ChaosTimeline();
+  private final ChaosSchedule schedule = new ChaosSchedule(LOAD, LEASE, timeline);
   private ChaosApi api;
+  private ChaosWorkload workload;
 
   @Test
   void run() throws Exception {
@@ -77,19 +62,21 @@ class StepwiseChaos {
       String durability = postgres.durability();
       replicas.startAll();
       api = new ChaosApi(replicas);
-      define();
-      Map<String, Integer> reference = calmRuns();
+      workload = new ChaosWorkload(run, api, timeline);
+      workload.define();
+      Map<String, Integer> reference = workload.calmRuns();
 
-      loadStart = Instant.now();
-      Thread chaos = Thread.ofPlatform().name("chaos").start(() -> chaos(replicas, postgres));
-      load();
+      timeline.startLoad();
+      Thread chaos =
+          Thread.ofPlatform().name("chaos").start(() -> schedule.run(replicas, postgres));
+      workload.load(EXECUTIONS, LOAD, schedule.done);
       chaos.join();
       note(
           "load over: %d of %d starts acknowledged, %d start retries",
-          acknowledged.size(), requested.get(), startRetries.get());
+          workload.acknowledged.size(), workload.requested.get(), workload.startRetries.get());
       boolean allUp = replicas.awaitAllUp(Duration.ofSeconds(180));
       note("replicas up again: %s", allUp ? "all" : replicas.healthy());
-      long drained = awaitEnd(Duration.ofMinutes(5));
+      long drained = workload.awaitEnd(Duration.ofMinutes(5));
       note("no execution running after %d s (or gave up)", drained);
 
       audit(reference, stub, durability);
@@ -101,185 +88,6 @@ class StepwiseChaos {
         "--stepwise.queue.lease=" + LEASE.toSeconds() + "s",
         "--stepwise.tasks.routes[0].resource=arn:aws:lambda:*:*:function:chaos-*",
         "--stepwise.tasks.routes[0].url=" + stub.url());
-  }
-
-  private void define() throws Exception {
-    String definition =
-        """
-        {"StartAt": "Prepare", "States": {
-          "Prepare": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:chaos-prepare",
-                      "Parameters": {"n.$": "$.n"}, "ResultPath": "$.prepared", "Next": "Pause"},
-          "Pause": {"Type": "Wait", "Seconds": 1, "Next": "Fan"},
-          "Fan": {"Type": "Map", "ItemsPath": "$.items", "ResultPath": "$.results", "Next": "Charge",
-                  "ItemProcessor": {"StartAt": "Work", "States": {
-                    "Work": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:chaos-work",
-                             "Parameters": {"item.$": "$"}, "End": true}}}},
-          "Charge": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:chaos-charge",
-                     "Parameters": {"n.$": "$.n"}, "ResultPath": "$.charged", "End": true,
-                     "Retry": [{"ErrorEquals": ["ChaosFailure"], "IntervalSeconds": 1, "MaxAttempts": 2, "BackoffRate": 1}]}}}
-        """;
-    var answer =
-        api.post("/v1/state-machines", Map.of("name", run, "definition", Json.parse(definition)));
-    assertThat(answer.status()).as("define: %s", answer.body()).isEqualTo(201);
-  }
-
-  /** The first executions run one by one before any chaos; their histories are the reference. */
-  @SuppressWarnings("unchecked")
-  private Map<String, Integer> calmRuns() throws Exception {
-    Map<String, Integer> reference = null;
-    for (int i = 0; i < CALM; i++) {
-      var body = new LinkedHashMap<>(startBody(i));
-      var answer = api.post("/v1/state-machines/" + run + "/executions?waitSeconds=30", body);
-      var execution = (Map<String, Object>) answer.body();
-      assertThat(execution.get("status")).as("calm run %s", execution).isEqualTo("SUCCEEDED");
-      String id = (String) execution.get("executionId");
-      acknowledged.put((String) body.get("name"), id);
-      var signature =
-          HistoryAudit.signature(api.list("/v1/executions/" + id + "/history", "events"));
-      if (reference == null) reference = signature;
-      assertThat(signature).as("calm runs take the same path").isEqualTo(reference);
-    }
-    return reference;
-  }
-
-  private static Map<String, Object> startBody(int i) {
-    var input = new LinkedHashMap<String, Object>();
-    input.put("n", i);
-    input.put("items", List.of(1, 2, 3));
-    var body = new LinkedHashMap<String, Object>();
-    body.put("name", "e" + i);
-    body.put("input", input);
-    return body;
-  }
-
-  /**
-   * Starts the remaining executions at an even rate over the load period, each in its own thread;
-   * on a slow day (replicas slow to come back delay the chaos) it goes on at that rate until the
-   * last chaos action is done, so every action lands under load.
-   */
-  private void load() throws InterruptedException {
-    int count = EXECUTIONS - CALM;
-    long intervalNanos = LOAD.toNanos() / count;
-    requested.set(CALM);
-    try (var starters = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (int i = 0; i < count || (!chaosDone.get() && i < 3 * count); i++) {
-        long due = i * intervalNanos - Duration.between(loadStart, Instant.now()).toNanos();
-        if (due > 0) Thread.sleep(Duration.ofNanos(due));
-        int n = CALM + i;
-        requested.incrementAndGet();
-        starters.submit(() -> start(n));
-      }
-    }
-  }
-
-  /**
-   * Starts one execution; a call that gets no answer, or a 5xx, is repeated on the next replica
-   * with the same name and input: an idempotent start, so nothing can be started twice.
-   */
-  @SuppressWarnings("unchecked")
-  private Void start(int n) throws InterruptedException {
-    var body = startBody(n);
-    Instant deadline = Instant.now().plusSeconds(180);
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        var answer = api.post("/v1/state-machines/" + run + "/executions", body);
-        if (answer.status() == 200 || answer.status() == 201) {
-          acknowledged.put(
-              (String) body.get("name"),
-              (String) ((Map<String, Object>) answer.body()).get("executionId"));
-          return null;
-        }
-        startRefusals.merge(Integer.toString(answer.status()), 1, Integer::sum);
-        if (answer.status() >= 500 && serverErrorNotes.incrementAndGet() <= 3) {
-          note("start of e%d answered %d: %s", n, answer.status(), answer.body());
-        }
-        if (answer.status() < 500) {
-          note("start of e%d refused: %d %s", n, answer.status(), answer.body());
-          return null;
-        }
-      } catch (IOException e) {
-        startRefusals.merge(e.getClass().getSimpleName(), 1, Integer::sum);
-      }
-      startRetries.incrementAndGet();
-      Thread.sleep(300);
-    }
-    note("start of e%d never acknowledged", n);
-    return null;
-  }
-
-  /** The chaos schedule, spread over the load period. */
-  private void chaos(Replicas replicas, ChaosPostgres postgres) {
-    try {
-      int next = 0;
-      var plan = new TreeMap<Double, String>();
-      plan.put(0.05, "kill");
-      plan.put(0.15, "kill");
-      plan.put(0.30, "pause");
-      plan.put(0.42, "postgres");
-      plan.put(0.55, "kill");
-      plan.put(0.70, "kill");
-      plan.put(0.85, "kill");
-      for (var step : plan.entrySet()) {
-        long at = (long) (LOAD.toMillis() * step.getKey());
-        long wait = at - Duration.between(loadStart, Instant.now()).toMillis();
-        if (wait > 0) Thread.sleep(wait);
-        if (step.getValue().equals("postgres")) {
-          note("PostgreSQL stops (fast shutdown)");
-          Duration took = postgres.restart(Duration.ofSeconds(3));
-          databaseRestarts.incrementAndGet();
-          note("PostgreSQL up again after %.1f s", took.toMillis() / 1000.0);
-          continue;
-        }
-        // Never take the last healthy replica: somebody must keep the work going.
-        int victim = awaitVictim(replicas, next++);
-        if (victim < 0) {
-          note("%s skipped: fewer than two healthy replicas for 180 s", step.getValue());
-          continue;
-        }
-        if (step.getValue().equals("kill")) {
-          replicas.killAndRestart(victim, Duration.ofSeconds(3));
-          kills.incrementAndGet();
-          note("kill -9 replica-%d (it starts again in 3 s)", victim);
-        } else {
-          Duration length = LEASE.plusSeconds(2);
-          note(
-              "kill -STOP replica-%d for %d s (longer than its %d s lease)",
-              victim, length.toSeconds(), LEASE.toSeconds());
-          replicas.pause(victim, length);
-          pauses.incrementAndGet();
-          note("kill -CONT replica-%d", victim);
-        }
-      }
-    } catch (Exception e) {
-      note("chaos stopped: %s", e);
-    } finally {
-      chaosDone.set(true);
-    }
-  }
-
-  private static int awaitVictim(Replicas replicas, int turn) throws InterruptedException {
-    Instant deadline = Instant.now().plusSeconds(180);
-    while (Instant.now().isBefore(deadline)) {
-      var healthy = replicas.healthy();
-      if (healthy.size() >= 2) {
-        int preferred = turn % replicas.size() + 1;
-        return healthy.contains(preferred) ? preferred : healthy.getFirst();
-      }
-      Thread.sleep(500);
-    }
-    return -1;
-  }
-
-  /** Waits until no execution of the run is RUNNING; the seconds it took. */
-  private long awaitEnd(Duration timeout) throws InterruptedException {
-    Instant from = Instant.now();
-    Instant deadline = from.plus(timeout);
-    while (Instant.now().isBefore(deadline)) {
-      if (api.list("/v1/executions?stateMachine=" + run + "&status=RUNNING", "items").isEmpty())
-        break;
-      Thread.sleep(2000);
-    }
-    return Duration.between(from, Instant.now()).toSeconds();
   }
 
   @SuppressWarnings("unchecked")
@@ -294,7 +102,7 @@ class StepwiseChaos {
     var statuses = new TreeMap<String, Integer>();
     var lost = new ArrayList<String>();
     int missing = 0;
-    int total = requested.get();
+    int total = workload.requested.get();
     for (int i = 0; i < total; i++) {
       var execution = byName.get("e" + i);
       String status = execution == null ? "MISSING" : (String) execution.get("status");
@@ -369,21 +177,19 @@ class StepwiseChaos {
             + " s, PostgreSQL "
             + durability);
     report.add("timeline (seconds from the start of the load):");
-    synchronized (timeline) {
-      timeline.forEach(line -> report.add("  " + line));
-    }
+    timeline.lines().forEach(line -> report.add("  " + line));
     report.add(
         "RESULT chaos kill_9=%d pauses=%d postgres_restarts=%d start_retries=%d start_errors=%s"
             .formatted(
-                kills.get(),
-                pauses.get(),
-                databaseRestarts.get(),
-                startRetries.get(),
-                new TreeMap<>(startRefusals)));
+                schedule.kills.get(),
+                schedule.pauses.get(),
+                schedule.databaseRestarts.get(),
+                workload.startRetries.get(),
+                new TreeMap<>(workload.startRefusals)));
     report.add(
         "RESULT executions started=%d succeeded=%d failed=%d still_running=%d missing=%d lost=%d double_started=%d statuses=%s"
             .formatted(
-                acknowledged.size(),
+                workload.acknowledged.size(),
                 succeeded,
                 failed,
                 running,
@@ -419,11 +225,13 @@ class StepwiseChaos {
 
     print(report);
     Files.write(DIR.resolve("report.txt"), report);
-    assertThat(kills.get()).as("kill -9s done").isGreaterThanOrEqualTo(4);
-    assertThat(pauses.get()).as("pauses done").isGreaterThanOrEqualTo(1);
-    assertThat(databaseRestarts.get()).as("PostgreSQL restarts done").isGreaterThanOrEqualTo(1);
+    assertThat(schedule.kills.get()).as("kill -9s done").isGreaterThanOrEqualTo(4);
+    assertThat(schedule.pauses.get()).as("pauses done").isGreaterThanOrEqualTo(1);
+    assertThat(schedule.databaseRestarts.get())
+        .as("PostgreSQL restarts done")
+        .isGreaterThanOrEqualTo(1);
     assertThat(total).as("executions").isGreaterThanOrEqualTo(EXECUTIONS);
-    assertThat(acknowledged).as("starts acknowledged").hasSize(total);
+    assertThat(workload.acknowledged).as("starts acknowledged").hasSize(total);
     assertThat(lost).as("lost executions").isEmpty();
     assertThat(doubleStarted).as("executions started twice").isZero();
     assertThat(history.duplicatedEvents).as("duplicated history events").isZero();
@@ -449,13 +257,7 @@ class StepwiseChaos {
   }
 
   private void note(String format, Object... args) {
-    String line =
-        "%6.1f %s"
-            .formatted(
-                Duration.between(loadStart, Instant.now()).toMillis() / 1000.0,
-                format.formatted(args));
-    timeline.add(line);
-    System.out.println("chaos: " + line);
+    timeline.note(format, args);
   }
 
   private static void print(List<String> report) {

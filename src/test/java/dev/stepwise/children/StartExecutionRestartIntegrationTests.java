@@ -47,7 +47,7 @@ class StartExecutionRestartIntegrationTests {
 
       assertThat(done.get("status")).isEqualTo("SUCCEEDED");
       assertThat(done.get("output")).isEqualTo(Map.of("child", Map.of("got", 42)));
-      var children = StartExecutionIntegrationTests.childrenOf(api, parent);
+      var children = StartExecutionSupport.childrenOf(api, parent);
       assertThat(children)
           .singleElement()
           .satisfies(c -> assertThat(c.get("status")).isEqualTo("SUCCEEDED"));

@@ -3,107 +3,15 @@ package dev.stepwise.teststate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepwise.asl.Json;
-import dev.stepwise.support.Api;
-import dev.stepwise.support.StepwiseInstance;
-import dev.stepwise.support.TestEndpoint;
-import dev.stepwise.support.TestEndpoint.Answer;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code POST /v1/test-state} against the real application: Task states call a real HTTP endpoint
- * (or take a mock), and nothing is stored. Definitions are written with single quotes.
+ * TestState on Task states: one call to the endpoint and its trace, retries and catchers, a mock
+ * instead of the call, route headers, and timeouts.
  */
-class TestStateIntegrationTests {
-  static TestEndpoint endpoint;
-  static StepwiseInstance stepwise;
-  static Api api;
-
-  @BeforeAll
-  static void start() {
-    endpoint = new TestEndpoint();
-    endpoint.on("/price", call -> Answer.ok(Map.of("price", 250, "currency", "EUR")));
-    endpoint.on("/broken", call -> new Answer(500, Map.of("error", "Overloaded", "cause", "busy")));
-    endpoint.on(
-        "/slow",
-        call -> {
-          try {
-            Thread.sleep(Duration.ofSeconds(5)); // the endpoint is slow, not the test
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          return Answer.ok(Map.of("late", true));
-        });
-    endpoint.echo("/secret");
-    stepwise =
-        StepwiseInstance.start(
-            Map.of(
-                "stepwise.tasks.routes[0].resource", "arn:aws:lambda:*:*:function:Secret",
-                "stepwise.tasks.routes[0].url", endpoint.url("/secret"),
-                "stepwise.tasks.routes[0].headers[Authorization]", "Bearer s3cret"));
-    api = stepwise.api();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (stepwise != null) stepwise.close();
-    if (endpoint != null) endpoint.close();
-  }
-
-  private static Object json(String singleQuoted) {
-    return Json.parse(singleQuoted.replace('\'', '"'));
-  }
-
-  private static Api.Response test(String singleQuotedBody) {
-    return api.post("/v1/test-state", json(singleQuotedBody));
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> inspection(Api.Response response) {
-    return (Map<String, Object>) response.json().get("inspectionData");
-  }
-
-  @Test
-  void aPassStateShowsItsDataFlowAsJsonValues() {
-    var response =
-        test(
-            "{'definition': {'Type': 'Pass', 'InputPath': '$.order', 'Parameters': {'id.$': '$.id'},"
-                + " 'ResultPath': '$.made', 'Next': 'Ship'},"
-                + " 'input': {'order': {'id': 7}}, 'inspectionLevel': 'DEBUG'}");
-
-    assertThat(response.status()).isEqualTo(200);
-    assertThat(response.json())
-        .containsEntry("status", "SUCCEEDED")
-        .containsEntry("nextState", "Ship")
-        .containsEntry("output", json("{'order': {'id': 7}, 'made': {'id': 7}}"));
-    assertThat(inspection(response))
-        .containsEntry("input", json("{'order': {'id': 7}}"))
-        .containsEntry("afterInputPath", Map.of("id", 7))
-        .containsEntry("afterParameters", Map.of("id", 7))
-        .containsEntry("afterResultPath", json("{'order': {'id': 7}, 'made': {'id': 7}}"));
-  }
-
-  @Test
-  void jsonTextIsTakenWhereAwsTakesItAndInfoShowsNoInspection() {
-    var body = new java.util.LinkedHashMap<String, Object>();
-    body.put(
-        "definition",
-        "{\"Type\": \"Pass\", \"QueryLanguage\": \"JSONata\","
-            + " \"Output\": \"{% $states.input.n * $k %}\", \"End\": true}");
-    body.put("input", "{\"n\": 6}");
-    body.put("variables", "{\"k\": 7}");
-
-    var response = api.post("/v1/test-state", body);
-
-    assertThat(response.status()).isEqualTo(200);
-    assertThat(response.json()).containsEntry("status", "SUCCEEDED").containsEntry("output", 42);
-    assertThat(response.json()).doesNotContainKeys("inspectionData", "nextState");
-  }
-
+class TestStateTaskIntegrationTests extends CallsToTestState {
   @Test
   void aTaskCallsItsEndpointOnceAndTraceShowsTheExchange() {
     String newest = newestExecution();
@@ -260,52 +168,5 @@ class TestStateIntegrationTests {
     assertThat(response.json())
         .containsEntry("status", "FAILED")
         .containsEntry("error", "States.Timeout");
-  }
-
-  @Test
-  void aStateOfAWholeStateMachineIsNamedByStateName() {
-    var response =
-        test(
-            "{'definition': {'StartAt': 'C', 'States': {"
-                + "'C': {'Type': 'Choice', 'Choices': [{'Variable': '$.n', 'NumericLessThan': 0,"
-                + " 'Next': 'Negative'}], 'Default': 'Positive'},"
-                + "'Negative': {'Type': 'Succeed'}, 'Positive': {'Type': 'Succeed'}}},"
-                + " 'stateName': 'C', 'input': {'n': -3}}");
-
-    assertThat(response.json())
-        .containsEntry("status", "SUCCEEDED")
-        .containsEntry("nextState", "Negative");
-  }
-
-  @Test
-  void requestsThatCannotRunAreClearBadRequests() {
-    var invalid = test("{'definition': {'Type': 'Pass', 'Foo': 1, 'End': true}}");
-    var machineWithoutName =
-        test("{'definition': {'StartAt': 'A', 'States': {'A': {'Type': 'Pass', 'End': true}}}}");
-    var unknownState =
-        test(
-            "{'definition': {'StartAt': 'A', 'States': {'A': {'Type': 'Pass', 'End': true}}},"
-                + " 'stateName': 'B'}");
-    var badInput = test("{'definition': {'Type': 'Pass', 'End': true}, 'input': '{oops'}");
-    var parallelWithoutMock =
-        test(
-            "{'definition': {'Type': 'Parallel', 'End': true, 'Branches': [{'StartAt': 'B',"
-                + " 'States': {'B': {'Type': 'Pass', 'End': true}}}]}}");
-    var badLevel = test("{'definition': {'Type': 'Pass', 'End': true}, 'inspectionLevel': 'ALL'}");
-
-    assertThat(invalid.status()).isEqualTo(400);
-    assertThat(invalid.json()).containsEntry("title", "Invalid definition");
-    @SuppressWarnings("unchecked")
-    var diagnostics = (List<Map<String, Object>>) invalid.json().get("diagnostics");
-    assertThat(diagnostics).extracting(d -> d.get("location")).contains("/Foo");
-    for (var response :
-        List.of(machineWithoutName, unknownState, badInput, parallelWithoutMock, badLevel)) {
-      assertThat(response.status()).isEqualTo(400);
-      assertThat(response.header("Content-Type")).contains("application/problem+json");
-    }
-    assertThat((String) unknownState.json().get("detail")).contains("'B'");
-    assertThat((String) badInput.json().get("detail")).contains("'input' is not valid JSON");
-    assertThat((String) machineWithoutName.json().get("detail")).contains("stateName");
-    assertThat((String) parallelWithoutMock.json().get("detail")).contains("mock");
   }
 }

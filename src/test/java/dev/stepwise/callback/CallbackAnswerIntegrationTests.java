@@ -4,110 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepwise.support.Api;
 import dev.stepwise.support.StepwiseInstance;
-import dev.stepwise.support.TestEndpoint;
-import dev.stepwise.support.TestEndpoint.Answer;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Task states with {@code .waitForTaskToken}: the endpoint gets the task token, the state waits for
- * {@code /v1/task-tokens/…} answers, bounded by TimeoutSeconds and HeartbeatSeconds.
+ * The answers to a task token: success and failure, a second answer, a token unknown or of a
+ * stopped execution, a token across a restart, tokens of parallel branches, and the gauge of open
+ * callbacks.
  */
-class CallbackIntegrationTests {
-  static TestEndpoint endpoint;
-  static StepwiseInstance stepwise;
-
-  @BeforeAll
-  static void start() {
-    endpoint = new TestEndpoint();
-    endpoint.on("/approve", call -> Answer.ok(Map.of("queued", true)));
-    endpoint.on("/down", call -> new Answer(500, Map.of("error", "Down", "cause", "maintenance")));
-    stepwise = StepwiseInstance.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    stepwise.close();
-    endpoint.close();
-  }
-
-  /** A state machine whose Approve state waits for a callback; {@code fields} go into it. */
-  private static void approval(String name, String path, String fields) {
-    stepwise
-        .api()
-        .createStateMachine(
-            name,
-            """
-            {"StartAt": "Approve", "States": {
-              "Approve": {"Type": "Task", "Resource": "%s.waitForTaskToken",
-                "Parameters": {"token.$": "$$.Task.Token", "order.$": "$.order"},
-                "ResultPath": "$.approval", %s
-                "Catch": [{"ErrorEquals": ["Rejected"], "ResultPath": "$.rejection", "Next": "Rejected"}],
-                "Next": "Approved"},
-              "Approved": {"Type": "Pass", "End": true},
-              "Rejected": {"Type": "Pass", "Result": "rejected", "ResultPath": "$.outcome", "End": true}}}
-            """
-                .formatted(endpoint.url(path), fields));
-  }
-
-  /** Starts an execution and waits until its request delivered the task token; returns it. */
-  private static Waiting startWaiting(String stateMachine, int order) {
-    Api api = stepwise.api();
-    String id = api.start(stateMachine, Map.of("order", order));
-    awaitTrue(() -> types(id).contains("TaskSubmitted"), "the token to be delivered for " + id);
-    var call =
-        endpoint.calls("/approve").stream()
-            .filter(c -> id.equals(c.header("Stepwise-Execution-Id")))
-            .findFirst()
-            .orElseThrow();
-    return new Waiting(id, call);
-  }
-
-  record Waiting(String executionId, TestEndpoint.Call call) {
-    @SuppressWarnings("unchecked")
-    String token() {
-      return (String) ((Map<String, Object>) call.body()).get("token");
-    }
-  }
-
-  private static Api.Response success(String token, Object output) {
-    return stepwise
-        .api()
-        .post("/v1/task-tokens/success", Map.of("taskToken", token, "output", output));
-  }
-
-  private static Api.Response heartbeat(String token) {
-    return stepwise.api().post("/v1/task-tokens/heartbeat", Map.of("taskToken", token));
-  }
-
-  private static List<String> types(String executionId) {
-    return stepwise.api().history(executionId).stream().map(e -> (String) e.get("type")).toList();
-  }
-
-  private static void awaitTrue(BooleanSupplier condition, String what) {
-    Instant deadline = Instant.now().plusSeconds(20);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline))
-        throw new AssertionError("timed out waiting for " + what);
-      pause(Duration.ofMillis(50));
-    }
-  }
-
-  private static void pause(Duration duration) {
-    try {
-      Thread.sleep(duration);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
+class CallbackAnswerIntegrationTests extends CallbackSupport {
   @Test
   void theEndpointGetsTheTokenAndSuccessContinuesWithTheOutput() {
     approval("cb-success", "/approve", "");
@@ -174,50 +82,6 @@ class CallbackIntegrationTests {
                 "outcome",
                 "rejected"));
     assertThat(types(waiting.executionId())).containsSubsequence("TaskFailed", "PassStateEntered");
-  }
-
-  @Test
-  void heartbeatsKeepTheTaskAlivePastItsHeartbeatSeconds() {
-    approval("cb-heartbeat", "/approve", "\"HeartbeatSeconds\": 2, \"TimeoutSeconds\": 60,");
-    Waiting waiting = startWaiting("cb-heartbeat", 3);
-    Instant alivePast = Instant.now().plusSeconds(4);
-
-    while (Instant.now().isBefore(alivePast)) {
-      assertThat(heartbeat(waiting.token()).status()).isEqualTo(200);
-      pause(Duration.ofMillis(400));
-    }
-
-    assertThat(stepwise.api().execution(waiting.executionId()).get("status")).isEqualTo("RUNNING");
-    assertThat(success(waiting.token(), "done").status()).isEqualTo(200);
-    assertThat(stepwise.api().awaitEnd(waiting.executionId(), Duration.ofSeconds(20)).get("status"))
-        .isEqualTo("SUCCEEDED");
-  }
-
-  @Test
-  void missingHeartbeatsGiveAHeartbeatTimeout() {
-    approval("cb-no-heartbeat", "/approve", "\"HeartbeatSeconds\": 1,");
-    Waiting waiting = startWaiting("cb-no-heartbeat", 4);
-
-    var ended = stepwise.api().awaitEnd(waiting.executionId(), Duration.ofSeconds(20));
-
-    assertThat(ended.get("status")).isEqualTo("FAILED");
-    assertThat(ended.get("error")).isEqualTo("States.HeartbeatTimeout");
-    assertThat(types(waiting.executionId()))
-        .containsSubsequence("TaskSubmitted", "TaskTimedOut", "ExecutionFailed");
-    assertThat(heartbeat(waiting.token()).status()).isEqualTo(409);
-  }
-
-  @Test
-  void timeoutSecondsGivesStatesTimeout() {
-    approval("cb-timeout", "/approve", "\"TimeoutSeconds\": 1,");
-    Waiting waiting = startWaiting("cb-timeout", 5);
-
-    var ended = stepwise.api().awaitEnd(waiting.executionId(), Duration.ofSeconds(20));
-
-    assertThat(ended.get("status")).isEqualTo("FAILED");
-    assertThat(ended.get("error")).isEqualTo("States.Timeout");
-    assertThat(types(waiting.executionId())).contains("TaskTimedOut");
-    assertThat(success(waiting.token(), "late").status()).isEqualTo(409);
   }
 
   @Test
