@@ -13,11 +13,12 @@ public record ExecutionTrace(String traceParent, String traceState) {
   static final int MAX_TRACE_STATE = 512;
 
   /**
-   * The trace a start request continues: the span Spring Boot's HTTP server tracing made for the
-   * request, which continues the caller's {@code traceparent} (or begins a trace when none came
-   * in), so the execution's spans hang under it. With no such span (a start outside a request, or
-   * server tracing turned off), a new trace, not sampled: Stepwise made no decision to record it,
-   * so the services it calls decide for themselves.
+   * The trace a start request continues: the current trace context, which is the span Spring Boot's
+   * HTTP server tracing made for the request when spans are exported (it continues the caller's
+   * {@code traceparent}, or begins a trace when none came in, so the execution's spans hang under
+   * it), and otherwise the caller's own {@code traceparent} as the web layer read it. With neither
+   * (no header, a malformed one, or a start outside a request), a new trace, not sampled: Stepwise
+   * made no decision to record it, so the services it calls decide for themselves.
    */
   public static ExecutionTrace ofCurrentRequest() {
     SpanContext span = Span.current().getSpanContext();

@@ -8,6 +8,7 @@ import dev.stepwise.support.Api;
 import dev.stepwise.support.Sfn;
 import dev.stepwise.support.StepwiseInstance;
 import dev.stepwise.support.TestEndpoint;
+import io.micrometer.tracing.Tracer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -97,6 +98,9 @@ class TracePropagationIntegrationTests {
   @Test
   void noSpansAreMadeWithoutAnExporter() {
     assertThat(stepwise.bean(StepSpans.class).recording()).isFalse();
+    // Not even the HTTP server's span of each request: the only tracer is the one that does
+    // nothing.
+    assertThat(stepwise.bean(Tracer.class)).isSameAs(Tracer.NOOP);
   }
 
   @Test
