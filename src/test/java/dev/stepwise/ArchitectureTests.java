@@ -16,7 +16,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import dev.stepwise.callback.CallbackOpened;
 import dev.stepwise.callback.OpenCallbacks;
 import dev.stepwise.execution.ExecutionChanged;
-import dev.stepwise.execution.ExecutionStatus;
+import dev.stepwise.execution.ExecutionRow.ExecutionStatus;
 import dev.stepwise.execution.TaskCompleted;
 import dev.stepwise.queue.Backlog;
 import dev.stepwise.queue.ClaimLoopStatus;

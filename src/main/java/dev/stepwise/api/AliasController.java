@@ -1,5 +1,6 @@
 package dev.stepwise.api;
 
+import dev.stepwise.api.ApiRequests.Paging;
 import dev.stepwise.statemachine.AliasView;
 import dev.stepwise.statemachine.Route;
 import dev.stepwise.statemachine.SaveResult;

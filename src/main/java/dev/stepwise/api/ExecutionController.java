@@ -1,12 +1,14 @@
 package dev.stepwise.api;
 
+import dev.stepwise.api.ApiRequests.Names;
+import dev.stepwise.api.ApiRequests.Paging;
 import dev.stepwise.asl.Json;
-import dev.stepwise.execution.ExecutionStatus;
+import dev.stepwise.execution.ExecutionRow.ExecutionStatus;
 import dev.stepwise.lifecycle.ExecutionControl;
 import dev.stepwise.lifecycle.ExecutionStarter;
-import dev.stepwise.lifecycle.ExecutionView;
 import dev.stepwise.lifecycle.Executions;
-import dev.stepwise.lifecycle.HistoryEventView;
+import dev.stepwise.lifecycle.Executions.ExecutionView;
+import dev.stepwise.lifecycle.Executions.HistoryEventView;
 import dev.stepwise.security.Caller;
 import dev.stepwise.statemachine.QualifiedName;
 import java.net.URI;

@@ -1,6 +1,8 @@
 package dev.stepwise.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.stepwise.api.ApiRequests.Names;
+import dev.stepwise.api.ApiRequests.Paging;
 import dev.stepwise.asl.Diagnostic;
 import dev.stepwise.security.Caller;
 import dev.stepwise.statemachine.SaveResult;

@@ -1,5 +1,6 @@
 package dev.stepwise.api;
 
+import dev.stepwise.api.ApiRequests.Paging;
 import dev.stepwise.statemachine.SaveResult;
 import dev.stepwise.statemachine.StateMachineVersions;
 import dev.stepwise.statemachine.VersionView;

@@ -3,9 +3,9 @@ package dev.stepwise.aws;
 import static dev.stepwise.aws.ExecutionShapes.*;
 
 import dev.stepwise.children.MapRunCounts;
-import dev.stepwise.execution.ExecutionStatus;
-import dev.stepwise.lifecycle.ExecutionView;
+import dev.stepwise.execution.ExecutionRow.ExecutionStatus;
 import dev.stepwise.lifecycle.Executions;
+import dev.stepwise.lifecycle.Executions.ExecutionView;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;

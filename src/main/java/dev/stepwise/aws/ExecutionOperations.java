@@ -2,11 +2,11 @@ package dev.stepwise.aws;
 
 import static dev.stepwise.aws.ExecutionShapes.*;
 
-import dev.stepwise.execution.ExecutionStatus;
+import dev.stepwise.execution.ExecutionRow.ExecutionStatus;
 import dev.stepwise.lifecycle.ExecutionConflict;
 import dev.stepwise.lifecycle.ExecutionControl;
 import dev.stepwise.lifecycle.ExecutionStarter;
-import dev.stepwise.lifecycle.ExecutionView;
+import dev.stepwise.lifecycle.Executions.ExecutionView;
 import dev.stepwise.security.Caller;
 import dev.stepwise.statemachine.QualifiedName;
 import java.time.Clock;

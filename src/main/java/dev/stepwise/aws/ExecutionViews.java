@@ -4,9 +4,9 @@ import dev.stepwise.asl.Json;
 import dev.stepwise.aws.ExecutionShapes.DescribeExecutionResponse;
 import dev.stepwise.aws.ExecutionShapes.ExecutionListItem;
 import dev.stepwise.aws.ExecutionShapes.Included;
-import dev.stepwise.execution.ExecutionStatus;
-import dev.stepwise.lifecycle.ExecutionView;
+import dev.stepwise.execution.ExecutionRow.ExecutionStatus;
 import dev.stepwise.lifecycle.Executions;
+import dev.stepwise.lifecycle.Executions.ExecutionView;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 

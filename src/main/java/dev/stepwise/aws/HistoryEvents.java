@@ -1,7 +1,7 @@
 package dev.stepwise.aws;
 
 import dev.stepwise.asl.Json;
-import dev.stepwise.lifecycle.HistoryEventView;
+import dev.stepwise.lifecycle.Executions.HistoryEventView;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,9 +1,9 @@
 package dev.stepwise.aws;
 
 import dev.stepwise.children.MapRunCounts;
-import dev.stepwise.lifecycle.ExecutionView;
 import dev.stepwise.lifecycle.Executions;
-import dev.stepwise.lifecycle.HistoryEventView;
+import dev.stepwise.lifecycle.Executions.ExecutionView;
+import dev.stepwise.lifecycle.Executions.HistoryEventView;
 import dev.stepwise.task.AwsProperties;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.stepwise.aws;
 
-import dev.stepwise.lifecycle.ExecutionView;
 import dev.stepwise.lifecycle.Executions;
+import dev.stepwise.lifecycle.Executions.ExecutionView;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 

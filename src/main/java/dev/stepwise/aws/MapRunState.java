@@ -2,7 +2,7 @@ package dev.stepwise.aws;
 
 import dev.stepwise.children.MapRunCounts;
 import dev.stepwise.children.MapRunSettings;
-import dev.stepwise.execution.ExecutionStatus;
+import dev.stepwise.execution.ExecutionRow.ExecutionStatus;
 import java.time.Instant;
 import java.util.Map;
 

@@ -2,8 +2,8 @@ package dev.stepwise.aws;
 
 import static dev.stepwise.aws.StateMachineShapes.*;
 
-import dev.stepwise.lifecycle.ExecutionView;
 import dev.stepwise.lifecycle.Executions;
+import dev.stepwise.lifecycle.Executions.ExecutionView;
 import dev.stepwise.security.Caller;
 import dev.stepwise.statemachine.StateMachineView;
 import dev.stepwise.statemachine.StateMachines;

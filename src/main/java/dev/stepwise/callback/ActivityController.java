@@ -1,8 +1,8 @@
 package dev.stepwise.callback;
 
+import dev.stepwise.api.ApiRequests.Names;
+import dev.stepwise.api.ApiRequests.Paging;
 import dev.stepwise.api.BadRequestException;
-import dev.stepwise.api.Names;
-import dev.stepwise.api.Paging;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -5,8 +5,8 @@ import dev.stepwise.engine.TaskRequest;
 import dev.stepwise.execution.DispatchHandler;
 import dev.stepwise.execution.ExecutionChange;
 import dev.stepwise.execution.StopHandler;
-import dev.stepwise.queue.NewWork;
 import dev.stepwise.queue.WorkQueue;
+import dev.stepwise.queue.WorkQueue.NewWork;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,14 +33,19 @@ class CallbackTimers implements DispatchHandler, StopHandler {
     this.publisher = publisher;
   }
 
+  /** The requests that wait for a callback: they hand out a task token. */
+  @Override
+  public Kind kind() {
+    return Kind.TASK_TOKEN;
+  }
+
   /**
-   * Records the task token of a request that waits for a callback (nothing for other requests).
-   * Returns true when workers pull the task (an activity), so no request is to be sent.
+   * Records the task token of a request that waits for a callback. Returns true when workers pull
+   * the task (an activity), so no request is to be sent.
    */
   @Override
   public boolean take(ExecutionChange change, int tokenId, int version, TaskRequest request) {
     var callback = request.callback();
-    if (callback == null) return false;
     var executionId = change.executionId();
     String machine = change.execution().stateMachine();
     Integer heartbeat =

@@ -1,6 +1,6 @@
 package dev.stepwise.children;
 
-import dev.stepwise.execution.ExecutionStatus;
+import dev.stepwise.execution.ExecutionRow.ExecutionStatus;
 import dev.stepwise.execution.TerminatingHandler;
 import dev.stepwise.execution.Termination;
 import dev.stepwise.execution.WorkItemChanges;

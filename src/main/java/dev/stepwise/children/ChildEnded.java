@@ -1,7 +1,7 @@
 package dev.stepwise.children;
 
 import dev.stepwise.execution.ChildExecutions;
-import dev.stepwise.execution.ExecutionStatus;
+import dev.stepwise.execution.ExecutionRow.ExecutionStatus;
 import java.util.UUID;
 
 /**

@@ -4,7 +4,7 @@ import dev.stepwise.asl.ErrorNames;
 import dev.stepwise.asl.Json;
 import dev.stepwise.engine.TaskOutcome;
 import dev.stepwise.execution.ExecutionRow;
-import dev.stepwise.execution.ExecutionStatus;
+import dev.stepwise.execution.ExecutionRow.ExecutionStatus;
 import dev.stepwise.task.SdkMetadata;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -5,11 +5,11 @@ import dev.stepwise.engine.Event;
 import dev.stepwise.execution.ChildExecutions;
 import dev.stepwise.execution.ExecutionChange;
 import dev.stepwise.execution.ExecutionRow;
-import dev.stepwise.execution.ExecutionStatus;
+import dev.stepwise.execution.ExecutionRow.ExecutionStatus;
 import dev.stepwise.execution.NewChildExecutions;
 import dev.stepwise.execution.TokenRow;
-import dev.stepwise.queue.NewWork;
 import dev.stepwise.queue.WorkQueue;
+import dev.stepwise.queue.WorkQueue.NewWork;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -106,14 +106,14 @@ class Children implements ChildExecutions {
   }
 
   /**
-   * A child execution that ended tells the parent token waiting for it, with a work item the parent
-   * handles; a Task's child names itself, so the parent can describe it, and quotes the version the
-   * token waited at, so a token that moved on drops the report.
+   * A child execution that ended tells the parent token waiting for it (the core asks only for
+   * those), with a work item the parent handles; a Task's child names itself, so the parent can
+   * describe it, and quotes the version the token waited at, so a token that moved on drops the
+   * report.
    */
   @Override
   public void reportEnd(ExecutionChange child, Report report) {
     ExecutionRow row = child.execution();
-    if (!row.reportsToParent()) return;
     boolean ofTask = row.mapIndex() == null;
     var ended =
         new ChildEnded(

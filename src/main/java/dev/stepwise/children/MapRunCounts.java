@@ -1,6 +1,6 @@
 package dev.stepwise.children;
 
-import dev.stepwise.execution.ExecutionStatus;
+import dev.stepwise.execution.ExecutionRow.ExecutionStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -2,11 +2,10 @@ package dev.stepwise.children;
 
 import dev.stepwise.asl.Json;
 import dev.stepwise.engine.TaskRequest;
-import dev.stepwise.engine.TaskResources;
 import dev.stepwise.execution.DispatchHandler;
 import dev.stepwise.execution.ExecutionChange;
-import dev.stepwise.queue.NewWork;
 import dev.stepwise.queue.WorkQueue;
+import dev.stepwise.queue.WorkQueue.NewWork;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -24,8 +23,12 @@ class StartExecutionTasks implements DispatchHandler {
   }
 
   @Override
+  public Kind kind() {
+    return Kind.START_EXECUTION;
+  }
+
+  @Override
   public boolean take(ExecutionChange change, int tokenId, int version, TaskRequest request) {
-    if (!TaskResources.startsExecution(request.resource())) return false;
     queue.enqueue(
         List.of(
             new NewWork(

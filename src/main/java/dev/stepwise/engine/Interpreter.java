@@ -19,9 +19,16 @@ import java.util.function.Function;
  */
 public final class Interpreter {
   private final Scopes scopes;
+  private final Integer timeoutSeconds;
 
   public Interpreter(StateMachine machine) {
     this.scopes = new Scopes(machine);
+    this.timeoutSeconds = machine.timeoutSeconds();
+  }
+
+  /** The state machine's own {@code TimeoutSeconds} for a whole execution; null when unset. */
+  public Integer timeoutSeconds() {
+    return timeoutSeconds;
   }
 
   /**

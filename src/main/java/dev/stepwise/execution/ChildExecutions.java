@@ -1,5 +1,6 @@
 package dev.stepwise.execution;
 
+import dev.stepwise.execution.ExecutionRow.ExecutionStatus;
 import java.util.List;
 
 /**
@@ -24,6 +25,9 @@ public interface ChildExecutions {
    */
   void abortAll(ExecutionChange parent);
 
-  /** An execution ended: if a parent token waits for it, it tells its parent. */
+  /**
+   * An execution a parent token waits for ({@link ExecutionRow#reportsToParent}) ended: it tells
+   * its parent. The core calls it for those executions only.
+   */
   void reportEnd(ExecutionChange child, Report report);
 }

@@ -9,6 +9,7 @@ import dev.stepwise.engine.Interpreter;
 import dev.stepwise.engine.Step;
 import dev.stepwise.engine.StepContext;
 import dev.stepwise.engine.Token;
+import dev.stepwise.execution.ExecutionRow.ExecutionStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

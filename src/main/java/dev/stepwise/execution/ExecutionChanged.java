@@ -1,5 +1,6 @@
 package dev.stepwise.execution;
 
+import dev.stepwise.execution.ExecutionRow.ExecutionStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;

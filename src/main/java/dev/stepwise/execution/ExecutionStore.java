@@ -1,6 +1,7 @@
 package dev.stepwise.execution;
 
 import dev.stepwise.database.TextColumn;
+import dev.stepwise.execution.ExecutionRow.ExecutionStatus;
 import dev.stepwise.statemachine.QualifiedName;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,5 +1,6 @@
 package dev.stepwise.execution;
 
+import dev.stepwise.execution.ExecutionRow.ExecutionStatus;
 import dev.stepwise.queue.LogContext;
 import dev.stepwise.tracing.StepSpans;
 import java.time.Duration;

@@ -2,8 +2,8 @@ package dev.stepwise.execution;
 
 import dev.stepwise.engine.Token;
 import dev.stepwise.execution.TokenRow.TokenStatus;
-import dev.stepwise.queue.NewWork;
 import dev.stepwise.queue.WorkQueue;
+import dev.stepwise.queue.WorkQueue.NewWork;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -15,12 +15,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class NewChildExecutions {
   private final TokenStore tokens;
-  private final ExecutionTimeouts timeouts;
   private final WorkQueue queue;
 
-  NewChildExecutions(TokenStore tokens, ExecutionTimeouts timeouts, WorkQueue queue) {
+  NewChildExecutions(TokenStore tokens, WorkQueue queue) {
     this.tokens = tokens;
-    this.timeouts = timeouts;
     this.queue = queue;
   }
 
@@ -38,7 +36,7 @@ public class NewChildExecutions {
           int id = change.newTokenIds(1);
           tokens.insert(
               row.id(), new TokenRow(id, null, null, TokenStatus.ACTIVE, position, null, 0, 0));
-          if (root == null) timeouts.arm(change, 0);
+          if (root == null) queue.enqueue(NewExecutions.timeout(change, 0));
           queue.enqueue(
               List.of(new NewWork(row.id(), id, 0, WorkKinds.ADVANCE, parent.now(), null)));
         });

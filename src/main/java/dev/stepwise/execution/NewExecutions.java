@@ -4,6 +4,9 @@ import dev.stepwise.engine.Event;
 import dev.stepwise.engine.Token;
 import dev.stepwise.execution.ExecutionTransactions.ChangeRequest;
 import dev.stepwise.execution.TokenRow.TokenStatus;
+import dev.stepwise.queue.WorkQueue;
+import dev.stepwise.queue.WorkQueue.NewWork;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
@@ -19,17 +22,14 @@ public class NewExecutions {
   private final ExecutionTransactions transactions;
   private final TokenStore tokens;
   private final StepApplier applier;
-  private final ExecutionTimeouts timeouts;
+  private final WorkQueue queue;
 
   NewExecutions(
-      ExecutionTransactions transactions,
-      TokenStore tokens,
-      StepApplier applier,
-      ExecutionTimeouts timeouts) {
+      ExecutionTransactions transactions, TokenStore tokens, StepApplier applier, WorkQueue queue) {
     this.transactions = transactions;
     this.tokens = tokens;
     this.applier = applier;
-    this.timeouts = timeouts;
+    this.queue = queue;
   }
 
   /**
@@ -53,8 +53,25 @@ public class NewExecutions {
     Token start = change.interpreter().startToken(input);
     var root = new TokenRow(1, null, null, TokenStatus.ACTIVE, start, null, 0, 0);
     tokens.insert(row.id(), root);
-    timeouts.arm(change, 0);
+    queue.enqueue(timeout(change, 0));
     applier.apply(change, root, change.decide(ExecutionChange.ADVANCE, root));
+  }
+
+  /**
+   * The timer of the execution's own {@code TimeoutSeconds}, from now (a start or a redrive), for
+   * the root token's version; none when its definition has no timeout.
+   */
+  static List<NewWork> timeout(ExecutionChange change, int rootVersion) {
+    Integer seconds = change.interpreter().timeoutSeconds();
+    if (seconds == null) return List.of();
+    return List.of(
+        new NewWork(
+            change.executionId(),
+            1,
+            rootVersion,
+            WorkKinds.TIMEOUT,
+            change.now().plusSeconds(seconds),
+            null));
   }
 
   /** The first event of an execution, a child's naming its parent. */

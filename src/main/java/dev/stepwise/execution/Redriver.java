@@ -1,8 +1,8 @@
 package dev.stepwise.execution;
 
 import dev.stepwise.engine.Event;
-import dev.stepwise.queue.NewWork;
 import dev.stepwise.queue.WorkQueue;
+import dev.stepwise.queue.WorkQueue.NewWork;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -16,14 +16,11 @@ public class Redriver {
   private final ExecutionStore executions;
   private final TokenStore tokens;
   private final WorkQueue queue;
-  private final ExecutionTimeouts timeouts;
 
-  Redriver(
-      ExecutionStore executions, TokenStore tokens, WorkQueue queue, ExecutionTimeouts timeouts) {
+  Redriver(ExecutionStore executions, TokenStore tokens, WorkQueue queue) {
     this.executions = executions;
     this.tokens = tokens;
     this.queue = queue;
-    this.timeouts = timeouts;
   }
 
   public void redrive(ExecutionChange change) {
@@ -35,7 +32,7 @@ public class Redriver {
     executions.redrive(id);
     queue.enqueue(
         List.of(new NewWork(id, root.id(), version, WorkKinds.ADVANCE, change.now(), null)));
-    timeouts.arm(change, version);
+    queue.enqueue(NewExecutions.timeout(change, version));
     change.add(Event.of("ExecutionRedriven", "redriveCount", row.redriveCount() + 1));
   }
 }

@@ -6,13 +6,16 @@ import dev.stepwise.engine.Event;
 import dev.stepwise.engine.Fork;
 import dev.stepwise.engine.Step;
 import dev.stepwise.engine.TaskOutcome;
+import dev.stepwise.engine.TaskRequest;
+import dev.stepwise.execution.ExecutionRow.ExecutionStatus;
 import dev.stepwise.execution.WorkKinds.ForkWork;
 import dev.stepwise.execution.WorkKinds.TaskWork;
-import dev.stepwise.queue.NewWork;
 import dev.stepwise.queue.WorkQueue;
+import dev.stepwise.queue.WorkQueue.NewWork;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,7 +52,7 @@ public class StepApplier {
   /** Applies a step, then writes the child ends it gathered (see {@link OpenFork}). */
   void apply(ExecutionChange change, TokenRow row, Step step) {
     applyStep(change, row, step);
-    forks.writeAll(change);
+    writeForks(change);
   }
 
   /**
@@ -71,14 +74,14 @@ public class StepApplier {
    */
   void continueFork(ExecutionChange change, TokenRow parent, ForkWork work) {
     forks.resume(change, parent, work, steps);
-    forks.writeAll(change);
+    writeForks(change);
   }
 
   /** A distributed Map's child execution reported its end to the waiting token {@code tokenId}. */
   public void childExecutionEnded(
       ExecutionChange change, int tokenId, ChildExecutions.Report report) {
     forks.childExecutionEnded(change, tokenId, report, steps);
-    forks.writeAll(change);
+    writeForks(change);
   }
 
   /**
@@ -99,7 +102,7 @@ public class StepApplier {
             toleratedFailureCount,
             toleratedFailurePercentage,
             steps);
-    forks.writeAll(change);
+    writeForks(change);
     return Optional.ofNullable(plan);
   }
 
@@ -157,11 +160,20 @@ public class StepApplier {
 
   private boolean takenOver(
       ExecutionChange change, int tokenId, int version, Effect.Dispatch dispatch) {
+    TaskRequest request = dispatch.request();
+    // A handler is asked only about its kind of dispatch; a plain HTTP Task is of none.
+    Set<DispatchHandler.Kind> kinds = DispatchHandler.Kind.of(request);
+    if (kinds.isEmpty()) return false;
     boolean taken = false;
     for (DispatchHandler handler : dispatchHandlers) {
-      taken |= handler.take(change, tokenId, version, dispatch.request());
+      if (kinds.contains(handler.kind())) taken |= handler.take(change, tokenId, version, request);
     }
     return taken;
+  }
+
+  /** Writes the forks' child ends this transaction gathered; a change without forks has none. */
+  private void writeForks(ExecutionChange change) {
+    if (!change.forks().isEmpty()) forks.writeAll(change);
   }
 
   private void endExecution(
@@ -179,7 +191,10 @@ public class StepApplier {
       change.add(Event.of("ExecutionFailed", "error", error, "cause", cause));
     }
     queue.cancelExecution(change.executionId());
-    children.reportEnd(change, new ChildExecutions.Report(status, output, error, cause));
+    // Only a child a parent token waits for reports; a root execution's end stops here.
+    if (change.execution().reportsToParent()) {
+      children.reportEnd(change, new ChildExecutions.Report(status, output, error, cause));
+    }
   }
 
   private static NewWork work(

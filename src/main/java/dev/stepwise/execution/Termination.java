@@ -1,6 +1,7 @@
 package dev.stepwise.execution;
 
 import dev.stepwise.engine.Event;
+import dev.stepwise.execution.ExecutionRow.ExecutionStatus;
 import dev.stepwise.queue.WorkQueue;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -41,6 +42,8 @@ public class Termination {
           default -> "ExecutionAborted";
         };
     change.add(Event.of(type, "error", error, "cause", cause));
-    children.reportEnd(change, new ChildExecutions.Report(status, null, error, cause));
+    if (change.execution().reportsToParent()) {
+      children.reportEnd(change, new ChildExecutions.Report(status, null, error, cause));
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.stepwise.execution;
 
+import dev.stepwise.execution.ExecutionRow.ExecutionStatus;
 import org.springframework.stereotype.Component;
 
 /** Ends an execution whose own {@code TimeoutSeconds} ran out. */

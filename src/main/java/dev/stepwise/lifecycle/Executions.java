@@ -1,8 +1,9 @@
 package dev.stepwise.lifecycle;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.stepwise.asl.Json;
 import dev.stepwise.execution.ExecutionRow;
-import dev.stepwise.execution.ExecutionStatus;
+import dev.stepwise.execution.ExecutionRow.ExecutionStatus;
 import dev.stepwise.execution.ExecutionStore;
 import dev.stepwise.statemachine.QualifiedName;
 import java.nio.charset.StandardCharsets;
@@ -237,4 +238,35 @@ public class Executions {
         row.startedBy(),
         row.stoppedBy());
   }
+
+  /**
+   * An execution as the API shows it; {@code input} and {@code output} are JSON values. {@code
+   * parentExecutionId} is set for child executions (a distributed Map's, or one a Task state
+   * started with {@code states:startExecution}); {@code version} and {@code alias} for executions
+   * started on a version or an alias (an alias's execution names the version it chose too). {@code
+   * startedBy} and {@code stoppedBy} name the callers that started and stopped it (absent for a
+   * distributed Map's children and for an execution not stopped by a call).
+   */
+  public record ExecutionView(
+      String executionId,
+      String name,
+      String stateMachine,
+      int revision,
+      ExecutionStatus status,
+      Object input,
+      Object output,
+      String error,
+      String cause,
+      Instant startedAt,
+      Instant stoppedAt,
+      int redriveCount,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String parentExecutionId,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Integer version,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String alias,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String startedBy,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String stoppedBy) {}
+
+  /** A history event as the API shows it. */
+  public record HistoryEventView(
+      long id, long previousEventId, Instant timestamp, String type, Map<String, Object> details) {}
 }

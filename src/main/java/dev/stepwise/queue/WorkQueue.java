@@ -154,4 +154,13 @@ public class WorkQueue {
   private static OffsetDateTime ts(Instant instant) {
     return instant.atOffset(ZoneOffset.UTC);
   }
+
+  /** Work to enqueue: what it is for, of which kind, and when it becomes due. */
+  public record NewWork(
+      UUID executionId,
+      int tokenId,
+      int tokenVersion,
+      String kind,
+      Instant runAt,
+      String payload) {}
 }

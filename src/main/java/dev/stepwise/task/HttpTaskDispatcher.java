@@ -282,4 +282,18 @@ public class HttpTaskDispatcher implements AutoCloseable {
     guardedClient.close();
     connector.close();
   }
+
+  /**
+   * What a call needs to know of the execution beyond the {@link TaskRequest}: its id (sent as
+   * {@code Stepwise-Execution-Id}), the key of one entry into the state, the same for each delivery
+   * and retry (sent as {@code Idempotency-Key}), and the W3C trace the call continues ({@code
+   * traceparent} and {@code tracestate}; null for none).
+   */
+  public record CallContext(
+      String executionId, String idempotencyKey, String traceParent, String traceState) {
+    /** A call that carries no trace. */
+    public CallContext(String executionId, String idempotencyKey) {
+      this(executionId, idempotencyKey, null, null);
+    }
+  }
 }

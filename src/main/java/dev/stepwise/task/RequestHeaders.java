@@ -3,6 +3,7 @@ package dev.stepwise.task;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.stepwise.engine.TaskRequest;
+import dev.stepwise.task.HttpTaskDispatcher.CallContext;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.util.Locale;

@@ -3,7 +3,7 @@ package dev.stepwise.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepwise.children.MapRunCounts;
-import dev.stepwise.execution.ExecutionStatus;
+import dev.stepwise.execution.ExecutionRow.ExecutionStatus;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;

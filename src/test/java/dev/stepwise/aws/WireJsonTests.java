@@ -3,7 +3,7 @@ package dev.stepwise.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stepwise.lifecycle.HistoryEventView;
+import dev.stepwise.lifecycle.Executions.HistoryEventView;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;

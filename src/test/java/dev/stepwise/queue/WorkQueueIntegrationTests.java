@@ -2,6 +2,7 @@ package dev.stepwise.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stepwise.queue.WorkQueue.NewWork;
 import dev.stepwise.support.StepwiseInstance;
 import dev.stepwise.support.TestClock;
 import java.time.Duration;

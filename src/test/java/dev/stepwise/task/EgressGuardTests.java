@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stepwise.engine.TaskOutcome;
 import dev.stepwise.engine.TaskOutcome.Failed;
 import dev.stepwise.engine.TaskRequest;
+import dev.stepwise.task.HttpTaskDispatcher.CallContext;
 import java.io.IOException;
 import java.net.Socket;
 import java.time.Duration;

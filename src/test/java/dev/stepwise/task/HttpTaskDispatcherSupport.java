@@ -7,6 +7,7 @@ import dev.stepwise.engine.TaskOutcome;
 import dev.stepwise.engine.TaskOutcome.Failed;
 import dev.stepwise.engine.TaskOutcome.Succeeded;
 import dev.stepwise.engine.TaskRequest;
+import dev.stepwise.task.HttpTaskDispatcher.CallContext;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;

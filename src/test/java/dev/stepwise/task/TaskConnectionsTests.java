@@ -8,6 +8,7 @@ import dev.stepwise.asl.Json;
 import dev.stepwise.engine.TaskOutcome;
 import dev.stepwise.engine.TaskRequest;
 import dev.stepwise.support.TestClock;
+import dev.stepwise.task.HttpTaskDispatcher.CallContext;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Base64;

@@ -6,6 +6,7 @@ import dev.stepwise.asl.ErrorNames;
 import dev.stepwise.asl.Json;
 import dev.stepwise.engine.TaskOutcome;
 import dev.stepwise.engine.TaskRequest;
+import dev.stepwise.task.HttpTaskDispatcher.CallContext;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
