@@ -73,9 +73,10 @@ final class Shapes {
       throws Exception {
     var costs = costs();
     costs.begin();
-    var round = bench.round(stateMachine, CLIENTS, StepwiseBenchmark.ROUND);
+    var loops = new ClosedLoops(bench);
+    var round = loops.round(stateMachine, CLIENTS, StepwiseBenchmark.ROUND);
     String perExecution = costs.end(round.executions().size() + round.failed());
-    bench.line("closed_" + workload, CLIENTS, round, transitions, null);
+    loops.line("closed_" + workload, CLIENTS, round, transitions, null);
     int last = bench.report.size() - 1;
     bench.report.set(last, bench.report.get(last) + " " + perExecution);
     System.out.println(perExecution);
