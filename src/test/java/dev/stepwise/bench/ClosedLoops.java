@@ -45,22 +45,40 @@ final class ClosedLoops {
   Round round(String stateMachine, int starters, Duration duration) throws Exception {
     var done = Collections.synchronizedList(new ArrayList<Map<String, Object>>());
     var failed = new AtomicInteger();
+    Duration elapsed =
+        loop(
+            starters,
+            duration,
+            () -> {
+              var execution = bench.startAndWait(stateMachine);
+              if ("SUCCEEDED".equals(execution.get("status"))) done.add(execution);
+              else failed.incrementAndGet();
+            });
+    return new Round(List.copyOf(done), elapsed, failed.get());
+  }
+
+  /** One turn of a starter: start, wait, record. */
+  interface Turn {
+    void take() throws Exception;
+  }
+
+  /**
+   * A closed loop: {@code starters} virtual threads each taking turns until {@code duration} has
+   * passed (a turn under way then is finished); returns how long it took in all.
+   */
+  static Duration loop(int starters, Duration duration, Turn turn) {
     Instant start = Instant.now();
     Instant end = start.plus(duration);
     try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
       for (int i = 0; i < starters; i++) {
         pool.submit(
             () -> {
-              while (Instant.now().isBefore(end)) {
-                var execution = bench.startAndWait(stateMachine);
-                if ("SUCCEEDED".equals(execution.get("status"))) done.add(execution);
-                else failed.incrementAndGet();
-              }
+              while (Instant.now().isBefore(end)) turn.take();
               return null;
             });
       }
     }
-    return new Round(List.copyOf(done), Duration.between(start, Instant.now()), failed.get());
+    return Duration.between(start, Instant.now());
   }
 
   void line(

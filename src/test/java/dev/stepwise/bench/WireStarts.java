@@ -6,12 +6,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -62,27 +60,17 @@ final class WireStarts {
       throws Exception {
     var millis = Collections.synchronizedList(new ArrayList<Double>());
     var failed = new AtomicInteger();
-    Instant start = Instant.now();
-    Instant end = start.plus(duration);
-    try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (int i = 0; i < starters; i++) {
-        pool.submit(
+    Duration elapsed =
+        ClosedLoops.loop(
+            starters,
+            duration,
             () -> {
-              while (Instant.now().isBefore(end)) {
-                long t0 = System.nanoTime();
-                int status = send(api.equals("rest") ? rest(stateMachine) : wire(stateMachine));
-                if (status == 200 || status == 201) millis.add((System.nanoTime() - t0) / 1e6);
-                else failed.incrementAndGet();
-              }
-              return null;
+              long t0 = System.nanoTime();
+              int status = send(api.equals("rest") ? rest(stateMachine) : wire(stateMachine));
+              if (status == 200 || status == 201) millis.add((System.nanoTime() - t0) / 1e6);
+              else failed.incrementAndGet();
             });
-      }
-    }
-    return new Round(
-        millis.size(),
-        failed.get(),
-        Duration.between(start, Instant.now()),
-        new Percentiles(List.copyOf(millis)));
+    return new Round(millis.size(), failed.get(), elapsed, new Percentiles(List.copyOf(millis)));
   }
 
   private HttpRequest rest(String stateMachine) {
