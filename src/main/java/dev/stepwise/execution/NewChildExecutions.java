@@ -36,9 +36,9 @@ public class NewChildExecutions {
           int id = change.newTokenIds(1);
           tokens.insert(
               row.id(), new TokenRow(id, null, null, TokenStatus.ACTIVE, position, null, 0, 0));
-          if (root == null) queue.enqueue(NewExecutions.timeout(change, 0));
+          var advance = new NewWork(row.id(), id, 0, WorkKinds.ADVANCE, parent.now(), null);
           queue.enqueue(
-              List.of(new NewWork(row.id(), id, 0, WorkKinds.ADVANCE, parent.now(), null)));
+              root == null ? NewExecutions.withTimeout(change, 0, advance) : List.of(advance));
         });
   }
 }

@@ -6,6 +6,7 @@ import dev.stepwise.execution.ExecutionTransactions.ChangeRequest;
 import dev.stepwise.execution.TokenRow.TokenStatus;
 import dev.stepwise.queue.WorkQueue;
 import dev.stepwise.queue.WorkQueue.NewWork;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -53,25 +54,29 @@ public class NewExecutions {
     Token start = change.interpreter().startToken(input);
     var root = new TokenRow(1, null, null, TokenStatus.ACTIVE, start, null, 0, 0);
     tokens.insert(row.id(), root);
-    queue.enqueue(timeout(change, 0));
+    queue.enqueue(withTimeout(change, 0));
     applier.apply(change, root, change.decide(ExecutionChange.ADVANCE, root));
   }
 
   /**
-   * The timer of the execution's own {@code TimeoutSeconds}, from now (a start or a redrive), for
-   * the root token's version; none when its definition has no timeout.
+   * {@code work}, and with it the timer of the execution's own {@code TimeoutSeconds} from now (a
+   * start or a redrive) for the root token's version when its definition has one: enqueued
+   * together, in one statement.
    */
-  static List<NewWork> timeout(ExecutionChange change, int rootVersion) {
+  static List<NewWork> withTimeout(ExecutionChange change, int rootVersion, NewWork... work) {
+    var all = new ArrayList<>(List.of(work));
     Integer seconds = change.interpreter().timeoutSeconds();
-    if (seconds == null) return List.of();
-    return List.of(
-        new NewWork(
-            change.executionId(),
-            1,
-            rootVersion,
-            WorkKinds.TIMEOUT,
-            change.now().plusSeconds(seconds),
-            null));
+    if (seconds != null) {
+      all.add(
+          new NewWork(
+              change.executionId(),
+              1,
+              rootVersion,
+              WorkKinds.TIMEOUT,
+              change.now().plusSeconds(seconds),
+              null));
+    }
+    return all;
   }
 
   /** The first event of an execution, a child's naming its parent. */

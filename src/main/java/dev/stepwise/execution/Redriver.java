@@ -3,7 +3,6 @@ package dev.stepwise.execution;
 import dev.stepwise.engine.Event;
 import dev.stepwise.queue.WorkQueue;
 import dev.stepwise.queue.WorkQueue.NewWork;
-import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,9 +29,8 @@ public class Redriver {
     queue.cancelTokens(id, tokens.deleteDescendants(id, root.id()));
     int version = tokens.reactivate(id, root, root.position().restart());
     executions.redrive(id);
-    queue.enqueue(
-        List.of(new NewWork(id, root.id(), version, WorkKinds.ADVANCE, change.now(), null)));
-    queue.enqueue(NewExecutions.timeout(change, version));
+    var advance = new NewWork(id, root.id(), version, WorkKinds.ADVANCE, change.now(), null);
+    queue.enqueue(NewExecutions.withTimeout(change, version, advance));
     change.add(Event.of("ExecutionRedriven", "redriveCount", row.redriveCount() + 1));
   }
 }
