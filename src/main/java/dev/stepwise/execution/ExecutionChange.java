@@ -2,6 +2,7 @@ package dev.stepwise.execution;
 
 import dev.stepwise.asl.ErrorNames;
 import dev.stepwise.asl.Json;
+import dev.stepwise.database.CarriedWrite;
 import dev.stepwise.engine.Effect;
 import dev.stepwise.engine.Event;
 import dev.stepwise.engine.ExecutionInfo;
@@ -40,6 +41,7 @@ public final class ExecutionChange {
   private final int historyLimit;
   private final RandomGenerator random;
   private final List<Event> events = new ArrayList<>();
+  private final List<CarriedWrite> carried = new ArrayList<>();
   private ExecutionInfo info;
   private int lastTokenId;
   private Ending ending;
@@ -247,6 +249,19 @@ public final class ExecutionChange {
   void end(ExecutionStatus status, String output, String error, String cause) {
     this.ending = new Ending(status, output, error, cause);
     this.endingEventIndex = events.size();
+  }
+
+  /**
+   * Has {@code write} ride in the statement that writes this change's history (see {@link
+   * ExecutionChanges#flush}), a round trip fewer: for a write nothing in the transaction reads
+   * after it (the end's clean-up).
+   */
+  void carryWithHistory(CarriedWrite write) {
+    carried.add(write);
+  }
+
+  List<CarriedWrite> carried() {
+    return carried;
   }
 
   /** The execution's row as this change leaves it (its end and counters), without reading it. */

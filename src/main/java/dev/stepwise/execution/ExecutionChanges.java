@@ -3,6 +3,7 @@ package dev.stepwise.execution;
 import static dev.stepwise.execution.ExecutionStore.ts;
 
 import dev.stepwise.asl.Json;
+import dev.stepwise.database.CarriedWrite;
 import dev.stepwise.database.TextColumn;
 import dev.stepwise.engine.Event;
 import dev.stepwise.engine.Interpreter;
@@ -84,7 +85,9 @@ class ExecutionChanges {
    */
   void flush(ExecutionChange change) {
     change.trimHistoryTo(historyLimit);
-    if (change.events().isEmpty() && change.lastTokenId() == change.execution().lastTokenId()) {
+    if (change.events().isEmpty()
+        && change.lastTokenId() == change.execution().lastTokenId()
+        && change.carried().isEmpty()) {
       return;
     }
     write(change);
@@ -105,6 +108,9 @@ class ExecutionChanges {
     }
     var ending = change.ending();
     var params = new ArrayList<Object>();
+    String carried = "";
+    for (CarriedWrite write : change.carried()) params.addAll(write.params());
+    if (!change.carried().isEmpty()) carried = CarriedWrite.queries(change.carried()) + ", ";
     // Events are stamped as they are written, just before the commit that makes them happen:
     // a TaskScheduled's timestamp is when the task became due, not when its step began.
     params.addAll(List.of(change.executionId(), ts(clock.instant()), ids, types, details));
@@ -122,7 +128,9 @@ class ExecutionChanges {
     }
     params.add(change.executionId());
     jdbc.sql(
-            "with events as (insert into history_event"
+            "with "
+                + carried
+                + "events as (insert into history_event"
                 + " (execution_id, id, previous_event_id, ts, type, details, bucket)"
                 + " select ?, e.id, e.id - 1, ?, e.type, e.details, b.bucket"
                 + " from unnest(?::bigint[], ?::text[], ?::text[]) as e(id, type, details),"

@@ -2,6 +2,7 @@ package dev.stepwise.execution;
 
 import dev.stepwise.database.TextColumn;
 import dev.stepwise.execution.ExecutionRow.ExecutionStatus;
+import dev.stepwise.queue.WorkItem;
 import dev.stepwise.statemachine.QualifiedName;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -82,8 +83,12 @@ public class ExecutionStore {
         .optional();
   }
 
-  /** A locked execution and, when asked for, one of its tokens (null when it does not exist). */
-  record Locked(ExecutionRow row, TokenRow token) {}
+  /**
+   * A locked execution and, when asked for, one of its tokens (null when it does not exist); {@code
+   * itemCompleted} says whether the work item given to {@link #lockWithToken} was completed in the
+   * same statement (null when it was not tried: the token was gone).
+   */
+  record Locked(ExecutionRow row, TokenRow token, Boolean itemCompleted) {}
 
   /**
    * Locks the execution row and reads one of its tokens in the same round trip: the start of every
@@ -92,21 +97,45 @@ public class ExecutionStore {
    * saw it, before the transaction it waited for moved it on, whereas a locked row is read again at
    * its newest version. Every change to a token holds its execution's lock first, so the two locks
    * are always taken in this order.
+   *
+   * <p>When {@code item} is given (the work item this step completes), the same statement deletes
+   * it, guarded by its claim's version as {@link dev.stepwise.queue.WorkQueue#complete} does: one
+   * round trip fewer per step. The delete reads the locked rows first ({@code exists (select 1 from
+   * e)}), so it runs only once both locks are held, keeping the order execution, then work item,
+   * that every other writer of an execution's items follows.
    */
-  Optional<Locked> lockWithToken(UUID id, int tokenId) {
-    var locked =
-        jdbc.sql(
-                "select e.*, t.id as t_id, t.parent_id as t_parent_id, t.child_index as t_child_index,"
-                    + " t.status as t_status, t.position as t_position, t.output as t_output,"
-                    + " t.open_children as t_open_children, t.version as t_version"
-                    + " from execution e join token t on t.execution_id = e.id and t.id = ?"
-                    + " where e.id = ? for update of e, t")
-            .params(tokenId, id)
-            .query((rs, i) -> new Locked(map(rs, i), TokenStore.map(rs, "t_")))
-            .optional();
+  Optional<Locked> lockWithToken(UUID id, int tokenId, WorkItem item) {
+    String locking =
+        "select e.*, t.id as t_id, t.parent_id as t_parent_id, t.child_index as t_child_index,"
+            + " t.status as t_status, t.position as t_position, t.output as t_output,"
+            + " t.open_children as t_open_children, t.version as t_version"
+            + " from execution e join token t on t.execution_id = e.id and t.id = ?"
+            + " where e.id = ? for update of e, t";
+    Optional<Locked> locked;
+    if (item == null) {
+      locked =
+          jdbc.sql(locking)
+              .params(tokenId, id)
+              .query((rs, i) -> new Locked(map(rs, i), TokenStore.map(rs, "t_"), null))
+              .optional();
+    } else {
+      locked =
+          jdbc.sql(
+                  "with e as ("
+                      + locking
+                      + "), done as (delete from work_item where id = ? and version = ?"
+                      + " and exists (select 1 from e) returning id)"
+                      + " select e.*, (select count(*) from done) as item_done from e")
+              .params(tokenId, id, item.id(), item.version())
+              .query(
+                  (rs, i) ->
+                      new Locked(
+                          map(rs, i), TokenStore.map(rs, "t_"), rs.getLong("item_done") == 1))
+              .optional();
+    }
     if (locked.isPresent()) return locked;
     // The token is gone (its fork ended) or the execution does not exist.
-    return lock(id).map(row -> new Locked(row, null));
+    return lock(id).map(row -> new Locked(row, null, null));
   }
 
   /** Makes this transaction's lock waits fail after {@code wait} instead of waiting on. */

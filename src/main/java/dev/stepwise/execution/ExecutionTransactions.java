@@ -2,6 +2,8 @@ package dev.stepwise.execution;
 
 import dev.stepwise.execution.ExecutionRow.ExecutionStatus;
 import dev.stepwise.queue.LogContext;
+import dev.stepwise.queue.WorkItem;
+import dev.stepwise.queue.WorkQueue;
 import dev.stepwise.tracing.StepSpans;
 import java.time.Duration;
 import java.util.Objects;
@@ -44,6 +46,7 @@ public class ExecutionTransactions {
   private final ExecutionChanges changes;
   private final Termination termination;
   private final StepSpans spans;
+  private final WorkQueue queue;
   private final RetryTemplate retry =
       new RetryTemplate(
           RetryPolicy.builder()
@@ -59,12 +62,14 @@ public class ExecutionTransactions {
       ExecutionStore executions,
       ExecutionChanges changes,
       Termination termination,
-      StepSpans spans) {
+      StepSpans spans,
+      WorkQueue queue) {
     this.tx = new TransactionTemplate(new JdbcTransactionManager(dataSource));
     this.executions = executions;
     this.changes = changes;
     this.termination = termination;
     this.spans = spans;
+    this.queue = queue;
   }
 
   /** The runtime's transactions, for a test that shares one with another module. */
@@ -121,6 +126,7 @@ public class ExecutionTransactions {
   private ExecutionChange carryOut(ChangeRequest request, TransactionStatus status) {
     ExecutionRow row;
     TokenRow token = null;
+    Boolean completed = null;
     if (request.newExecution() != null) {
       row = request.newExecution().get();
       executions.insert(row);
@@ -130,13 +136,21 @@ public class ExecutionTransactions {
         row = executions.lock(request.executionId()).orElse(null);
       } else {
         var locked =
-            executions.lockWithToken(request.executionId(), request.tokenId()).orElse(null);
+            executions
+                .lockWithToken(request.executionId(), request.tokenId(), request.completes())
+                .orElse(null);
         row = locked == null ? null : locked.row();
         token = locked == null ? null : locked.token();
+        completed = locked == null ? null : locked.itemCompleted();
       }
     }
     if (row == null) {
       if (request.missing() != null) throw request.missing().get();
+      return null;
+    }
+    if (request.completes() != null && !complete(request.completes(), completed)) {
+      // Another node owns the item now: nothing of this change may be written.
+      status.setRollbackOnly();
       return null;
     }
     if (row.status() != ExecutionStatus.RUNNING && !request.anyStatus()) {
@@ -153,6 +167,16 @@ public class ExecutionTransactions {
         throw e;
       }
     }
+  }
+
+  /**
+   * Completes the work item the change is the work of, unless the locking statement did already
+   * ({@code completedWithLock} non-null); false when this node no longer owns it.
+   */
+  private boolean complete(WorkItem item, Boolean completedWithLock) {
+    if (completedWithLock == null) return queue.complete(item);
+    if (!completedWithLock) queue.claimLost(item);
+    return completedWithLock;
   }
 
   /** The span of this step; none (and nothing computed for it) when spans are not made. */
@@ -222,6 +246,9 @@ public class ExecutionTransactions {
    * @param otherwise what an execution that is not running gets instead of the work, on its locked
    *     row (returns false to write nothing): work addressed to one that has ended is still settled
    * @param missing what is thrown when the execution does not exist; null to do nothing
+   * @param completes the claimed work item this change is the work of, completed (guarded by its
+   *     claim's version) once the execution is locked, whatever its status; a claim lost to another
+   *     node writes nothing. Null for none
    */
   public record ChangeRequest(
       UUID executionId,
@@ -231,6 +258,7 @@ public class ExecutionTransactions {
       boolean anyStatus,
       Predicate<ExecutionRow> otherwise,
       Supplier<? extends RuntimeException> missing,
+      WorkItem completes,
       Predicate<ExecutionChange> work) {
 
     private static final Predicate<ExecutionRow> NOTHING = row -> false;
@@ -242,7 +270,7 @@ public class ExecutionTransactions {
 
     /** Works on the running execution {@code executionId}; nothing happens to one that ended. */
     public static ChangeRequest on(UUID executionId, Predicate<ExecutionChange> work) {
-      return new ChangeRequest(executionId, null, null, null, false, NOTHING, null, work);
+      return new ChangeRequest(executionId, null, null, null, false, NOTHING, null, null, work);
     }
 
     /**
@@ -252,13 +280,13 @@ public class ExecutionTransactions {
      * returns empty. Inside another execution's transaction (a child's start) it joins that one.
      */
     static ChangeRequest start(Supplier<ExecutionRow> row, Predicate<ExecutionChange> work) {
-      return new ChangeRequest(null, row, null, null, false, NOTHING, null, work);
+      return new ChangeRequest(null, row, null, null, false, NOTHING, null, null, work);
     }
 
     /** Also reads token {@code id} with the lock. */
     ChangeRequest withToken(int id) {
       return new ChangeRequest(
-          executionId, newExecution, id, lockWait, anyStatus, otherwise, missing, work);
+          executionId, newExecution, id, lockWait, anyStatus, otherwise, missing, completes, work);
     }
 
     /**
@@ -267,25 +295,47 @@ public class ExecutionTransactions {
      */
     public ChangeRequest waitingAtMost(Duration wait) {
       return new ChangeRequest(
-          executionId, newExecution, tokenId, wait, anyStatus, otherwise, missing, work);
+          executionId, newExecution, tokenId, wait, anyStatus, otherwise, missing, completes, work);
     }
 
     /** An execution that is not running goes to {@code settle} instead. */
     ChangeRequest otherwise(Predicate<ExecutionRow> settle) {
       return new ChangeRequest(
-          executionId, newExecution, tokenId, lockWait, anyStatus, settle, missing, work);
+          executionId,
+          newExecution,
+          tokenId,
+          lockWait,
+          anyStatus,
+          settle,
+          missing,
+          completes,
+          work);
     }
 
     /** The work runs whatever the execution's status (it checks the status itself). */
     public ChangeRequest whateverItsStatus() {
       return new ChangeRequest(
-          executionId, newExecution, tokenId, lockWait, true, otherwise, missing, work);
+          executionId, newExecution, tokenId, lockWait, true, otherwise, missing, completes, work);
     }
 
     /** An execution that does not exist is {@code error}. */
     public ChangeRequest orElseThrow(Supplier<? extends RuntimeException> error) {
       return new ChangeRequest(
-          executionId, newExecution, tokenId, lockWait, anyStatus, otherwise, error, work);
+          executionId,
+          newExecution,
+          tokenId,
+          lockWait,
+          anyStatus,
+          otherwise,
+          error,
+          completes,
+          work);
+    }
+
+    /** Completes {@code item} too (see {@link #completes()}). */
+    ChangeRequest completing(WorkItem item) {
+      return new ChangeRequest(
+          executionId, newExecution, tokenId, lockWait, anyStatus, otherwise, missing, item, work);
     }
 
     /** Whether a transient fault is retried: not for a request someone waits on, nor an insert. */

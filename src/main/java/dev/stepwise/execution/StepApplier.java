@@ -1,6 +1,7 @@
 package dev.stepwise.execution;
 
 import dev.stepwise.asl.Json;
+import dev.stepwise.database.CarriedWrite;
 import dev.stepwise.engine.Effect;
 import dev.stepwise.engine.Event;
 import dev.stepwise.engine.Fork;
@@ -106,15 +107,26 @@ public class StepApplier {
     return Optional.ofNullable(plan);
   }
 
+  /**
+   * Applies one step. The token's move rides in the statement of the work it leads to (the next
+   * Task's request, a Wait's timer, the end's clean-up: see {@link CarriedWrite}), one round trip
+   * fewer per step; it is written on its own first where a feature or a fork reads the token after
+   * it.
+   */
   private void applyStep(ExecutionChange change, TokenRow row, Step step) {
     change.addAll(step.events());
-    int version =
-        step.token() == null ? row.version() : tokens.move(change.executionId(), row, step.token());
+    var move = step.token() == null ? null : tokens.moving(change.executionId(), row, step.token());
+    int version = move == null ? row.version() : move.version();
+    CarriedWrite carried = move == null ? null : move.write();
     switch (step.effect()) {
       case Effect.Dispatch dispatch -> {
         // A feature may take part (a task token handed out is recorded and its timers armed) or
         // take the task over (an activity's task is not sent anywhere; its workers pull it).
-        if (takenOver(change, row.id(), version, dispatch)) return;
+        if (!DispatchHandler.Kind.of(dispatch.request()).isEmpty()) {
+          write(carried);
+          carried = null;
+          if (takenOver(change, row.id(), version, dispatch)) return;
+        }
         // One key per entry into the state: the entered event's id is unique in the execution.
         String key = change.executionId() + "/" + step.token().enteredEventId();
         queue.enqueue(
@@ -125,27 +137,40 @@ public class StepApplier {
                     version,
                     WorkKinds.TASK,
                     change.now(),
-                    Json.write(taskWork(change, dispatch, key)))));
+                    Json.write(taskWork(change, dispatch, key)))),
+            carried);
       }
       case Effect.Timer timer ->
           queue.enqueue(
-              List.of(work(change, row.id(), version, WorkKinds.ADVANCE, timer.dueAt(), null)));
-      case Effect.StartFork fork -> forks.start(change, row, version, step.token(), fork, steps);
+              List.of(work(change, row.id(), version, WorkKinds.ADVANCE, timer.dueAt(), null)),
+              carried);
+      case Effect.StartFork fork -> {
+        write(carried);
+        forks.start(change, row, version, step.token(), fork, steps);
+      }
       case Effect.Finished finished -> {
         if (row.parentId() == null) {
-          endExecution(change, ExecutionStatus.SUCCEEDED, finished.output(), null, null);
+          endExecution(change, ExecutionStatus.SUCCEEDED, finished.output(), null, null, carried);
         } else {
+          write(carried);
           forks.childEnded(change, row, true, Json.write(finished.output()), null, null, steps);
         }
       }
       case Effect.Failed failed -> {
         if (row.parentId() == null) {
-          endExecution(change, ExecutionStatus.FAILED, null, failed.error(), failed.cause());
+          endExecution(
+              change, ExecutionStatus.FAILED, null, failed.error(), failed.cause(), carried);
         } else {
+          write(carried);
           forks.childEnded(change, row, false, null, failed.error(), failed.cause(), steps);
         }
       }
     }
+  }
+
+  /** Writes a token's move on its own (null: there is none). */
+  private void write(CarriedWrite move) {
+    if (move != null) tokens.write(move);
   }
 
   private static TaskWork taskWork(ExecutionChange change, Effect.Dispatch dispatch, String key) {
@@ -177,10 +202,18 @@ public class StepApplier {
   }
 
   private void endExecution(
-      ExecutionChange change, ExecutionStatus status, Object output, String error, String cause) {
+      ExecutionChange change,
+      ExecutionStatus status,
+      Object output,
+      String error,
+      String cause,
+      CarriedWrite move) {
     // An ending that would pass the history limit does not happen: the execution fails at the
     // limit instead (ExecutionTransactions).
-    if (change.historySize() >= change.historyLimit()) return;
+    if (change.historySize() >= change.historyLimit()) {
+      write(move);
+      return;
+    }
     // The root token's row keeps its last position (the failed state, for a redrive); the
     // execution's status says it is over.
     if (status == ExecutionStatus.SUCCEEDED) {
@@ -190,7 +223,9 @@ public class StepApplier {
       change.end(status, null, error, cause);
       change.add(Event.of("ExecutionFailed", "error", error, "cause", cause));
     }
-    queue.cancelExecution(change.executionId());
+    // Nothing in this transaction reads the token or the work items after the end.
+    if (move != null) change.carryWithHistory(move);
+    change.carryWithHistory(queue.cancelling(change.executionId()));
     // Only a child a parent token waits for reports; a root execution's end stops here.
     if (change.execution().reportsToParent()) {
       children.reportEnd(change, new ChildExecutions.Report(status, output, error, cause));

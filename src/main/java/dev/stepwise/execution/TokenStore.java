@@ -1,10 +1,12 @@
 package dev.stepwise.execution;
 
 import dev.stepwise.asl.Json;
+import dev.stepwise.database.CarriedWrite;
 import dev.stepwise.engine.Token;
 import dev.stepwise.execution.TokenRow.TokenStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -73,13 +75,26 @@ public class TokenStore {
         .optional();
   }
 
-  /** Moves a token to a new position; returns its new version. */
-  int move(UUID executionId, TokenRow row, Token position) {
-    jdbc.sql("update token set position = ?, version = ? where execution_id = ? and id = ?")
-        .params(write(position), row.version() + 1, executionId, row.id())
-        .update();
-    return row.version() + 1;
+  /** Writes a token's move on its own. */
+  void write(CarriedWrite move) {
+    jdbc.sql(move.sql()).params(move.params()).update();
   }
+
+  /**
+   * The write that moves a token to a new position, to carry in another statement (see {@link
+   * CarriedWrite}), and the version it gives the token.
+   */
+  Move moving(UUID executionId, TokenRow row, Token position) {
+    int version = row.version() + 1;
+    return new Move(
+        new CarriedWrite(
+            "update token set position = ?, version = ? where execution_id = ? and id = ?",
+            Arrays.asList(write(position), version, executionId, row.id())),
+        version);
+  }
+
+  /** A token's move, not yet written, and the token's version after it. */
+  record Move(CarriedWrite write, int version) {}
 
   /** Makes a token active again at a new position (a redrive); returns its new version. */
   int reactivate(UUID executionId, TokenRow row, Token position) {

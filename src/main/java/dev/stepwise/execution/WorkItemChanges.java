@@ -8,7 +8,6 @@ import dev.stepwise.execution.ExecutionTransactions.ChangeRequest;
 import dev.stepwise.execution.TokenRow.TokenStatus;
 import dev.stepwise.queue.LogContext;
 import dev.stepwise.queue.WorkItem;
-import dev.stepwise.queue.WorkQueue;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -35,17 +34,12 @@ public class WorkItemChanges {
   private static final Logger log = LoggerFactory.getLogger(WorkItemChanges.class);
 
   private final ExecutionTransactions transactions;
-  private final WorkQueue queue;
   private final StepApplier applier;
   private final Termination termination;
 
   WorkItemChanges(
-      ExecutionTransactions transactions,
-      WorkQueue queue,
-      StepApplier applier,
-      Termination termination) {
+      ExecutionTransactions transactions, StepApplier applier, Termination termination) {
     this.transactions = transactions;
-    this.queue = queue;
     this.applier = applier;
     this.termination = termination;
   }
@@ -107,11 +101,11 @@ public class WorkItemChanges {
     return ChangeRequest.on(
             item.executionId(),
             change -> {
-              if (!queue.complete(item)) return false;
               work.accept(change);
               return true;
             })
-        .otherwise(ended -> queue.complete(item));
+        .completing(item)
+        .otherwise(ended -> true);
   }
 
   /** Runs the work of {@code item}; if the database refuses its writes, fails the execution. */

@@ -1,5 +1,6 @@
 package dev.stepwise.queue;
 
+import dev.stepwise.database.CarriedWrite;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -43,7 +44,17 @@ public class WorkQueue {
    * thousands at once).
    */
   public void enqueue(List<NewWork> work) {
-    if (work.isEmpty()) return;
+    enqueue(work, null);
+  }
+
+  /**
+   * Enqueues as {@link #enqueue(List)} does, {@code carried} (if not null) in the same statement.
+   */
+  public void enqueue(List<NewWork> work, CarriedWrite carried) {
+    if (work.isEmpty()) {
+      if (carried != null) jdbc.sql(carried.sql()).params(carried.params()).update();
+      return;
+    }
     Instant now = clock.instant();
     int n = work.size();
     var executions = new UUID[n];
@@ -74,25 +85,30 @@ public class WorkQueue {
     }
     // Ids come from the sequence in the order of the rows fed to the insert, so sorted ids pair
     // with the items in order.
+    String insert =
+        "insert into work_item (execution_id, token_id, token_version, kind, run_at,"
+            + " claimed_by, lease_until, version, payload)"
+            + " select w.e, w.t, w.v, w.k, w.r, w.c, w.l, w.cv, w.p from unnest(?::uuid[],"
+            + " ?::int[], ?::int[], ?::text[], ?::timestamptz[], ?::text[], ?::timestamptz[],"
+            + " ?::int[], ?::text[]) with ordinality as w(e, t, v, k, r, c, l, cv, p, n)"
+            + " order by w.n returning id";
+    var params = new ArrayList<Object>();
+    if (carried != null) params.addAll(carried.params());
+    params.addAll(
+        List.of(
+            executions,
+            tokens,
+            versions,
+            kinds,
+            runAts,
+            claimedBy,
+            leases,
+            claimVersions,
+            payloads));
     List<Long> ids =
         jdbc
-            .sql(
-                "insert into work_item (execution_id, token_id, token_version, kind, run_at,"
-                    + " claimed_by, lease_until, version, payload)"
-                    + " select w.e, w.t, w.v, w.k, w.r, w.c, w.l, w.cv, w.p from unnest(?::uuid[],"
-                    + " ?::int[], ?::int[], ?::text[], ?::timestamptz[], ?::text[], ?::timestamptz[],"
-                    + " ?::int[], ?::text[]) with ordinality as w(e, t, v, k, r, c, l, cv, p, n)"
-                    + " order by w.n returning id")
-            .params(
-                executions,
-                tokens,
-                versions,
-                kinds,
-                runAts,
-                claimedBy,
-                leases,
-                claimVersions,
-                payloads)
+            .sql(carried == null ? insert : carried.ahead(insert))
+            .params(params)
             .query(Long.class)
             .list()
             .stream()
@@ -127,13 +143,24 @@ public class WorkQueue {
                 .params(item.id(), item.version())
                 .update()
             == 1;
-    if (!owned) events.publishEvent(new ClaimLost(item.kind()));
+    if (!owned) claimLost(item);
     return owned;
+  }
+
+  /** Says that this node found {@code item}'s claim taken by another (a completion that failed). */
+  public void claimLost(WorkItem item) {
+    events.publishEvent(new ClaimLost(item.kind()));
   }
 
   /** Drops all pending work of an execution (it ended, or was stopped). */
   public void cancelExecution(UUID executionId) {
-    jdbc.sql("delete from work_item where execution_id = ?").params(executionId).update();
+    var cancel = cancelling(executionId);
+    jdbc.sql(cancel.sql()).params(cancel.params()).update();
+  }
+
+  /** The write that drops all pending work of an execution, to carry in another statement. */
+  public CarriedWrite cancelling(UUID executionId) {
+    return new CarriedWrite("delete from work_item where execution_id = ?", List.of(executionId));
   }
 
   /** Drops the pending work of some tokens of an execution (cancelled branches). */
