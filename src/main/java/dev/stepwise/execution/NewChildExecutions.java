@@ -34,11 +34,12 @@ public class NewChildExecutions {
           change.add(NewExecutions.started(row, input));
           Token position = root != null ? root : change.interpreter().startToken(input);
           int id = change.newTokenIds(1);
-          tokens.insert(
-              row.id(), new TokenRow(id, null, null, TokenStatus.ACTIVE, position, null, 0, 0));
+          var token = new TokenRow(id, null, null, TokenStatus.ACTIVE, position, null, 0, 0);
           var advance = new NewWork(row.id(), id, 0, WorkKinds.ADVANCE, parent.now(), null);
+          // The root token's insert rides with its first work's.
           queue.enqueue(
-              root == null ? NewExecutions.withTimeout(change, 0, advance) : List.of(advance));
+              root == null ? NewExecutions.withTimeout(change, 0, advance) : List.of(advance),
+              tokens.inserting(row.id(), token, null).write());
         });
   }
 }

@@ -21,14 +21,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class NewExecutions {
   private final ExecutionTransactions transactions;
-  private final TokenStore tokens;
   private final StepApplier applier;
   private final WorkQueue queue;
 
-  NewExecutions(
-      ExecutionTransactions transactions, TokenStore tokens, StepApplier applier, WorkQueue queue) {
+  NewExecutions(ExecutionTransactions transactions, StepApplier applier, WorkQueue queue) {
     this.transactions = transactions;
-    this.tokens = tokens;
     this.applier = applier;
     this.queue = queue;
   }
@@ -53,9 +50,9 @@ public class NewExecutions {
     change.add(started(row, input));
     Token start = change.interpreter().startToken(input);
     var root = new TokenRow(1, null, null, TokenStatus.ACTIVE, start, null, 0, 0);
-    tokens.insert(row.id(), root);
     queue.enqueue(withTimeout(change, 0));
-    applier.apply(change, root, change.decide(ExecutionChange.ADVANCE, root));
+    // The root token is inserted with the first step's work, already moved.
+    applier.applyStart(change, root, change.decide(ExecutionChange.ADVANCE, root));
   }
 
   /**

@@ -57,6 +57,15 @@ public class StepApplier {
   }
 
   /**
+   * Applies the first step of a new execution whose root token {@code root} is not written yet: the
+   * token's insert rides where its move would (see {@link TokenStore#inserting}).
+   */
+  void applyStart(ExecutionChange change, TokenRow root, Step step) {
+    applyStep(change, root, step, tokens.inserting(change.executionId(), root, step.token()));
+    writeForks(change);
+  }
+
+  /**
    * A Task's outcome arrived for {@code token}, which waits in its Task state (an answer to a
    * callback, a timer of the wait): the state goes on as after any Task, Retry and Catch included.
    */
@@ -114,8 +123,16 @@ public class StepApplier {
    * it.
    */
   private void applyStep(ExecutionChange change, TokenRow row, Step step) {
+    applyStep(
+        change,
+        row,
+        step,
+        step.token() == null ? null : tokens.moving(change.executionId(), row, step.token()));
+  }
+
+  /** Applies one step whose token write ({@code move}, null: none) is already made. */
+  private void applyStep(ExecutionChange change, TokenRow row, Step step, TokenStore.Move move) {
     change.addAll(step.events());
-    var move = step.token() == null ? null : tokens.moving(change.executionId(), row, step.token());
     int version = move == null ? row.version() : move.version();
     CarriedWrite carried = move == null ? null : move.write();
     switch (step.effect()) {

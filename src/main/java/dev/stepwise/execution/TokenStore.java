@@ -27,21 +27,6 @@ public class TokenStore {
     this.jdbc = jdbc;
   }
 
-  public void insert(UUID executionId, TokenRow row) {
-    jdbc.sql("insert into token (execution_id, " + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(
-            executionId,
-            row.id(),
-            row.parentId(),
-            row.childIndex(),
-            row.status().name(),
-            write(row.position()),
-            row.output(),
-            row.openChildren(),
-            row.version())
-        .update();
-  }
-
   /** Inserts the children of a fork in one statement. */
   void insertChildren(
       UUID executionId, int parentId, int firstId, List<Token> children, int activeCount) {
@@ -90,6 +75,29 @@ public class TokenStore {
         new CarriedWrite(
             "update token set position = ?, version = ? where execution_id = ? and id = ?",
             Arrays.asList(write(position), version, executionId, row.id())),
+        version);
+  }
+
+  /**
+   * The insert of a new token already moved to {@code position} (its own position when null), to
+   * carry like a move: a new execution's root token is written with its first step's work, one
+   * round trip fewer per start.
+   */
+  Move inserting(UUID executionId, TokenRow row, Token position) {
+    int version = position == null ? row.version() : row.version() + 1;
+    return new Move(
+        new CarriedWrite(
+            "insert into token (execution_id, " + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            Arrays.asList(
+                executionId,
+                row.id(),
+                row.parentId(),
+                row.childIndex(),
+                row.status().name(),
+                write(position == null ? row.position() : position),
+                row.output(),
+                row.openChildren(),
+                version)),
         version);
   }
 
