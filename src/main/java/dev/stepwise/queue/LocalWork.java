@@ -172,7 +172,9 @@ public class LocalWork implements SmartLifecycle {
       }
       retryLater(item, e);
     } finally {
-      inFlight.remove(item.id());
+      // Only this claim's entry: the same item claimed again (its lease ran out while it ran)
+      // keeps its own, whose lease is still extended.
+      inFlight.remove(item.id(), item);
       capacity.release();
     }
   }
