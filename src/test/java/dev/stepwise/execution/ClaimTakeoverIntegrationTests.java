@@ -19,8 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A Task whose work item another node took over while its request was out: the first answer is not
  * recorded (the statement that locks the execution also completes the item, guarded by the claim's
- * version, and finds it gone), the new owner's is, once. At least once to the endpoint, exactly once
- * in the history.
+ * version, and finds it gone), the new owner's is, once. At least once to the endpoint, exactly
+ * once in the history.
  */
 class ClaimTakeoverIntegrationTests {
   static TestEndpoint endpoint;
