@@ -81,20 +81,27 @@ class ExecutionChanges {
 
   /**
    * Writes what a change accumulated: its events (cut to the history limit, see {@link
-   * ExecutionChange#trimHistoryTo}), the counters, and the after-commit news.
+   * ExecutionChange#trimHistoryTo}), the counters, and the after-commit news. A new execution's row
+   * ({@code inserting}) is inserted by the same statement, as the change leaves it.
    */
-  void flush(ExecutionChange change) {
+  void flush(ExecutionChange change, boolean inserting) {
     change.trimHistoryTo(historyLimit);
-    if (change.events().isEmpty()
+    if (!inserting
+        && change.events().isEmpty()
         && change.lastTokenId() == change.execution().lastTokenId()
         && change.carried().isEmpty()) {
       return;
     }
-    write(change);
+    write(change, inserting);
     publisher.publishEvent(change.summary());
   }
 
-  private void write(ExecutionChange change) {
+  /**
+   * One statement: the carried writes, the history events (in the execution's partition, see the
+   * V16 migration) and the execution's row, updated, or inserted for a new one (whose partition is
+   * its start time: a new row has no bucket of its own).
+   */
+  private void write(ExecutionChange change, boolean inserting) {
     List<Event> events = change.events();
     long firstId = change.execution().lastEventId() + 1;
     int n = events.size();
@@ -106,16 +113,52 @@ class ExecutionChanges {
       types[i] = events.get(i).type();
       details[i] = Json.write(events.get(i).details());
     }
+    long lastEventId = firstId - 1 + n;
+    var carried = new ArrayList<>(change.carried());
     var ending = change.ending();
+    if (inserting) {
+      var row =
+          ending == null
+              ? change
+                  .execution()
+                  .after(lastEventId, change.lastTokenId(), null, null, null, null, null)
+              : change
+                  .execution()
+                  .after(
+                      lastEventId,
+                      change.lastTokenId(),
+                      ending.status(),
+                      ending.output(),
+                      ending.error(),
+                      ending.cause(),
+                      change.now());
+      carried.add(ExecutionStore.inserting(row));
+    }
     var params = new ArrayList<Object>();
-    String carried = "";
-    for (CarriedWrite write : change.carried()) params.addAll(write.params());
-    if (!change.carried().isEmpty()) carried = CarriedWrite.queries(change.carried()) + ", ";
+    for (CarriedWrite write : carried) params.addAll(write.params());
     // Events are stamped as they are written, just before the commit that makes them happen:
     // a TaskScheduled's timestamp is when the task became due, not when its step began.
-    params.addAll(List.of(change.executionId(), ts(clock.instant()), ids, types, details));
+    params.addAll(List.of(change.executionId(), ts(clock.instant())));
+    if (inserting) params.add(ts(change.execution().startedAt())); // the partition
+    params.addAll(List.of(ids, types, details));
+    String insertEvents =
+        "insert into history_event (execution_id, id, previous_event_id, ts, type, details, bucket)"
+            + " select ?, e.id, e.id - 1, ?, e.type, e.details, ";
+    String unnest = " from unnest(?::bigint[], ?::text[], ?::text[]) as e(id, type, details)";
+    if (inserting) {
+      jdbc.sql(
+              "with "
+                  + CarriedWrite.queries(carried)
+                  + " "
+                  + insertEvents
+                  + "?::timestamptz"
+                  + unnest)
+          .params(params)
+          .update();
+      return;
+    }
     params.add(change.executionId());
-    params.add(firstId - 1 + n);
+    params.add(lastEventId);
     params.add(change.lastTokenId());
     String end = "";
     if (ending != null) {
@@ -127,15 +170,14 @@ class ExecutionChanges {
       params.add(ts(change.now()));
     }
     params.add(change.executionId());
+    String with = carried.isEmpty() ? "with " : "with " + CarriedWrite.queries(carried) + ", ";
     jdbc.sql(
-            "with "
-                + carried
-                + "events as (insert into history_event"
-                + " (execution_id, id, previous_event_id, ts, type, details, bucket)"
-                + " select ?, e.id, e.id - 1, ?, e.type, e.details, b.bucket"
-                + " from unnest(?::bigint[], ?::text[], ?::text[]) as e(id, type, details),"
-                // The partition the execution's history lives in (see the V16 migration).
-                + " (select coalesce(history_bucket, started_at) as bucket from execution"
+            with
+                + "events as ("
+                + insertEvents
+                + "b.bucket"
+                + unnest
+                + ", (select coalesce(history_bucket, started_at) as bucket from execution"
                 + " where id = ?) b)"
                 + " update execution set last_event_id = ?, last_token_id = ?"
                 + end

@@ -41,6 +41,46 @@ public record ExecutionRow(
     String traceParent,
     String traceState) {
 
+  /**
+   * This row as a change leaves it: its counters, and its end when {@code ended} is not null (a new
+   * execution's row is written once, with its first change).
+   */
+  ExecutionRow after(
+      long lastEventId,
+      int lastTokenId,
+      ExecutionStatus ended,
+      String output,
+      String error,
+      String cause,
+      Instant stoppedAt) {
+    boolean over = ended != null;
+    return new ExecutionRow(
+        id,
+        name,
+        stateMachine,
+        revision,
+        over ? ended : status,
+        input,
+        over ? output : this.output,
+        over ? error : this.error,
+        over ? cause : this.cause,
+        startedAt,
+        over ? stoppedAt : this.stoppedAt,
+        redriveCount,
+        lastEventId,
+        lastTokenId,
+        parentExecutionId,
+        parentTokenId,
+        parentTokenVersion,
+        mapIndex,
+        version,
+        alias,
+        startedBy,
+        stoppedBy,
+        traceParent,
+        traceState);
+  }
+
   public boolean isChild() {
     return parentExecutionId != null;
   }

@@ -1,5 +1,6 @@
 package dev.stepwise.execution;
 
+import dev.stepwise.database.CarriedWrite;
 import dev.stepwise.database.TextColumn;
 import dev.stepwise.execution.ExecutionRow.ExecutionStatus;
 import dev.stepwise.queue.WorkItem;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,12 +38,16 @@ public class ExecutionStore {
     this.jdbc = jdbc;
   }
 
-  void insert(ExecutionRow row) {
-    jdbc.sql(
-            "insert into execution ("
-                + COLUMNS
-                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(
+  /**
+   * The insert of a new execution's row, to carry in the statement that writes its first change
+   * (see {@link ExecutionChanges}): nothing in a start's transaction reads the row before that.
+   */
+  static CarriedWrite inserting(ExecutionRow row) {
+    return new CarriedWrite(
+        "insert into execution ("
+            + COLUMNS
+            + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        Arrays.asList(
             row.id(),
             row.name(),
             row.stateMachine(),
@@ -65,8 +71,7 @@ public class ExecutionStore {
             row.startedBy(),
             row.stoppedBy(),
             row.traceParent(),
-            row.traceState())
-        .update();
+            row.traceState()));
   }
 
   public Optional<ExecutionRow> find(UUID id) {

@@ -128,8 +128,8 @@ public class ExecutionTransactions {
     TokenRow token = null;
     Boolean completed = null;
     if (request.newExecution() != null) {
+      // Inserted by the statement that writes its first change (ExecutionChanges).
       row = request.newExecution().get();
-      executions.insert(row);
     } else {
       if (request.lockWait() != null) executions.limitLockWait(request.lockWait());
       if (request.tokenId() == null) {
@@ -207,7 +207,7 @@ public class ExecutionTransactions {
       status.setRollbackOnly();
       return null;
     }
-    flush(change);
+    flush(change, request.newExecution() != null);
     return change;
   }
 
@@ -217,7 +217,7 @@ public class ExecutionTransactions {
    * States.Runtime}, its ExecutionFailed the limit's last event, and the events of this change that
    * would not fit are dropped.
    */
-  private void flush(ExecutionChange change) {
+  private void flush(ExecutionChange change, boolean inserting) {
     int limit = change.historyLimit();
     if (!change.isFinished() && change.historySize() >= limit) {
       termination.terminate(
@@ -226,7 +226,7 @@ public class ExecutionTransactions {
           "States.Runtime",
           "The execution reached the limit of " + limit + " history events");
     }
-    changes.flush(change);
+    changes.flush(change, inserting);
   }
 
   /**
