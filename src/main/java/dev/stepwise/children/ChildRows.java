@@ -5,6 +5,7 @@ import dev.stepwise.engine.TaskOutcome;
 import dev.stepwise.engine.TaskRequest;
 import dev.stepwise.engine.TaskResources;
 import dev.stepwise.execution.ExecutionChange;
+import dev.stepwise.execution.ExecutionIds;
 import dev.stepwise.execution.ExecutionRow;
 import dev.stepwise.execution.ExecutionRow.ExecutionStatus;
 import dev.stepwise.execution.ExecutionStore;
@@ -14,7 +15,6 @@ import dev.stepwise.statemachine.QualifiedName;
 import dev.stepwise.statemachine.StartTargets;
 import dev.stepwise.statemachine.StartTargets.StartTarget;
 import java.util.Objects;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -92,7 +92,7 @@ class ChildRows {
     }
     var row =
         new ExecutionRow(
-            UUID.randomUUID(),
+            ExecutionIds.next(),
             name,
             target.stateMachine(),
             target.revision(),

@@ -4,6 +4,7 @@ import dev.stepwise.asl.Json;
 import dev.stepwise.engine.Event;
 import dev.stepwise.execution.ChildExecutions;
 import dev.stepwise.execution.ExecutionChange;
+import dev.stepwise.execution.ExecutionIds;
 import dev.stepwise.execution.ExecutionRow;
 import dev.stepwise.execution.ExecutionRow.ExecutionStatus;
 import dev.stepwise.execution.NewChildExecutions;
@@ -12,7 +13,6 @@ import dev.stepwise.queue.WorkQueue;
 import dev.stepwise.queue.WorkQueue.NewWork;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,7 +48,7 @@ class Children implements ChildExecutions {
     Object input = waiting.position().input();
     var child =
         new ExecutionRow(
-            UUID.randomUUID(),
+            ExecutionIds.next(),
             name,
             p.stateMachine(),
             p.revision(),

@@ -3,6 +3,7 @@ package dev.stepwise.lifecycle;
 import dev.stepwise.admission.Admission;
 import dev.stepwise.asl.Json;
 import dev.stepwise.execution.ExecutionChange;
+import dev.stepwise.execution.ExecutionIds;
 import dev.stepwise.execution.ExecutionRow;
 import dev.stepwise.execution.ExecutionRow.ExecutionStatus;
 import dev.stepwise.execution.ExecutionStore;
@@ -113,7 +114,7 @@ public class ExecutionStarter {
     // A name already taken is found by the unique key: the insert fails and start() looks it up.
     StartTarget resolved = targets.resolve(target);
     return new ExecutionRow(
-        UUID.randomUUID(),
+        ExecutionIds.next(),
         name,
         resolved.stateMachine(),
         resolved.revision(),
