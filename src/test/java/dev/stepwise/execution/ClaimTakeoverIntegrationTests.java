@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stepwise.support.StepwiseInstance;
 import dev.stepwise.support.TestEndpoint;
 import dev.stepwise.support.TestEndpoint.Answer;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -64,7 +63,7 @@ class ClaimTakeoverIntegrationTests {
             .formatted(endpoint.url("/held")));
     String id = api.start("claim-takeover", Map.of());
     assertThat(firstArrived.await(20, TimeUnit.SECONDS)).isTrue();
-    double droppedBefore = droppedTaskAnswers();
+    double droppedBefore = stepwise.droppedTaskAnswers();
 
     // Another node claims the item (its claim's version moves on) and its lease runs out at once,
     // so this node's claimer takes it over again and sends the request a second time.
@@ -89,24 +88,14 @@ class ClaimTakeoverIntegrationTests {
     assertThat(types.stream().filter("TaskSucceeded"::equals)).hasSize(1);
     assertThat(types.stream().filter("ExecutionSucceeded"::equals)).hasSize(1);
     // The answer under the lost claim was refused, and counted as dropped.
-    for (int i = 0; i < 800 && droppedTaskAnswers() == droppedBefore; i++) Thread.sleep(25);
-    assertThat(droppedTaskAnswers()).isEqualTo(droppedBefore + 1);
+    for (int i = 0; i < 800 && stepwise.droppedTaskAnswers() == droppedBefore; i++)
+      Thread.sleep(25);
+    assertThat(stepwise.droppedTaskAnswers()).isEqualTo(droppedBefore + 1);
     assertThat(
             jdbc.sql("select count(*) from work_item where execution_id = ?")
                 .param(UUID.fromString(id))
                 .query(Integer.class)
                 .single())
         .isZero();
-  }
-
-  /** Task answers dropped because their claim was gone, as the service's metrics count them. */
-  private static double droppedTaskAnswers() {
-    var counter =
-        stepwise
-            .bean(MeterRegistry.class)
-            .find("stepwise.queue.dropped")
-            .tag("kind", "TASK")
-            .counter();
-    return counter == null ? 0 : counter.count();
   }
 }

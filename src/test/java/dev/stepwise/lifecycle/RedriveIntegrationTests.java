@@ -88,17 +88,6 @@ class RedriveIntegrationTests {
     assertThat(api.post("/v1/executions/" + id + "/redrive", Map.of()).status()).isEqualTo(409);
   }
 
-  /** Task answers dropped because their claim was gone, as the service's metrics count them. */
-  private static double droppedTaskAnswers() {
-    var counter =
-        stepwise
-            .bean(io.micrometer.core.instrument.MeterRegistry.class)
-            .find("stepwise.queue.dropped")
-            .tag("kind", "TASK")
-            .counter();
-    return counter == null ? 0 : counter.count();
-  }
-
   private static void pause() {
     try {
       Thread.sleep(25);
@@ -154,7 +143,7 @@ class RedriveIntegrationTests {
             .formatted(endpoint.url("/slow")));
     String id = api.start("late-answer", Map.of());
     assertThat(slowArrived.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-    double droppedBefore = droppedTaskAnswers();
+    double droppedBefore = stepwise.droppedTaskAnswers();
 
     assertThat(api.post("/v1/executions/" + id + "/stop", Map.of()).json().get("status"))
         .isEqualTo("ABORTED");
@@ -162,10 +151,10 @@ class RedriveIntegrationTests {
     slowRelease.countDown();
     // The answer arrived and its recording was refused (the stop removed its work item): the
     // queue counts it as dropped once that transaction has ended.
-    for (int i = 0; i < 800 && droppedTaskAnswers() == droppedBefore; i++) {
+    for (int i = 0; i < 800 && stepwise.droppedTaskAnswers() == droppedBefore; i++) {
       pause();
     }
-    assertThat(droppedTaskAnswers()).isEqualTo(droppedBefore + 1);
+    assertThat(stepwise.droppedTaskAnswers()).isEqualTo(droppedBefore + 1);
 
     assertThat(api.execution(id).get("status")).isEqualTo("ABORTED");
     assertThat(api.history(id)).isEqualTo(afterStop);

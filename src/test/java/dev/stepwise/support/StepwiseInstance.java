@@ -75,6 +75,16 @@ public final class StepwiseInstance implements AutoCloseable {
     return context.getBean(type);
   }
 
+  /** Task answers this instance dropped because their claim was gone, as its metrics count them. */
+  public double droppedTaskAnswers() {
+    var counter =
+        bean(io.micrometer.core.instrument.MeterRegistry.class)
+            .find("stepwise.queue.dropped")
+            .tag("kind", "TASK")
+            .counter();
+    return counter == null ? 0 : counter.count();
+  }
+
   @Override
   public void close() {
     context.close();
