@@ -2,8 +2,8 @@ package dev.stepwise.callback;
 
 import dev.stepwise.asl.Json;
 import dev.stepwise.engine.Event;
+import dev.stepwise.execution.ChangeRequest;
 import dev.stepwise.execution.ExecutionTransactions;
-import dev.stepwise.execution.ExecutionTransactions.ChangeRequest;
 import dev.stepwise.execution.TokenRow;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;

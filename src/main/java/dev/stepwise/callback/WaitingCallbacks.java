@@ -1,9 +1,9 @@
 package dev.stepwise.callback;
 
 import dev.stepwise.engine.Phase;
+import dev.stepwise.execution.ChangeRequest;
 import dev.stepwise.execution.ExecutionChange;
 import dev.stepwise.execution.ExecutionTransactions;
-import dev.stepwise.execution.ExecutionTransactions.ChangeRequest;
 import dev.stepwise.execution.TokenRow;
 import dev.stepwise.execution.TokenRow.TokenStatus;
 import dev.stepwise.execution.TokenStore;

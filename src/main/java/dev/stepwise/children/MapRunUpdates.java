@@ -1,7 +1,7 @@
 package dev.stepwise.children;
 
+import dev.stepwise.execution.ChangeRequest;
 import dev.stepwise.execution.ExecutionTransactions;
-import dev.stepwise.execution.ExecutionTransactions.ChangeRequest;
 import dev.stepwise.execution.LimitsProperties;
 import dev.stepwise.execution.StepApplier;
 import java.time.Duration;

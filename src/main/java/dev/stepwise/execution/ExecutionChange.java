@@ -264,35 +264,20 @@ public final class ExecutionChange {
     return carried;
   }
 
-  /** The execution's row as this change leaves it (its end and counters), without reading it. */
+  /** The execution's row as this change leaves it (its counters and end), without reading it. */
   public ExecutionRow rowAsWritten() {
-    if (ending == null) return execution;
-    ExecutionRow row = execution;
-    return new ExecutionRow(
-        row.id(),
-        row.name(),
-        row.stateMachine(),
-        row.revision(),
+    long lastEventId = nextEventId() - 1;
+    if (ending == null) {
+      return execution.after(lastEventId, lastTokenId, null, null, null, null, null);
+    }
+    return execution.after(
+        lastEventId,
+        lastTokenId,
         ending.status(),
-        row.input(),
         ending.output(),
         ending.error(),
         ending.cause(),
-        row.startedAt(),
-        now,
-        row.redriveCount(),
-        nextEventId() - 1,
-        lastTokenId,
-        row.parentExecutionId(),
-        row.parentTokenId(),
-        row.parentTokenVersion(),
-        row.mapIndex(),
-        row.version(),
-        row.alias(),
-        row.startedBy(),
-        row.stoppedBy(),
-        row.traceParent(),
-        row.traceState());
+        now);
   }
 
   ExecutionChanged summary() {

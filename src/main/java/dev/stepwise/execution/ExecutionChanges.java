@@ -115,25 +115,7 @@ class ExecutionChanges {
     }
     long lastEventId = firstId - 1 + n;
     var carried = new ArrayList<>(change.carried());
-    var ending = change.ending();
-    if (inserting) {
-      var row =
-          ending == null
-              ? change
-                  .execution()
-                  .after(lastEventId, change.lastTokenId(), null, null, null, null, null)
-              : change
-                  .execution()
-                  .after(
-                      lastEventId,
-                      change.lastTokenId(),
-                      ending.status(),
-                      ending.output(),
-                      ending.error(),
-                      ending.cause(),
-                      change.now());
-      carried.add(ExecutionStore.inserting(row));
-    }
+    if (inserting) carried.add(ExecutionStore.inserting(change.rowAsWritten()));
     var params = new ArrayList<Object>();
     for (CarriedWrite write : carried) params.addAll(write.params());
     // Events are stamped as they are written, just before the commit that makes them happen:
@@ -160,6 +142,7 @@ class ExecutionChanges {
     params.add(change.executionId());
     params.add(lastEventId);
     params.add(change.lastTokenId());
+    var ending = change.ending();
     String end = "";
     if (ending != null) {
       end = ", status = ?, output = ?, error = ?, cause = ?, stopped_at = ?";

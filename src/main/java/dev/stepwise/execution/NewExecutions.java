@@ -2,7 +2,6 @@ package dev.stepwise.execution;
 
 import dev.stepwise.engine.Event;
 import dev.stepwise.engine.Token;
-import dev.stepwise.execution.ExecutionTransactions.ChangeRequest;
 import dev.stepwise.execution.TokenRow.TokenStatus;
 import dev.stepwise.queue.WorkQueue;
 import dev.stepwise.queue.WorkQueue.NewWork;

@@ -4,7 +4,6 @@ import dev.stepwise.asl.ErrorNames;
 import dev.stepwise.engine.Event;
 import dev.stepwise.engine.Step;
 import dev.stepwise.execution.ExecutionRow.ExecutionStatus;
-import dev.stepwise.execution.ExecutionTransactions.ChangeRequest;
 import dev.stepwise.execution.TokenRow.TokenStatus;
 import dev.stepwise.queue.LogContext;
 import dev.stepwise.queue.WorkItem;

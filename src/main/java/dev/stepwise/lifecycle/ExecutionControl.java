@@ -1,11 +1,11 @@
 package dev.stepwise.lifecycle;
 
 import dev.stepwise.admission.Admission;
+import dev.stepwise.execution.ChangeRequest;
 import dev.stepwise.execution.ExecutionRow;
 import dev.stepwise.execution.ExecutionRow.ExecutionStatus;
 import dev.stepwise.execution.ExecutionStore;
 import dev.stepwise.execution.ExecutionTransactions;
-import dev.stepwise.execution.ExecutionTransactions.ChangeRequest;
 import dev.stepwise.execution.LimitsProperties;
 import dev.stepwise.execution.Redriver;
 import dev.stepwise.execution.Termination;
