@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepwise.support.StepwiseInstance;
 import dev.stepwise.support.TestEndpoint;
-import dev.stepwise.support.TestEndpoint.Answer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -30,17 +29,7 @@ class ClaimTakeoverIntegrationTests {
   @BeforeAll
   static void start() {
     endpoint = new TestEndpoint();
-    endpoint.on(
-        "/held",
-        call -> {
-          firstArrived.countDown();
-          try {
-            release.await(30, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          return Answer.ok(Map.of("answered", true));
-        });
+    endpoint.holding("/held", firstArrived, release, Map.of("answered", true));
     stepwise = StepwiseInstance.start();
   }
 

@@ -32,17 +32,7 @@ class RedriveIntegrationTests {
             calls.incrementAndGet() == 1
                 ? new Answer(503, Map.of("error", "Unavailable", "cause", "try later"))
                 : Answer.ok(Map.of("fixed", true)));
-    endpoint.on(
-        "/slow",
-        call -> {
-          slowArrived.countDown();
-          try {
-            slowRelease.await(30, java.util.concurrent.TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          return Answer.ok(Map.of("late", true));
-        });
+    endpoint.holding("/slow", slowArrived, slowRelease, Map.of("late", true));
     stepwise = StepwiseInstance.start();
   }
 

@@ -55,6 +55,28 @@ public final class TestEndpoint implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Answers POSTs to {@code path} with {@code body} once {@code release} opens (after 30 s at the
+   * latest), counting {@code arrived} down as each request comes in: a Task request held in flight.
+   */
+  public TestEndpoint holding(
+      String path,
+      java.util.concurrent.CountDownLatch arrived,
+      java.util.concurrent.CountDownLatch release,
+      Object body) {
+    return on(
+        path,
+        call -> {
+          arrived.countDown();
+          try {
+            release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return Answer.ok(body);
+        });
+  }
+
   /** Answers with the request body (an echo). */
   public TestEndpoint echo(String path) {
     return on(path, call -> Answer.ok(call.body()));
