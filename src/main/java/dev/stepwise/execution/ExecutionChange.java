@@ -44,7 +44,7 @@ public final class ExecutionChange {
   private final List<CarriedWrite> carried = new ArrayList<>();
   private ExecutionInfo info;
   private int lastTokenId;
-  private Ending ending;
+  private ExecutionRow.Ending ending;
   private int endingEventIndex;
   private TokenRow prefetched;
   private final java.util.Set<Integer> forksOver = new java.util.HashSet<>();
@@ -234,20 +234,17 @@ public final class ExecutionChange {
     return lastTokenId;
   }
 
-  /** How this transaction ends the execution; written with the counters in one statement. */
-  record Ending(ExecutionStatus status, String output, String error, String cause) {}
-
   boolean isFinished() {
     return ending != null;
   }
 
-  Ending ending() {
+  ExecutionRow.Ending ending() {
     return ending;
   }
 
   /** Ends the execution; the events added from now on are the ending's. */
   void end(ExecutionStatus status, String output, String error, String cause) {
-    this.ending = new Ending(status, output, error, cause);
+    this.ending = new ExecutionRow.Ending(status, output, error, cause);
     this.endingEventIndex = events.size();
   }
 
@@ -266,18 +263,7 @@ public final class ExecutionChange {
 
   /** The execution's row as this change leaves it (its counters and end), without reading it. */
   public ExecutionRow rowAsWritten() {
-    long lastEventId = nextEventId() - 1;
-    if (ending == null) {
-      return execution.after(lastEventId, lastTokenId, null, null, null, null, null);
-    }
-    return execution.after(
-        lastEventId,
-        lastTokenId,
-        ending.status(),
-        ending.output(),
-        ending.error(),
-        ending.cause(),
-        now);
+    return execution.after(nextEventId() - 1, lastTokenId, ending, now);
   }
 
   ExecutionChanged summary() {

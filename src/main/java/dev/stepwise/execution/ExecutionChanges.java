@@ -113,7 +113,6 @@ class ExecutionChanges {
       types[i] = events.get(i).type();
       details[i] = Json.write(events.get(i).details());
     }
-    long lastEventId = firstId - 1 + n;
     var carried = new ArrayList<>(change.carried());
     if (inserting) carried.add(ExecutionStore.inserting(change.rowAsWritten()));
     var params = new ArrayList<Object>();
@@ -121,26 +120,26 @@ class ExecutionChanges {
     // Events are stamped as they are written, just before the commit that makes them happen:
     // a TaskScheduled's timestamp is when the task became due, not when its step began.
     params.addAll(List.of(change.executionId(), ts(clock.instant())));
-    if (inserting) params.add(ts(change.execution().startedAt())); // the partition
+    // The partition the history lives in: a new row's start time (it has no bucket of its own),
+    // else the row's bucket, read in the statement (see the V16 migration).
+    if (inserting) params.add(ts(change.execution().startedAt()));
     params.addAll(List.of(ids, types, details));
-    String insertEvents =
+    String history =
         "insert into history_event (execution_id, id, previous_event_id, ts, type, details, bucket)"
-            + " select ?, e.id, e.id - 1, ?, e.type, e.details, ";
-    String unnest = " from unnest(?::bigint[], ?::text[], ?::text[]) as e(id, type, details)";
+            + " select ?, e.id, e.id - 1, ?, e.type, e.details, "
+            + (inserting ? "?::timestamptz" : "b.bucket")
+            + " from unnest(?::bigint[], ?::text[], ?::text[]) as e(id, type, details)"
+            + (inserting
+                ? ""
+                : ", (select coalesce(history_bucket, started_at) as bucket from execution"
+                    + " where id = ?) b");
     if (inserting) {
-      jdbc.sql(
-              "with "
-                  + CarriedWrite.queries(carried)
-                  + " "
-                  + insertEvents
-                  + "?::timestamptz"
-                  + unnest)
-          .params(params)
-          .update();
+      // The row itself rides as a carried write: the history is the statement.
+      jdbc.sql("with " + CarriedWrite.queries(carried) + " " + history).params(params).update();
       return;
     }
     params.add(change.executionId());
-    params.add(lastEventId);
+    params.add(firstId - 1 + n);
     params.add(change.lastTokenId());
     var ending = change.ending();
     String end = "";
@@ -157,12 +156,8 @@ class ExecutionChanges {
     jdbc.sql(
             with
                 + "events as ("
-                + insertEvents
-                + "b.bucket"
-                + unnest
-                + ", (select coalesce(history_bucket, started_at) as bucket from execution"
-                + " where id = ?) b)"
-                + " update execution set last_event_id = ?, last_token_id = ?"
+                + history
+                + ") update execution set last_event_id = ?, last_token_id = ?"
                 + end
                 + " where id = ?")
         .params(params)

@@ -41,29 +41,25 @@ public record ExecutionRow(
     String traceParent,
     String traceState) {
 
+  /** How a change ends an execution: written with its counters, in one statement. */
+  public record Ending(ExecutionStatus status, String output, String error, String cause) {}
+
   /**
-   * This row as a change leaves it: its counters, and its end when {@code ended} is not null (a new
-   * execution's row is written once, with its first change).
+   * This row as a change leaves it: its counters, and its end ({@code ending} at {@code stoppedAt})
+   * when it ended (a new execution's row is written once, with its first change).
    */
-  ExecutionRow after(
-      long lastEventId,
-      int lastTokenId,
-      ExecutionStatus ended,
-      String output,
-      String error,
-      String cause,
-      Instant stoppedAt) {
-    boolean over = ended != null;
+  ExecutionRow after(long lastEventId, int lastTokenId, Ending ending, Instant stoppedAt) {
+    boolean over = ending != null;
     return new ExecutionRow(
         id,
         name,
         stateMachine,
         revision,
-        over ? ended : status,
+        over ? ending.status() : status,
         input,
-        over ? output : this.output,
-        over ? error : this.error,
-        over ? cause : this.cause,
+        over ? ending.output() : output,
+        over ? ending.error() : error,
+        over ? ending.cause() : cause,
         startedAt,
         over ? stoppedAt : this.stoppedAt,
         redriveCount,

@@ -90,7 +90,7 @@ public class LocalWork implements SmartLifecycle {
       executor.execute(() -> handle(item));
     } catch (RejectedExecutionException e) {
       // Stopping: give it back at once for another node to run.
-      inFlight.remove(item.id());
+      inFlight.remove(item.id(), item);
       capacity.release();
       handBack(item);
     }
