@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executor;
 
 /**
  * Makes the connections of the calls written in definitions, so that each one reaches only an
@@ -46,12 +47,16 @@ final class GuardedConnector extends ProxySelector implements AutoCloseable {
     this.tunnel = new EgressTunnel(policy, connectTimeout);
   }
 
-  /** A client whose every connection goes through this connector. */
-  HttpClient client(Duration connectTimeout) {
+  /**
+   * A client whose every connection goes through this connector, running its own tasks on {@code
+   * executor}.
+   */
+  HttpClient client(Duration connectTimeout, Executor executor) {
     return HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(connectTimeout)
         .followRedirects(HttpClient.Redirect.NEVER)
+        .executor(executor)
         .proxy(this)
         .build();
   }
