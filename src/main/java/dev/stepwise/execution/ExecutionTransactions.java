@@ -114,11 +114,18 @@ public class ExecutionTransactions {
 
   private Optional<ExecutionChange> attempt(ChangeRequest request) {
     var written = new AtomicReference<ExecutionChange>();
-    tx.executeWithoutResult(status -> written.set(carryOut(request, status)));
+    tx.executeWithoutResult(
+        status -> written.set(carryOut(request, status, status.isNewTransaction())));
     return Optional.ofNullable(written.get());
   }
 
-  private ExecutionChange carryOut(ChangeRequest request, TransactionStatus status) {
+  /**
+   * Carries out {@code request} in the transaction of {@code status}; {@code endsTransaction}: its
+   * change is the last thing the transaction writes, and the statement that writes it commits (see
+   * {@link ExecutionChanges#flush}).
+   */
+  private ExecutionChange carryOut(
+      ChangeRequest request, TransactionStatus status, boolean endsTransaction) {
     ExecutionRow row;
     TokenRow token = null;
     Boolean completed = null;
@@ -154,7 +161,7 @@ public class ExecutionTransactions {
     }
     try (var span = stepSpan(row, token)) {
       try {
-        ExecutionChange change = carryOut(request, status, row, token);
+        ExecutionChange change = carryOut(request, status, row, token, endsTransaction);
         if (change != null && spans.recording()) span.entered(change.enteredStates());
         return change;
       } catch (RuntimeException e) {
@@ -183,7 +190,11 @@ public class ExecutionTransactions {
 
   /** The change on the locked (or inserted) running execution, in the span of its step. */
   private ExecutionChange carryOut(
-      ChangeRequest request, TransactionStatus status, ExecutionRow row, TokenRow token) {
+      ChangeRequest request,
+      TransactionStatus status,
+      ExecutionRow row,
+      TokenRow token,
+      boolean endsTransaction) {
     var change = changes.open(row);
     change.prefetched(token);
     // New executions this change starts (a distributed Map's children) come through here too,
@@ -197,12 +208,13 @@ public class ExecutionTransactions {
                       work.accept(started);
                       return true;
                     }),
-                status));
+                status,
+                false));
     if (!request.work().test(change)) {
       status.setRollbackOnly();
       return null;
     }
-    flush(change, request.newExecution() != null);
+    flush(change, request.newExecution() != null, endsTransaction);
     return change;
   }
 
@@ -212,7 +224,7 @@ public class ExecutionTransactions {
    * States.Runtime}, its ExecutionFailed the limit's last event, and the events of this change that
    * would not fit are dropped.
    */
-  private void flush(ExecutionChange change, boolean inserting) {
+  private void flush(ExecutionChange change, boolean inserting, boolean endsTransaction) {
     int limit = change.historyLimit();
     if (!change.isFinished() && change.historySize() >= limit) {
       termination.terminate(
@@ -221,6 +233,6 @@ public class ExecutionTransactions {
           "States.Runtime",
           "The execution reached the limit of " + limit + " history events");
     }
-    changes.flush(change, inserting);
+    changes.flush(change, inserting, endsTransaction);
   }
 }
