@@ -11,6 +11,7 @@ import dev.stepwise.engine.Step;
 import dev.stepwise.engine.StepContext;
 import dev.stepwise.engine.Token;
 import dev.stepwise.execution.ExecutionRow.ExecutionStatus;
+import dev.stepwise.queue.QueuedWork;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,6 +43,7 @@ public final class ExecutionChange {
   private final RandomGenerator random;
   private final List<Event> events = new ArrayList<>();
   private final List<CarriedWrite> carried = new ArrayList<>();
+  private QueuedWork queued;
   private ExecutionInfo info;
   private int lastTokenId;
   private ExecutionRow.Ending ending;
@@ -259,6 +261,27 @@ public final class ExecutionChange {
 
   List<CarriedWrite> carried() {
     return carried;
+  }
+
+  /**
+   * Has the insert of {@code work} ride in the statement that writes this change's history, which
+   * hands it the new ids: for the work of a change's last step, when nothing in the transaction
+   * touches work items or the token after it (see {@link StepApplier#apply}).
+   */
+  void queueWithHistory(QueuedWork work) {
+    if (queued != null) throw new IllegalStateException("One queued insert per change");
+    queued = work;
+  }
+
+  /** The work whose insert rides with the history; null: none. */
+  QueuedWork queuedWithHistory() {
+    return queued;
+  }
+
+  /** The carried writes and the queued insert were written on their own: nothing rides now. */
+  void carriedWritten() {
+    carried.clear();
+    queued = null;
   }
 
   /** The execution's row as this change leaves it (its counters and end), without reading it. */

@@ -8,15 +8,21 @@ import dev.stepwise.database.TextColumn;
 import dev.stepwise.engine.Event;
 import dev.stepwise.engine.Interpreter;
 import dev.stepwise.engine.StepContext;
+import dev.stepwise.queue.QueuedWork;
 import dev.stepwise.statemachine.StateMachines;
 import dev.stepwise.task.TaskProperties;
 import java.security.SecureRandom;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCallback;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -37,6 +43,7 @@ class ExecutionChanges {
   // One interpreter per state machine revision, built once: revisions never change.
   private final Map<String, Interpreter> interpreters = new ConcurrentHashMap<>();
   private final JdbcClient jdbc;
+  private final JdbcTemplate jdbcTemplate;
   private final ApplicationEventPublisher publisher;
   private final Clock clock;
   private final StepContext.Limits limits;
@@ -45,12 +52,14 @@ class ExecutionChanges {
   ExecutionChanges(
       StateMachines stateMachines,
       JdbcClient jdbc,
+      JdbcTemplate jdbcTemplate,
       ApplicationEventPublisher publisher,
       Clock clock,
       LimitsProperties limits,
       TaskProperties tasks) {
     this.stateMachines = stateMachines;
     this.jdbc = jdbc;
+    this.jdbcTemplate = jdbcTemplate;
     this.publisher = publisher;
     this.clock = clock;
     this.limits =
@@ -95,7 +104,8 @@ class ExecutionChanges {
     if (!inserting
         && change.events().isEmpty()
         && change.lastTokenId() == change.execution().lastTokenId()
-        && change.carried().isEmpty()) {
+        && change.carried().isEmpty()
+        && change.queuedWithHistory() == null) {
       return;
     }
     write(change, inserting, commits ? "; commit" : "");
@@ -120,6 +130,11 @@ class ExecutionChanges {
       details[i] = Json.write(events.get(i).details());
     }
     var carried = new ArrayList<>(change.carried());
+    QueuedWork queued = change.queuedWithHistory();
+    if (queued != null) carried.add(queued.insert());
+    // The queued insert's query, whose ids the statement returns.
+    String queuedIds =
+        queued == null ? null : "select array(select id from carried" + carried.size() + ")";
     if (inserting) carried.add(ExecutionStore.inserting(change.rowAsWritten()));
     var params = new ArrayList<Object>();
     for (CarriedWrite write : carried) params.addAll(write.params());
@@ -139,11 +154,16 @@ class ExecutionChanges {
                 ? ""
                 : ", (select coalesce(history_bucket, started_at) as bucket from execution"
                     + " where id = ?) b");
+    String with = carried.isEmpty() ? "with " : "with " + CarriedWrite.queries(carried) + ", ";
     if (inserting) {
       // The row itself rides as a carried write: the history is the statement.
-      jdbc.sql("with " + CarriedWrite.queries(carried) + " " + history + then)
-          .params(params)
-          .update();
+      if (queued == null) {
+        jdbc.sql("with " + CarriedWrite.queries(carried) + " " + history + then)
+            .params(params)
+            .update();
+      } else {
+        queued.inserted(ids(with + "events as (" + history + ") " + queuedIds + then, params));
+      }
       return;
     }
     params.add(change.executionId());
@@ -160,16 +180,56 @@ class ExecutionChanges {
       params.add(ts(change.now()));
     }
     params.add(change.executionId());
-    String with = carried.isEmpty() ? "with " : "with " + CarriedWrite.queries(carried) + ", ";
-    jdbc.sql(
-            with
-                + "events as ("
-                + history
-                + ") update execution set last_event_id = ?, last_token_id = ?"
-                + end
-                + " where id = ?"
-                + then)
-        .params(params)
-        .update();
+    String update =
+        "update execution set last_event_id = ?, last_token_id = ?" + end + " where id = ?";
+    if (queued == null) {
+      jdbc.sql(with + "events as (" + history + ") " + update + then).params(params).update();
+    } else {
+      queued.inserted(
+          ids(
+              with + "events as (" + history + "), updated as (" + update + ") " + queuedIds + then,
+              params));
+    }
+  }
+
+  /**
+   * Writes now, in one statement, what was to ride with the history (the carried writes and the
+   * queued insert), for writes of the change that must come after them.
+   */
+  void writeCarried(ExecutionChange change) {
+    var carried = new ArrayList<>(change.carried());
+    QueuedWork queued = change.queuedWithHistory();
+    if (queued != null) carried.add(queued.insert());
+    if (carried.isEmpty()) return;
+    var params = new ArrayList<Object>();
+    for (CarriedWrite write : carried) params.addAll(write.params());
+    String with = "with " + CarriedWrite.queries(carried) + " ";
+    if (queued == null) {
+      jdbc.sql(with + "select 1").params(params).query().singleRow();
+    } else {
+      queued.inserted(
+          ids(with + "select array(select id from carried" + carried.size() + ")", params));
+    }
+    change.carriedWritten();
+  }
+
+  /**
+   * Runs {@code sql}, whose first result is one array of ids (a queued insert's), and returns them
+   * in ascending order. Through {@code execute}: with the commit riding along, the statement has
+   * two results, which a query would refuse.
+   */
+  private List<Long> ids(String sql, List<Object> params) {
+    return jdbcTemplate.execute(
+        sql,
+        (PreparedStatementCallback<List<Long>>)
+            statement -> {
+              new ArgumentPreparedStatementSetter(params.toArray()).setValues(statement);
+              statement.execute();
+              try (ResultSet result = statement.getResultSet()) {
+                result.next();
+                var ids = (Long[]) result.getArray(1).getArray();
+                return Arrays.stream(ids).sorted().toList();
+              }
+            });
   }
 }

@@ -227,6 +227,8 @@ public class ExecutionTransactions {
   private void flush(ExecutionChange change, boolean inserting, boolean endsTransaction) {
     int limit = change.historyLimit();
     if (!change.isFinished() && change.historySize() >= limit) {
+      // What rides with the history happened before the termination, which must come after it.
+      changes.writeCarried(change);
       termination.terminate(
           change,
           ExecutionStatus.FAILED,

@@ -50,18 +50,30 @@ public class StepApplier {
     this.updates = updates;
   }
 
-  /** Applies a step, then writes the child ends it gathered (see {@link OpenFork}). */
+  /**
+   * Applies a step as the last work of its change (a work item's step): nothing in the transaction
+   * reads or writes the token or the work items after it, so the work it enqueues (the next Task's
+   * request, a Wait's timer) rides in the statement that writes the history, with the token's move
+   * (see {@link ExecutionChange#queueWithHistory}). Then writes the child ends it gathered (see
+   * {@link OpenFork}).
+   */
   void apply(ExecutionChange change, TokenRow row, Step step) {
-    applyStep(change, row, step);
+    applyStep(change, row, step, movingToken(change, row, step), true);
     writeForks(change);
+  }
+
+  /** Applies a step that other writes of its change may follow. */
+  private void applyStep(ExecutionChange change, TokenRow row, Step step) {
+    applyStep(change, row, step, movingToken(change, row, step), false);
   }
 
   /**
    * Applies the first step of a new execution whose root token {@code root} is not written yet: the
-   * token's insert rides where its move would (see {@link TokenStore#inserting}).
+   * token's insert rides where its move would (see {@link TokenStore#inserting}); it is the last
+   * work of its change, as in {@link #apply}.
    */
   void applyStart(ExecutionChange change, TokenRow root, Step step) {
-    applyStep(change, root, step, tokens.inserting(change.executionId(), root, step.token()));
+    applyStep(change, root, step, tokens.inserting(change.executionId(), root, step.token()), true);
     writeForks(change);
   }
 
@@ -70,12 +82,14 @@ public class StepApplier {
    * callback, a timer of the wait): the state goes on as after any Task, Retry and Catch included.
    */
   public void afterTask(ExecutionChange change, TokenRow token, TaskOutcome outcome) {
-    apply(
+    // Not as the change's last work: the features that answer go on writing after it.
+    applyStep(
         change,
         token,
         change.decide(
             (interpreter, position, context) -> interpreter.afterTask(position, outcome, context),
             token));
+    writeForks(change);
   }
 
   /**
@@ -122,16 +136,16 @@ public class StepApplier {
    * fewer per step; it is written on its own first where a feature or a fork reads the token after
    * it.
    */
-  private void applyStep(ExecutionChange change, TokenRow row, Step step) {
-    applyStep(
-        change,
-        row,
-        step,
-        step.token() == null ? null : tokens.moving(change.executionId(), row, step.token()));
+  private TokenStore.Move movingToken(ExecutionChange change, TokenRow row, Step step) {
+    return step.token() == null ? null : tokens.moving(change.executionId(), row, step.token());
   }
 
-  /** Applies one step whose token write ({@code move}, null: none) is already made. */
-  private void applyStep(ExecutionChange change, TokenRow row, Step step, TokenStore.Move move) {
+  /**
+   * Applies one step whose token write ({@code move}, null: none) is already made; {@code last}:
+   * nothing follows it in its change (see {@link #apply}).
+   */
+  private void applyStep(
+      ExecutionChange change, TokenRow row, Step step, TokenStore.Move move, boolean last) {
     change.addAll(step.events());
     int version = move == null ? row.version() : move.version();
     CarriedWrite carried = move == null ? null : move.write();
@@ -146,21 +160,24 @@ public class StepApplier {
         }
         // One key per entry into the state: the entered event's id is unique in the execution.
         String key = change.executionId() + "/" + step.token().enteredEventId();
-        queue.enqueue(
-            List.of(
-                work(
-                    change,
-                    row.id(),
-                    version,
-                    WorkKinds.TASK,
-                    change.now(),
-                    Json.write(taskWork(change, dispatch, key)))),
-            carried);
+        enqueue(
+            change,
+            work(
+                change,
+                row.id(),
+                version,
+                WorkKinds.TASK,
+                change.now(),
+                Json.write(taskWork(change, dispatch, key))),
+            carried,
+            last);
       }
       case Effect.Timer timer ->
-          queue.enqueue(
-              List.of(work(change, row.id(), version, WorkKinds.ADVANCE, timer.dueAt(), null)),
-              carried);
+          enqueue(
+              change,
+              work(change, row.id(), version, WorkKinds.ADVANCE, timer.dueAt(), null),
+              carried,
+              last);
       case Effect.StartFork fork -> {
         write(carried);
         forks.start(change, row, version, step.token(), fork, steps);
@@ -183,6 +200,19 @@ public class StepApplier {
         }
       }
     }
+  }
+
+  /**
+   * Enqueues a step's work with its token's move ({@code carried}, null: none): in the statement
+   * that writes the history when the step is its change's {@code last} work, else now.
+   */
+  private void enqueue(ExecutionChange change, NewWork work, CarriedWrite carried, boolean last) {
+    if (!last) {
+      queue.enqueue(List.of(work), carried);
+      return;
+    }
+    change.queueWithHistory(queue.queued(List.of(work)));
+    if (carried != null) change.carryWithHistory(carried);
   }
 
   /** Writes a token's move on its own (null: there is none). */

@@ -38,17 +38,21 @@ class HandOff {
     return new Claim(node, now.plus(properties.lease()).atOffset(ZoneOffset.UTC));
   }
 
-  /** Runs the claimed items here once the transaction commits; gives their capacity back if not. */
-  void afterCommit(List<WorkItem> items) {
+  /**
+   * Runs the items of {@code queued} this node claimed here once the transaction commits; gives
+   * their capacity back if it does not, or if their insert never ran.
+   */
+  void afterCommit(QueuedWork queued) {
+    int reserved = queued.claimedCount();
+    if (reserved == 0) return;
     TransactionSynchronizationManager.registerSynchronization(
         new TransactionSynchronization() {
           @Override
           public void afterCompletion(int status) {
-            if (status == STATUS_COMMITTED) {
-              items.forEach(local::run);
-            } else {
-              items.forEach(i -> local.release());
-            }
+            List<WorkItem> items =
+                status == STATUS_COMMITTED ? queued.claimedHere() : List.<WorkItem>of();
+            items.forEach(local::run);
+            for (int i = items.size(); i < reserved; i++) local.release();
           }
         });
   }

@@ -55,6 +55,27 @@ public class WorkQueue {
       if (carried != null) jdbc.sql(carried.sql()).params(carried.params()).update();
       return;
     }
+    QueuedWork queued = queued(work);
+    var insert = queued.insert();
+    var params = new ArrayList<Object>();
+    if (carried != null) params.addAll(carried.params());
+    params.addAll(insert.params());
+    queued.inserted(
+        jdbc
+            .sql(carried == null ? insert.sql() : carried.ahead(insert.sql()))
+            .params(params)
+            .query(Long.class)
+            .list()
+            .stream()
+            .sorted()
+            .toList());
+  }
+
+  /**
+   * Work to enqueue in another statement of this transaction (see {@link QueuedWork}): items due at
+   * once are claimed for this node now, and run here after commit.
+   */
+  public QueuedWork queued(List<NewWork> work) {
     Instant now = clock.instant();
     int n = work.size();
     var executions = new UUID[n];
@@ -85,52 +106,29 @@ public class WorkQueue {
     }
     // Ids come from the sequence in the order of the rows fed to the insert, so sorted ids pair
     // with the items in order.
-    String insert =
-        "insert into work_item (execution_id, token_id, token_version, kind, run_at,"
-            + " claimed_by, lease_until, version, payload)"
-            + " select w.e, w.t, w.v, w.k, w.r, w.c, w.l, w.cv, w.p from unnest(?::uuid[],"
-            + " ?::int[], ?::int[], ?::text[], ?::timestamptz[], ?::text[], ?::timestamptz[],"
-            + " ?::int[], ?::text[]) with ordinality as w(e, t, v, k, r, c, l, cv, p, n)"
-            + " order by w.n returning id";
-    var params = new ArrayList<Object>();
-    if (carried != null) params.addAll(carried.params());
-    params.addAll(
-        List.of(
-            executions,
-            tokens,
-            versions,
-            kinds,
-            runAts,
-            claimedBy,
-            leases,
-            claimVersions,
-            payloads));
-    List<Long> ids =
-        jdbc
-            .sql(carried == null ? insert : carried.ahead(insert))
-            .params(params)
-            .query(Long.class)
-            .list()
-            .stream()
-            .sorted()
-            .toList();
-    var claimed = new ArrayList<WorkItem>();
-    for (int i = 0; i < n; i++) {
-      if (!runHere[i]) continue;
-      NewWork w = work.get(i);
-      claimed.add(
-          new WorkItem(
-              ids.get(i),
-              w.executionId(),
-              w.tokenId(),
-              w.tokenVersion(),
-              w.kind(),
-              w.runAt(),
-              1,
-              w.payload()));
-    }
+    var insert =
+        new CarriedWrite(
+            "insert into work_item (execution_id, token_id, token_version, kind, run_at,"
+                + " claimed_by, lease_until, version, payload)"
+                + " select w.e, w.t, w.v, w.k, w.r, w.c, w.l, w.cv, w.p from unnest(?::uuid[],"
+                + " ?::int[], ?::int[], ?::text[], ?::timestamptz[], ?::text[], ?::timestamptz[],"
+                + " ?::int[], ?::text[]) with ordinality as w(e, t, v, k, r, c, l, cv, p, n)"
+                + " order by w.n returning id",
+            List.of(
+                executions,
+                tokens,
+                versions,
+                kinds,
+                runAts,
+                claimedBy,
+                leases,
+                claimVersions,
+                payloads));
+    var queued = new QueuedWork(insert, work, runHere);
+    // Registered now, so that a rollback before the insert runs gives the capacity back too.
+    handOff.afterCommit(queued);
     if (notify) claims.notifyClaimers();
-    if (!claimed.isEmpty()) handOff.afterCommit(claimed);
+    return queued;
   }
 
   /**

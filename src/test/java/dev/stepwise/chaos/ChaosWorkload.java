@@ -107,8 +107,8 @@ final class ChaosWorkload {
   }
 
   /**
-   * Starts one execution; a call that gets no answer, or a 5xx, is repeated on the next replica
-   * with the same name and input: an idempotent start, so nothing can be started twice.
+   * Starts one execution; a call that gets no answer, a 429 or a 5xx, is repeated on the next
+   * replica with the same name and input: an idempotent start, so nothing can be started twice.
    */
   @SuppressWarnings("unchecked")
   private Void start(int n) throws InterruptedException {
@@ -127,7 +127,9 @@ final class ChaosWorkload {
         if (answer.status() >= 500 && serverErrorNotes.incrementAndGet() <= 3) {
           timeline.note("start of e%d answered %d: %s", n, answer.status(), answer.body());
         }
-        if (answer.status() < 500) {
+        // Throttled (429, admission control while starts pile up behind an outage): try again
+        // later, as an AWS client retries a ThrottlingException.
+        if (answer.status() < 500 && answer.status() != 429) {
           timeline.note("start of e%d refused: %d %s", n, answer.status(), answer.body());
           return null;
         }

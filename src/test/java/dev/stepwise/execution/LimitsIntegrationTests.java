@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The history and payload limits end an execution with a clear error instead of running on. */
 class LimitsIntegrationTests {
@@ -52,6 +53,23 @@ class LimitsIntegrationTests {
     assertThat(history).hasSize(50);
     assertThat(history.getLast().get("type")).isEqualTo("ExecutionFailed");
     assertThat(history.getLast().get("id")).isEqualTo(50);
+    // The failure came after the step's own writes (its token's move and its next work, which
+    // ride with the history): it cancelled both, and left no token to go on.
+    var jdbc = stepwise.bean(JdbcClient.class);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from token where execution_id = ?::uuid"
+                        + " and status in ('PENDING', 'ACTIVE')")
+                .param(id)
+                .query(Long.class)
+                .single())
+        .isZero();
+    assertThat(
+            jdbc.sql("select count(*) from work_item where execution_id = ?::uuid")
+                .param(id)
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
   @Test

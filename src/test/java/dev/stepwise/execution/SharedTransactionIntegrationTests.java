@@ -3,8 +3,10 @@ package dev.stepwise.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepwise.asl.Json;
+import dev.stepwise.lifecycle.ExecutionControl;
 import dev.stepwise.statemachine.StateMachines;
 import dev.stepwise.support.StepwiseInstance;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * What a start reads of a state machine (its current revision) is read in the runtime's own
  * transaction, on its connection: it sees the transaction's uncommitted writes and is undone with
- * them.
+ * them. A change made inside a transaction the runtime did not open leaves its commit to that
+ * transaction (the runtime's own transactions commit with their last statement).
  */
 class SharedTransactionIntegrationTests {
   static StepwiseInstance stepwise;
@@ -56,5 +59,35 @@ class SharedTransactionIntegrationTests {
         });
 
     assertThat(stateMachines.currentRevision(name)).isEqualTo(1);
+  }
+
+  @Test
+  void aChangeInsideATransactionTheRuntimeDidNotOpenIsUndoneWithIt() {
+    String name = "shared-tx-stop";
+    stepwise
+        .api()
+        .createStateMachine(
+            name,
+            """
+            {"StartAt": "Hold", "States": {"Hold": {"Type": "Wait", "Seconds": 600, "End": true}}}
+            """);
+    String id = stepwise.api().start(name, Map.of());
+    var control = stepwise.bean(ExecutionControl.class);
+
+    runtime.executeWithoutResult(
+        status -> {
+          control.stop(id, "Test.Stop", "undone with the outer transaction");
+          assertThat(
+                  jdbc.sql("select status from execution where id = ?::uuid")
+                      .param(id)
+                      .query(String.class)
+                      .single())
+              .isEqualTo("ABORTED");
+          status.setRollbackOnly();
+        });
+
+    assertThat(stepwise.api().execution(id).get("status")).isEqualTo("RUNNING");
+    assertThat(stepwise.api().history(id))
+        .noneMatch(event -> "ExecutionAborted".equals(event.get("type")));
   }
 }
