@@ -3,6 +3,7 @@ package dev.stepwise.queue;
 import dev.stepwise.database.CarriedWrite;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Work items whose insert is built but not yet run: it runs on its own ({@link
@@ -13,14 +14,15 @@ import java.util.List;
  */
 public final class QueuedWork {
   private final CarriedWrite insert;
-  private final List<WorkQueue.NewWork> work;
-  private final boolean[] runHere;
+  private final int count;
+  // The items this node claimed, by their position in the insert; their ids are not known yet.
+  private final Map<Integer, WorkItem> claimed;
   private List<Long> ids; // set once the insert ran
 
-  QueuedWork(CarriedWrite insert, List<WorkQueue.NewWork> work, boolean[] runHere) {
+  QueuedWork(CarriedWrite insert, int count, Map<Integer, WorkItem> claimed) {
     this.insert = insert;
-    this.work = work;
-    this.runHere = runHere;
+    this.count = count;
+    this.claimed = claimed;
   }
 
   /** The insert, {@code returning id} in the order of the items' ids. */
@@ -30,9 +32,8 @@ public final class QueuedWork {
 
   /** The insert ran: the new ids, in ascending order (the sequence's order of the items). */
   public void inserted(List<Long> ids) {
-    if (ids.size() != work.size()) {
-      throw new IllegalStateException(
-          "Inserted " + ids.size() + " work items, expected " + work.size());
+    if (ids.size() != count) {
+      throw new IllegalStateException("Inserted " + ids.size() + " work items, expected " + count);
     }
     this.ids = List.copyOf(ids);
   }
@@ -40,28 +41,24 @@ public final class QueuedWork {
   /** The items this node claimed, as inserted; empty before the insert ran. */
   List<WorkItem> claimedHere() {
     if (ids == null) return List.of();
-    var claimed = new ArrayList<WorkItem>();
-    for (int i = 0; i < runHere.length; i++) {
-      if (!runHere[i]) continue;
-      var w = work.get(i);
-      claimed.add(
-          new WorkItem(
-              ids.get(i),
-              w.executionId(),
-              w.tokenId(),
-              w.tokenVersion(),
-              w.kind(),
-              w.runAt(),
-              1,
-              w.payload()));
-    }
-    return claimed;
+    var items = new ArrayList<WorkItem>();
+    claimed.forEach(
+        (i, w) ->
+            items.add(
+                new WorkItem(
+                    ids.get(i),
+                    w.executionId(),
+                    w.tokenId(),
+                    w.tokenVersion(),
+                    w.kind(),
+                    w.runAt(),
+                    w.version(),
+                    w.payload())));
+    return items;
   }
 
   /** How many of the items this node claimed (took capacity for). */
   int claimedCount() {
-    int n = 0;
-    for (boolean here : runHere) if (here) n++;
-    return n;
+    return claimed.size();
   }
 }

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -87,22 +88,35 @@ public class WorkQueue {
     var leases = new String[n];
     var claimVersions = new Integer[n];
     var payloads = new String[n];
-    var runHere = new boolean[n];
+    var claimed = new TreeMap<Integer, WorkItem>(); // id 0 until the insert returns it
     boolean notify = false;
     for (int i = 0; i < n; i++) {
       NewWork w = work.get(i);
       HandOff.Claim claim = handOff.claim(w.runAt(), now);
-      runHere[i] = claim != null;
+      boolean here = claim != null;
+      if (here) {
+        claimed.put(
+            i,
+            new WorkItem(
+                0,
+                w.executionId(),
+                w.tokenId(),
+                w.tokenVersion(),
+                w.kind(),
+                w.runAt(),
+                1,
+                w.payload()));
+      }
       executions[i] = w.executionId();
       tokens[i] = w.tokenId();
       versions[i] = w.tokenVersion();
       kinds[i] = w.kind();
       runAts[i] = ts(w.runAt()).toString();
-      claimedBy[i] = runHere[i] ? claim.node() : null;
-      leases[i] = runHere[i] ? claim.leaseUntil().toString() : null;
-      claimVersions[i] = runHere[i] ? 1 : 0;
+      claimedBy[i] = here ? claim.node() : null;
+      leases[i] = here ? claim.leaseUntil().toString() : null;
+      claimVersions[i] = here ? 1 : 0;
       payloads[i] = w.payload();
-      notify |= !runHere[i];
+      notify |= !here;
     }
     // Ids come from the sequence in the order of the rows fed to the insert, so sorted ids pair
     // with the items in order.
@@ -124,7 +138,7 @@ public class WorkQueue {
                 leases,
                 claimVersions,
                 payloads));
-    var queued = new QueuedWork(insert, work, runHere);
+    var queued = new QueuedWork(insert, n, claimed);
     // Registered now, so that a rollback before the insert runs gives the capacity back too.
     handOff.afterCommit(queued);
     if (notify) claims.notifyClaimers();
