@@ -214,7 +214,8 @@ public class ExecutionTransactions {
       status.setRollbackOnly();
       return null;
     }
-    flush(change, request.newExecution() != null, endsTransaction);
+    // A transaction marked for rollback (by a nested change) must not commit with the write.
+    flush(change, request.newExecution() != null, endsTransaction && !status.isRollbackOnly());
     return change;
   }
 
