@@ -23,7 +23,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCallback;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,8 +41,7 @@ class ExecutionChanges {
   private final StateMachines stateMachines;
   // One interpreter per state machine revision, built once: revisions never change.
   private final Map<String, Interpreter> interpreters = new ConcurrentHashMap<>();
-  private final JdbcClient jdbc;
-  private final JdbcTemplate jdbcTemplate;
+  private final JdbcTemplate jdbc;
   private final ApplicationEventPublisher publisher;
   private final Clock clock;
   private final StepContext.Limits limits;
@@ -51,15 +49,13 @@ class ExecutionChanges {
 
   ExecutionChanges(
       StateMachines stateMachines,
-      JdbcClient jdbc,
-      JdbcTemplate jdbcTemplate,
+      JdbcTemplate jdbc,
       ApplicationEventPublisher publisher,
       Clock clock,
       LimitsProperties limits,
       TaskProperties tasks) {
     this.stateMachines = stateMachines;
     this.jdbc = jdbc;
-    this.jdbcTemplate = jdbcTemplate;
     this.publisher = publisher;
     this.clock = clock;
     this.limits =
@@ -108,16 +104,16 @@ class ExecutionChanges {
         && change.queuedWithHistory() == null) {
       return;
     }
-    write(change, inserting, commits ? "; commit" : "");
+    write(change, inserting, commits);
     publisher.publishEvent(change.summary());
   }
 
   /**
    * One statement: the carried writes, the history events (in the execution's partition, see the
    * V16 migration) and the execution's row, updated, or inserted for a new one (whose partition is
-   * its start time: a new row has no bucket of its own).
+   * its start time: a new row has no bucket of its own); it returns the queued insert's ids.
    */
-  private void write(ExecutionChange change, boolean inserting, String then) {
+  private void write(ExecutionChange change, boolean inserting, boolean commits) {
     List<Event> events = change.events();
     long firstId = change.execution().lastEventId() + 1;
     int n = events.size();
@@ -132,9 +128,7 @@ class ExecutionChanges {
     var carried = new ArrayList<>(change.carried());
     QueuedWork queued = change.queuedWithHistory();
     if (queued != null) carried.add(queued.insert());
-    // The queued insert's query, whose ids the statement returns.
-    String queuedIds =
-        queued == null ? null : "select array(select id from carried" + carried.size() + ")";
+    String returned = returning(queued, carried.size());
     if (inserting) carried.add(ExecutionStore.inserting(change.rowAsWritten()));
     var params = new ArrayList<Object>();
     for (CarriedWrite write : carried) params.addAll(write.params());
@@ -145,51 +139,39 @@ class ExecutionChanges {
     // else the row's bucket, read in the statement (see the V16 migration).
     if (inserting) params.add(ts(change.execution().startedAt()));
     params.addAll(List.of(ids, types, details));
-    String history =
-        "insert into history_event (execution_id, id, previous_event_id, ts, type, details, bucket)"
-            + " select ?, e.id, e.id - 1, ?, e.type, e.details, "
-            + (inserting ? "?::timestamptz" : "b.bucket")
-            + " from unnest(?::bigint[], ?::text[], ?::text[]) as e(id, type, details)"
-            + (inserting
-                ? ""
-                : ", (select coalesce(history_bucket, started_at) as bucket from execution"
-                    + " where id = ?) b");
-    String with = carried.isEmpty() ? "with " : "with " + CarriedWrite.queries(carried) + ", ";
+    var sql =
+        new StringBuilder("with ")
+            .append(CarriedWrite.queries(carried))
+            .append(carried.isEmpty() ? "" : ", ")
+            .append("events as (insert into history_event (execution_id, id, previous_event_id,")
+            .append(" ts, type, details, bucket) select ?, e.id, e.id - 1, ?, e.type, e.details, ")
+            .append(inserting ? "?::timestamptz" : "b.bucket")
+            .append(" from unnest(?::bigint[], ?::text[], ?::text[]) as e(id, type, details)");
     if (inserting) {
-      // The row itself rides as a carried write: the history is the statement.
-      if (queued == null) {
-        jdbc.sql("with " + CarriedWrite.queries(carried) + " " + history + then)
-            .params(params)
-            .update();
-      } else {
-        queued.inserted(ids(with + "events as (" + history + ") " + queuedIds + then, params));
-      }
-      return;
-    }
-    params.add(change.executionId());
-    params.add(firstId - 1 + n);
-    params.add(change.lastTokenId());
-    var ending = change.ending();
-    String end = "";
-    if (ending != null) {
-      end = ", status = ?, output = ?, error = ?, cause = ?, stopped_at = ?";
-      params.add(ending.status().name());
-      params.add(ending.output());
-      params.add(TextColumn.encode(ending.error()));
-      params.add(TextColumn.encode(ending.cause()));
-      params.add(ts(change.now()));
-    }
-    params.add(change.executionId());
-    String update =
-        "update execution set last_event_id = ?, last_token_id = ?" + end + " where id = ?";
-    if (queued == null) {
-      jdbc.sql(with + "events as (" + history + ") " + update + then).params(params).update();
+      // The row itself rides as a carried write.
+      sql.append(")");
     } else {
-      queued.inserted(
-          ids(
-              with + "events as (" + history + "), updated as (" + update + ") " + queuedIds + then,
-              params));
+      sql.append(", (select coalesce(history_bucket, started_at) as bucket from execution")
+          .append(" where id = ?) b), updated as (update execution set last_event_id = ?,")
+          .append(" last_token_id = ?");
+      params.add(change.executionId());
+      params.add(firstId - 1 + n);
+      params.add(change.lastTokenId());
+      var ending = change.ending();
+      if (ending != null) {
+        sql.append(", status = ?, output = ?, error = ?, cause = ?, stopped_at = ?");
+        params.add(ending.status().name());
+        params.add(ending.output());
+        params.add(TextColumn.encode(ending.error()));
+        params.add(TextColumn.encode(ending.cause()));
+        params.add(ts(change.now()));
+      }
+      sql.append(" where id = ?)");
+      params.add(change.executionId());
     }
+    sql.append(' ').append(returned).append(commits ? "; commit" : "");
+    List<Long> inserted = run(sql.toString(), params);
+    if (queued != null) queued.inserted(inserted);
   }
 
   /**
@@ -203,23 +185,28 @@ class ExecutionChanges {
     if (carried.isEmpty()) return;
     var params = new ArrayList<Object>();
     for (CarriedWrite write : carried) params.addAll(write.params());
-    String with = "with " + CarriedWrite.queries(carried) + " ";
-    if (queued == null) {
-      jdbc.sql(with + "select 1").params(params).query().singleRow();
-    } else {
-      queued.inserted(
-          ids(with + "select array(select id from carried" + carried.size() + ")", params));
-    }
+    List<Long> inserted =
+        run(
+            "with " + CarriedWrite.queries(carried) + " " + returning(queued, carried.size()),
+            params);
+    if (queued != null) queued.inserted(inserted);
     change.carriedWritten();
   }
 
+  /** The statement's last query: the ids of the queued insert, the carried write at {@code at}. */
+  private static String returning(QueuedWork queued, int at) {
+    return queued == null
+        ? "select null::bigint[]"
+        : "select array(select id from carried" + at + ")";
+  }
+
   /**
-   * Runs {@code sql}, whose first result is one array of ids (a queued insert's), and returns them
-   * in ascending order. Through {@code execute}: with the commit riding along, the statement has
+   * Runs {@code sql}, whose first result is one array of ids or null, and returns them in ascending
+   * order (none for null). Through {@code execute}: with the commit riding along, the statement has
    * two results, which a query would refuse.
    */
-  private List<Long> ids(String sql, List<Object> params) {
-    return jdbcTemplate.execute(
+  private List<Long> run(String sql, List<Object> params) {
+    return jdbc.execute(
         sql,
         (PreparedStatementCallback<List<Long>>)
             statement -> {
@@ -227,8 +214,10 @@ class ExecutionChanges {
               statement.execute();
               try (ResultSet result = statement.getResultSet()) {
                 result.next();
-                var ids = (Long[]) result.getArray(1).getArray();
-                return Arrays.stream(ids).sorted().toList();
+                var ids = result.getArray(1);
+                return ids == null
+                    ? List.of()
+                    : Arrays.stream((Long[]) ids.getArray()).sorted().toList();
               }
             });
   }

@@ -1,25 +1,16 @@
 package dev.stepwise.task;
 
-import static java.util.concurrent.TimeUnit.NANOSECONDS;
-
 import dev.stepwise.asl.ErrorNames;
 import dev.stepwise.asl.Json;
 import dev.stepwise.engine.TaskOutcome;
 import dev.stepwise.engine.TaskRequest;
 import dev.stepwise.engine.TaskResources;
-import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -52,19 +43,7 @@ public class HttpTaskDispatcher implements AutoCloseable {
   private final Duration defaultTimeout;
   private final int bodyLimit;
   private final TaskConnections connections;
-  // Routes are the operator's: trusted. What definitions name goes through the egress policy.
-  private final HttpClient client;
-
-  /**
-   * Where the HTTP clients complete answers: a virtual thread each. Their default, a cached pool of
-   * platform threads, added a hop between two platform threads to every answer on its way from the
-   * client's selector to the waiting call (whose own thread is virtual), which cost about a fifth
-   * of the service's CPU per Task and a millisecond of latency each (docs/performance.md).
-   */
-  private final ExecutorService clientTasks = Executors.newVirtualThreadPerTaskExecutor();
-
-  private final GuardedConnector connector;
-  private final HttpClient guardedClient;
+  private final TaskClients clients;
 
   public HttpTaskDispatcher(TaskRoutes routes, TaskProperties properties) {
     this(routes, properties, DEFAULT_BODY_LIMIT);
@@ -93,15 +72,7 @@ public class HttpTaskDispatcher implements AutoCloseable {
     this.defaultTimeout = properties.defaultTimeout();
     this.bodyLimit = bodyLimit;
     this.connections = connections;
-    this.client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(properties.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .executor(clientTasks)
-            .build();
-    this.connector = new GuardedConnector(egress, properties.connectTimeout());
-    this.guardedClient = connector.client(properties.connectTimeout(), clientTasks);
+    this.clients = new TaskClients(egress, properties.connectTimeout(), bodyLimit);
   }
 
   public TaskOutcome call(TaskRequest request, CallContext context) {
@@ -200,8 +171,7 @@ public class HttpTaskDispatcher implements AutoCloseable {
       return CallFailures.invalidRequest(endpoint.url(), e);
     }
     trace.sent(httpRequest, body, endpoint.headers().keySet());
-    return exchange(
-        endpoint.trusted() ? client : guardedClient, httpRequest, timeout, trace, onAnswer);
+    return clients.exchange(endpoint.trusted(), httpRequest, timeout, trace, onAnswer);
   }
 
   private TaskOutcome callHttpInvoke(
@@ -239,12 +209,8 @@ public class HttpTaskDispatcher implements AutoCloseable {
       return CallFailures.invalidRequest(parameters.uri(), e);
     }
     trace.sent(httpRequest, parameters.body(), credentials.keySet());
-    return exchange(
-        guardedClient,
-        httpRequest,
-        timeout,
-        trace,
-        answer -> HttpInvokeAnswers.outcome(answer, bodyLimit));
+    return clients.exchange(
+        false, httpRequest, timeout, trace, answer -> HttpInvokeAnswers.outcome(answer, bodyLimit));
   }
 
   private Duration timeout(Duration requested, Duration routeCap) {
@@ -255,45 +221,9 @@ public class HttpTaskDispatcher implements AutoCloseable {
     return routeCap != null && routeCap.compareTo(timeout) < 0 ? routeCap : timeout;
   }
 
-  private TaskOutcome exchange(
-      HttpClient via,
-      HttpRequest request,
-      Duration timeout,
-      ExchangeTrace trace,
-      Function<HttpResponse<BoundedBody>, TaskOutcome> onAnswer) {
-    CompletableFuture<HttpResponse<BoundedBody>> answer;
-    try {
-      // The guarded client's proxy selector checks the destination here, before connecting.
-      answer = via.sendAsync(request, BoundedBody.handler(bodyLimit));
-    } catch (EgressDenied e) {
-      return CallFailures.denied(e);
-    } catch (UncheckedIOException e) {
-      return CallFailures.transport(request, timeout, e.getCause());
-    }
-    try {
-      // The request timeout only covers the wait for headers; this also bounds the body.
-      HttpResponse<BoundedBody> response = answer.get(timeout.toNanos(), NANOSECONDS);
-      trace.answered(response);
-      return onAnswer.apply(response);
-    } catch (TimeoutException e) {
-      answer.cancel(true);
-      return CallFailures.timedOut(request, timeout);
-    } catch (ExecutionException e) {
-      return CallFailures.transport(request, timeout, e.getCause());
-    } catch (InterruptedException e) {
-      answer.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new CancellationException(
-          "Interrupted while calling " + CallFailures.describe(request));
-    }
-  }
-
   @Override
   public void close() {
-    client.close();
-    guardedClient.close();
-    connector.close();
-    clientTasks.close();
+    clients.close();
   }
 
   /**
