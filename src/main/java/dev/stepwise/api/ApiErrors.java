@@ -9,7 +9,6 @@ import dev.stepwise.failure.NotFound;
 import dev.stepwise.failure.OverLimit;
 import dev.stepwise.statemachine.InvalidDefinitionException;
 import dev.stepwise.teststate.InvalidTestStateRequest;
-import jakarta.persistence.PersistenceException;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,11 +125,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
    * Retry-After, at once, so that clients and load balancers back off instead of waiting. Any other
    * database failure is a 500 problem detail that names no internal class.
    */
-  @ExceptionHandler({
-    DataAccessException.class,
-    TransactionException.class,
-    PersistenceException.class
-  })
+  @ExceptionHandler({DataAccessException.class, TransactionException.class})
   ResponseEntity<ProblemDetail> database(RuntimeException e) {
     if (DatabaseFailures.isTransient(e)) return unavailable(e);
     log.error("A request failed in the database", e);

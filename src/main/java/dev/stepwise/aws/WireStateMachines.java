@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * State machines with the attributes the wire API keeps for them, each change to both in one
- * transaction (the state machine's JPA one, which these JDBC writes join).
+ * transaction.
  */
 @Component
 class WireStateMachines {

@@ -23,9 +23,8 @@ import org.springframework.transaction.TransactionSystemException;
 /**
  * Tells a failure caused by the database being out of reach (stopped, restarting, unreachable, out
  * of connections) from any other: such a failure is worth retrying later, and is answered with 503
- * rather than 500. Spring's translated exceptions, Hibernate's and the driver's raw ones are
- * recognised anywhere in the cause chain, since JPA, transaction managers and retry templates wrap
- * them in their own.
+ * rather than 500. Spring's translated exceptions and the driver's raw ones are recognised anywhere
+ * in the cause chain, since transaction managers and retry templates wrap them in their own.
  */
 public final class DatabaseFailures {
   /** How long a client is asked to wait before trying again (Retry-After, seconds). */

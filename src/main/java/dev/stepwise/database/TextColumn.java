@@ -1,8 +1,6 @@
 package dev.stepwise.database;
 
 import dev.stepwise.asl.Json;
-import jakarta.persistence.AttributeConverter;
-import jakarta.persistence.Converter;
 
 /**
  * Free text from clients and endpoints (an error, a cause, a description) stored so that any string
@@ -27,20 +25,6 @@ public final class TextColumn {
       return Json.parse(column) instanceof String text ? text : column;
     } catch (IllegalArgumentException e) {
       return column;
-    }
-  }
-
-  /** The same encoding for JPA entities' columns. */
-  @Converter
-  public static final class Jpa implements AttributeConverter<String, String> {
-    @Override
-    public String convertToDatabaseColumn(String text) {
-      return encode(text);
-    }
-
-    @Override
-    public String convertToEntityAttribute(String column) {
-      return decode(column);
     }
   }
 }

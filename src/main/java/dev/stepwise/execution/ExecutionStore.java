@@ -19,10 +19,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/**
- * The execution table, in plain SQL: it is read and written on every step, where JPA's entity
- * loading and dirty checking would cost more than the statement itself.
- */
+/** The execution table, in plain SQL (as every table of the service). */
 @Component
 public class ExecutionStore {
 

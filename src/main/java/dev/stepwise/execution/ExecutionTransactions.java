@@ -27,12 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * database fault (deadlock, serialization failure, lost connection) is retried a few times with
  * Spring's {@link RetryTemplate}; ASL retries never come through here.
  *
- * <p>The transactions are plain JDBC ones, with a manager of the runtime's own. The runtime writes
- * through {@code JdbcClient} only, and a JPA transaction opens a Hibernate session for nothing on
- * every step. Measured again with JPA's manager for everything: the pass10 benchmark ran 7-48%
- * fewer executions per second in every alternating before/after pair, so JPA keeps its own manager
- * (for {@code statemachine}'s writes) and what a start reads of a state machine is plain SQL, which
- * runs in this transaction.
+ * <p>The transactions are plain JDBC ones ({@link JdbcTransactionManager}, on the service's one
+ * {@code DataSource}), like every other in the service: what a start reads of a state machine runs
+ * in this transaction.
  */
 @Component
 public class ExecutionTransactions {

@@ -22,19 +22,13 @@ public class StateMachineVersions {
   private final VersionStore versions;
   private final AliasStore aliases;
   private final StateMachines stateMachines;
-  private final StateMachineRepository machines;
   private final Clock clock;
 
   StateMachineVersions(
-      VersionStore versions,
-      AliasStore aliases,
-      StateMachines stateMachines,
-      StateMachineRepository machines,
-      Clock clock) {
+      VersionStore versions, AliasStore aliases, StateMachines stateMachines, Clock clock) {
     this.versions = versions;
     this.aliases = aliases;
     this.stateMachines = stateMachines;
-    this.machines = machines;
     this.clock = clock;
   }
 
@@ -83,7 +77,7 @@ public class StateMachineVersions {
       String name, JsonNode definition, String description, String versionDescription) {
     checkDescription(versionDescription);
     var saved = stateMachines.create(name, definition, description);
-    return new Published(saved, publishSaved(name, versionDescription));
+    return new Published(saved, publish(name, null, versionDescription));
   }
 
   /** {@link StateMachines#update}, then {@link #publish} of the result (AWS's publish: true). */
@@ -92,7 +86,7 @@ public class StateMachineVersions {
       String name, JsonNode definition, String description, String versionDescription) {
     checkDescription(versionDescription);
     var saved = stateMachines.update(name, definition, description);
-    return new Published(saved, publishSaved(name, versionDescription));
+    return new Published(saved, publish(name, null, versionDescription));
   }
 
   /**
@@ -136,12 +130,6 @@ public class StateMachineVersions {
     if (!versions.delete(stateMachine, version)) {
       throw new VersionNotFound(stateMachine, Integer.toString(version));
     }
-  }
-
-  private Saved publishSaved(String name, String versionDescription) {
-    // The save is still in JPA's memory; the plain SQL that publishes must see it.
-    machines.flush();
-    return publish(name, null, versionDescription);
   }
 
   private boolean sameDefinition(VersionView version, VersionStore.Locked current) {

@@ -4,10 +4,10 @@ import dev.stepwise.asl.Diagnostic;
 import dev.stepwise.asl.Json;
 import dev.stepwise.asl.model.StateMachine;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.data.domain.Limit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,22 +19,17 @@ import tools.jackson.databind.JsonNode;
  */
 @Service
 public class StateMachines {
-  private final StateMachineRepository machines;
-  private final StateMachineRevisionRepository revisions;
+  private final StateMachineStore store;
   private final DefinitionValidator validator;
   private final Clock clock;
   private final JdbcClient jdbc;
-  private final Map<StateMachineRevisionEntity.Key, StateMachine> parsed =
-      new ConcurrentHashMap<>();
+  private final Map<RevisionKey, StateMachine> parsed = new ConcurrentHashMap<>();
+
+  private record RevisionKey(String name, int revision) {}
 
   StateMachines(
-      StateMachineRepository machines,
-      StateMachineRevisionRepository revisions,
-      DefinitionValidator validator,
-      Clock clock,
-      JdbcClient jdbc) {
-    this.machines = machines;
-    this.revisions = revisions;
+      StateMachineStore store, DefinitionValidator validator, Clock clock, JdbcClient jdbc) {
+    this.store = store;
     this.validator = validator;
     this.clock = clock;
     this.jdbc = jdbc;
@@ -48,66 +43,55 @@ public class StateMachines {
 
   /**
    * Creates a state machine. The same name with an identical definition is a no-op; with another
-   * definition it is a conflict. A deleted name can be created again, as a new revision.
+   * definition it is a conflict. A deleted name can be created again, as a new revision. Two
+   * creates of one name at once: one inserts, the other waits for its row and answers as if it came
+   * second.
    */
   @Transactional
   public Saved create(String name, JsonNode definition, String description) {
     requireValid(definition);
     String text = Json.write(definition);
-    var existing = machines.findById(name);
-    if (existing.isEmpty()) {
-      var entity = machines.save(new StateMachineEntity(name, description, clock.instant()));
-      revisions.save(
-          new StateMachineRevisionEntity(name, 1, text, description, entity.createdAt()));
-      return new Saved(view(entity, text), SaveResult.CREATED);
+    Instant now = clock.instant();
+    if (store.insertNew(name, text, description, now)) {
+      return new Saved(
+          new StateMachineView(name, 1, text, description, now, now), SaveResult.CREATED);
     }
-    StateMachineEntity entity = existing.get();
-    if (!entity.deleted()) {
-      String current = currentRevision(entity).definition();
-      if (Json.mapper().readTree(current).equals(definition)) {
-        return new Saved(view(entity, current), SaveResult.UNCHANGED);
+    var existing = store.lock(name).orElseThrow();
+    if (!existing.deleted()) {
+      if (Json.mapper().readTree(existing.definition()).equals(definition)) {
+        return new Saved(existing.view(), SaveResult.UNCHANGED);
       }
       throw new StateMachineConflict(
           "A state machine named '" + name + "' exists with a different definition");
     }
-    return new Saved(revise(entity, text, description), SaveResult.CREATED);
+    return new Saved(store.revise(existing, text, description, now).view(), SaveResult.CREATED);
   }
 
+  /** A new revision; the row's lock orders concurrent updates, each on the one before. */
   @Transactional
   public Saved update(String name, JsonNode definition, String description) {
     requireValid(definition);
-    StateMachineEntity entity = live(name);
-    return new Saved(
-        revise(
-            entity,
+    var current = store.lock(name).filter(m -> !m.deleted()).orElseThrow(() -> notFound(name));
+    var revised =
+        store.revise(
+            current,
             Json.write(definition),
-            description != null ? description : entity.description()),
-        SaveResult.UPDATED);
+            description != null ? description : current.description(),
+            clock.instant());
+    return new Saved(revised.view(), SaveResult.UPDATED);
   }
 
   @Transactional(readOnly = true)
   public StateMachineView get(String name) {
-    StateMachineEntity entity = live(name);
-    return view(entity, currentRevision(entity).definition());
+    return store.live(name).orElseThrow(() -> notFound(name)).view();
   }
 
   @Transactional(readOnly = true)
   public StateMachineView revision(String name, int revision) {
-    StateMachineEntity entity = machines.findById(name).orElseThrow(() -> notFound(name));
-    var stored =
-        revisions
-            .findById(new StateMachineRevisionEntity.Key(name, revision))
-            .orElseThrow(
-                () ->
-                    new StateMachineNotFound(
-                        "State machine '" + name + "' has no revision " + revision));
+    Instant createdAt = store.createdAt(name).orElseThrow(() -> notFound(name));
+    var stored = store.revision(name, revision).orElseThrow(() -> noRevision(name, revision));
     return new StateMachineView(
-        name,
-        revision,
-        stored.definition(),
-        stored.description(),
-        entity.createdAt(),
-        stored.createdAt());
+        name, revision, stored.definition(), stored.description(), createdAt, stored.createdAt());
   }
 
   /** State machines by name, after {@code after} (exclusive), at most {@code limit}. */
@@ -119,13 +103,9 @@ public class StateMachines {
   /** As {@link #list(String, int)}, only names that start with {@code prefix} (unless null). */
   @Transactional(readOnly = true)
   public List<StateMachineView> list(String after, int limit, String prefix) {
-    String from = after == null ? "" : after;
-    var entities =
-        prefix == null
-            ? machines.findByDeletedAtIsNullAndNameGreaterThanOrderByName(from, Limit.of(limit))
-            : machines.findByDeletedAtIsNullAndNameGreaterThanAndNameStartingWithOrderByName(
-                from, prefix, Limit.of(limit));
-    return entities.stream().map(e -> view(e, currentRevision(e).definition())).toList();
+    return store.listLive(after == null ? "" : after, prefix, limit).stream()
+        .map(StateMachineStore.Current::view)
+        .toList();
   }
 
   /**
@@ -135,19 +115,13 @@ public class StateMachines {
    */
   @Transactional
   public void delete(String name) {
-    machines
-        .findLocked(name)
-        .filter(e -> !e.deleted())
-        .orElseThrow(() -> notFound(name))
-        .delete(clock.instant());
+    store.lock(name).filter(m -> !m.deleted()).orElseThrow(() -> notFound(name));
+    store.markDeleted(name, clock.instant());
     jdbc.sql("delete from state_machine_alias where state_machine = ?").param(name).update();
     jdbc.sql("delete from state_machine_version where state_machine = ?").param(name).update();
   }
 
-  /**
-   * The current revision of a live state machine, for starting an execution. Plain SQL: it runs
-   * inside the runtime's JDBC transaction on every start.
-   */
+  /** The current revision of a live state machine, for starting an execution (every start). */
   public int currentRevision(String name) {
     return jdbc.sql("select revision from state_machine where name = ? and deleted_at is null")
         .param(name)
@@ -158,31 +132,15 @@ public class StateMachines {
 
   /** The parsed definition of a revision (cached: revisions never change). */
   public StateMachine parsed(String name, int revision) {
-    var key = new StateMachineRevisionEntity.Key(name, revision);
+    var key = new RevisionKey(name, revision);
     StateMachine machine = parsed.get(key);
     if (machine == null) {
-      // Plain SQL, like currentRevision: this runs inside the runtime's JDBC transactions.
       String definition =
-          jdbc.sql("select definition from state_machine_revision where name = ? and revision = ?")
-              .params(name, revision)
-              .query(String.class)
-              .optional()
-              .orElseThrow(
-                  () ->
-                      new StateMachineNotFound(
-                          "State machine '" + name + "' has no revision " + revision));
+          store.revision(name, revision).orElseThrow(() -> noRevision(name, revision)).definition();
       machine = validator.parse(definition);
       parsed.put(key, machine);
     }
     return machine;
-  }
-
-  private StateMachineView revise(StateMachineEntity entity, String text, String description) {
-    int revision = entity.revise(description, clock.instant());
-    revisions.save(
-        new StateMachineRevisionEntity(
-            entity.name(), revision, text, description, entity.updatedAt()));
-    return view(entity, text);
   }
 
   private void requireValid(JsonNode definition) {
@@ -190,27 +148,11 @@ public class StateMachines {
     if (!diagnostics.isEmpty()) throw new InvalidDefinitionException(diagnostics);
   }
 
-  private StateMachineEntity live(String name) {
-    return machines.findById(name).filter(e -> !e.deleted()).orElseThrow(() -> notFound(name));
-  }
-
-  private StateMachineRevisionEntity currentRevision(StateMachineEntity entity) {
-    return revisions
-        .findById(new StateMachineRevisionEntity.Key(entity.name(), entity.revision()))
-        .orElseThrow();
-  }
-
   private static StateMachineNotFound notFound(String name) {
     return new StateMachineNotFound("State machine '" + name + "' does not exist");
   }
 
-  private static StateMachineView view(StateMachineEntity entity, String definition) {
-    return new StateMachineView(
-        entity.name(),
-        entity.revision(),
-        definition,
-        entity.description(),
-        entity.createdAt(),
-        entity.updatedAt());
+  private static StateMachineNotFound noRevision(String name, int revision) {
+    return new StateMachineNotFound("State machine '" + name + "' has no revision " + revision);
   }
 }

@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
  * the folder given by {@code -Dbench.peers} (default {@code ../shared/peers}). Each prints {@code
  * RESULT} lines; this keeps them, prefixed with the workload, and reads the throughput, the
  * single-execution p50 and the peak RSS out of them. A missing harness is skipped with a note.
+ * {@code -Dbench.peers.warmup=N} gives DBOS Transact's harness a warm-up of N workflows instead of
+ * its 500, for a sitting where every JVM is measured equally warm (Flowable's harness fixes its
+ * own, 1,000, on its command line, where a second value cannot override it).
  */
 final class Peers {
   private static final Pattern NUMBER = Pattern.compile("(\\w+)=([0-9]+(?:\\.[0-9]+)?)(?![0-9.])");
@@ -46,6 +49,10 @@ final class Peers {
     builder.environment().put("QUIET_MAX", System.getProperty("bench.peers.quietMax", "30"));
     // Their 300 s default cut Flowable's w1-async short on a loaded 2-core machine.
     builder.environment().put("RUN_TIMEOUT", System.getProperty("bench.peers.runTimeout", "900"));
+    String warmUp = System.getProperty("bench.peers.warmup", "");
+    if (!warmUp.isBlank() && script.getParent().getFileName().toString().equals("dbos-bench")) {
+      builder.environment().put("EXTRA_ARGS", "--warmup=" + Integer.parseInt(warmUp.trim()));
+    }
     var process = builder.start();
     String workload = "?";
     try (var out = new BufferedReader(new InputStreamReader(process.getInputStream()))) {

@@ -129,7 +129,8 @@ class StepwiseBenchmark {
         results.forEach(System.out::println);
         report.addAll(results);
       }
-      report.add("RESULT peak_rss_mib=" + service.peakRssMiB());
+      report.add(
+          "RESULT peak_rss_mib=" + service.peakRssMiB() + " (JVM: " + ServiceProcess.MEMORY + ")");
     }
     if (ONLY_LIST.contains("peers")) Shapes.peers(report);
     System.out.println();

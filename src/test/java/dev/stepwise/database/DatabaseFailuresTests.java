@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-import org.hibernate.exception.JDBCConnectionException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
-import org.springframework.orm.jpa.JpaSystemException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
@@ -27,9 +25,11 @@ class DatabaseFailuresTests {
   }
 
   @Test
-  void jpaWrappedConnectionFailuresAreUnavailability() {
-    var lost = new JDBCConnectionException("lost", new SQLException("I/O error", "08006"));
-    assertThat(DatabaseFailures.isUnavailable(new JpaSystemException(new RuntimeException(lost))))
+  void wrappedConnectionFailuresAreUnavailability() {
+    var lost = new SQLException("I/O error", "08006");
+    assertThat(
+            DatabaseFailures.isUnavailable(
+                new TransactionSystemException("x", new RuntimeException(lost))))
         .isTrue();
     var refused = new RuntimeException(new ConnectException("Connection refused"));
     assertThat(DatabaseFailures.isUnavailable(refused)).isTrue();
