@@ -94,7 +94,7 @@ class StateMachineStore {
         .optional();
   }
 
-  /** Whether the name ever had a row, live or deleted. */
+  /** When the name's row was first created; empty if it has none (live or deleted). */
   Optional<Instant> createdAt(String name) {
     return jdbc.sql("select created_at from state_machine where name = ?")
         .param(name)

@@ -19,17 +19,22 @@ import java.util.List;
  */
 public final class ServiceProcess implements AutoCloseable {
   /**
-   * The JVM's memory settings as the Helm chart's default pod gives them (a 512 MiB memory limit,
-   * in which the JVM sizes the heap from 512 MiB and, below 1.8 GB, picks the Serial collector; the
-   * chart's own options): the service's default settings, wherever the machine running the
-   * benchmark has more memory. {@code -Dbench.memory=-Xmx1g} measures with a fixed 1 GiB G1 heap
-   * instead; {@code -Dbench.jvmArgs} adds options after these.
+   * The JVM's memory settings: by default the Helm chart's default pod's ({@link ChartPod}), the
+   * service's default settings wherever the machine running the benchmark has more memory; {@code
+   * -Dbench.memory=-Xmx1g} measures with a fixed 1 GiB G1 heap instead, and glibc's own arenas.
+   * {@code -Dbench.jvmArgs} adds options after these.
    */
-  static final String MEMORY =
-      System.getProperty(
-          "bench.memory",
-          "-XX:MaxRAM=512m -XX:+UseSerialGC -XX:MaxRAMPercentage=75"
-              + " -XX:ReservedCodeCacheSize=96M");
+  static final String MEMORY_OVERRIDE = System.getProperty("bench.memory", "");
+
+  static final ChartPod POD = ChartPod.read();
+
+  /** How the report names the memory settings. */
+  static String memory() {
+    if (!MEMORY_OVERRIDE.isBlank()) return MEMORY_OVERRIDE;
+    return "the chart's default pod: "
+        + String.join(" ", POD.jvmOptions())
+        + (POD.mallocArenaMax() == null ? "" : " MALLOC_ARENA_MAX=" + POD.mallocArenaMax());
+  }
 
   private final Process process;
   public final String base;
@@ -46,7 +51,11 @@ public final class ServiceProcess implements AutoCloseable {
       Path jar, int port, String databaseUrl, Path log, List<String> arguments) throws Exception {
     var command = new ArrayList<String>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of(MEMORY.trim().split("\\s+")));
+    if (MEMORY_OVERRIDE.isBlank()) {
+      command.addAll(POD.jvmOptions());
+    } else {
+      command.addAll(List.of(MEMORY_OVERRIDE.trim().split("\\s+")));
+    }
     String extra = System.getProperty("bench.jvmArgs", "");
     if (!extra.isBlank()) command.addAll(List.of(extra.trim().split("\\s+")));
     command.add("-jar");
@@ -62,8 +71,12 @@ public final class ServiceProcess implements AutoCloseable {
       command.add("--stepwise.embedded-postgres.data-directory=" + data.toAbsolutePath());
     }
     command.addAll(arguments);
-    var process =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    var builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    if (MEMORY_OVERRIDE.isBlank() && POD.mallocArenaMax() != null) {
+      builder.environment().put("MALLOC_ARENA_MAX", POD.mallocArenaMax());
+    }
+    var process = builder.start();
     var service = new ServiceProcess(process, "http://127.0.0.1:" + port);
     try {
       service.awaitHealthy(Duration.ofSeconds(120));

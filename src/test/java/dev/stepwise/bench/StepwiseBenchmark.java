@@ -130,7 +130,11 @@ class StepwiseBenchmark {
         report.addAll(results);
       }
       report.add(
-          "RESULT peak_rss_mib=" + service.peakRssMiB() + " (JVM: " + ServiceProcess.MEMORY + ")");
+          "RESULT peak_rss_mib="
+              + service.peakRssMiB()
+              + " (JVM: "
+              + ServiceProcess.memory()
+              + ")");
     }
     if (ONLY_LIST.contains("peers")) Shapes.peers(report);
     System.out.println();

@@ -82,6 +82,18 @@ class HelmChartTests {
   }
 
   @Test
+  void givesTheJvmTheMemorySettingsTheBenchmarkMeasures() {
+    var env = defaults.literalEnv();
+    assertThat(env)
+        .containsEntry("MALLOC_ARENA_MAX", "2")
+        .containsEntry("BPL_JVM_THREAD_COUNT", "50")
+        .containsKey("JAVA_TOOL_OPTIONS");
+    assertThat(env.get("JAVA_TOOL_OPTIONS")).contains("-XX:ReservedCodeCacheSize=96M");
+    var limits = Yamls.map(Yamls.map(defaults.container(), "resources"), "limits");
+    assertThat(limits).containsEntry("memory", "512Mi");
+  }
+
+  @Test
   void isSafeToExposeWithItsDefaultValues() {
     var env = defaults.literalEnv();
     assertThat(env)
